@@ -1,0 +1,113 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Preventiemonitor.Ingest.Storage;
+using Preventiemonitor.Worker.Web;
+
+namespace Preventiemonitor.Worker.Cli;
+
+/// <summary>
+/// The Worker's command line: <c>serve</c> (default) and <c>migrate</c>. Exit codes: 0 done,
+/// 1 failure, 2 bad usage.
+/// </summary>
+public static class WorkerCommandLine
+{
+    public const int ExitOk = 0;
+    public const int ExitFailure = 1;
+    public const int ExitUsage = 2;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var connection = new Option<string?>("--connection")
+        {
+            Description = "Verbindingsreeks van de PostgreSQL-database (anders ConnectionStrings__Preventiemonitor, " +
+                          "en zonder beide een ingebouwde lokale PostgreSQL).",
+            Recursive = true,
+        };
+        var urls = new Option<string?>("--urls")
+        {
+            Description = "Adres(sen) waarop de webserver luistert (standaard http://127.0.0.1:5080; ook ASPNETCORE_URLS).",
+        };
+
+        var serve = new Command("serve", "Start de Worker: Hangfire-server, dashboard op /hangfire en /health (standaard).");
+        serve.Options.Add(urls);
+        serve.SetAction((result, ct) => ServeAsync(result.GetValue(connection), result.GetValue(urls), ct));
+
+        var migrate = new Command("migrate", "Pas de databasemigraties toe en stop.");
+        migrate.SetAction((result, ct) => MigrateAsync(result.GetValue(connection), ct));
+
+        var root = new RootCommand(
+            "Preventiemonitor: gegevens van preventieprogramma's ophalen, controleren, scoren en publiceren. " +
+            "Zonder opdracht start 'serve'.");
+        root.Options.Add(connection);
+        root.Options.Add(urls);
+        root.Subcommands.Add(serve);
+        root.Subcommands.Add(migrate);
+        root.SetAction((result, ct) => ServeAsync(result.GetValue(connection), result.GetValue(urls), ct));
+
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                await Console.Error.WriteLineAsync($"Fout in de opdracht: {error.Message}").ConfigureAwait(false);
+            }
+
+            await Console.Error.WriteLineAsync("Zie 'Preventiemonitor.Worker --help' voor de opdrachten.").ConfigureAwait(false);
+            return ExitUsage;
+        }
+
+        // Ctrl+C / SIGTERM cancel the token; the command then stops in order (Hangfire, database).
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(60) };
+        return await parseResult.InvokeAsync(invocation).ConfigureAwait(false);
+    }
+
+    private static async Task<int> ServeAsync(string? connection, string? urls, CancellationToken cancellationToken)
+    {
+        var builder = WorkerWebHost.CreateBuilder(urls);
+        using var loggerFactory = ConsoleLogging.Create(builder.Configuration);
+        return await RunWithDatabaseAsync(builder.Configuration, connection, loggerFactory, async database =>
+        {
+            await using var app = WorkerWebHost.Build(builder, database);
+            await app.RunAsync(cancellationToken).ConfigureAwait(false);
+            return ExitOk;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> MigrateAsync(string? connection, CancellationToken cancellationToken)
+    {
+        var configuration = AppConfiguration.Build();
+        using var loggerFactory = ConsoleLogging.Create(configuration);
+        return await RunWithDatabaseAsync(configuration, connection, loggerFactory, _ => Task.FromResult(ExitOk), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Opens the database (embedded when none is configured), applies migrations, runs the command.</summary>
+    private static async Task<int> RunWithDatabaseAsync(
+        IConfiguration configuration,
+        string? connection,
+        ILoggerFactory loggerFactory,
+        Func<DatabaseRuntime, Task<int>> command,
+        CancellationToken cancellationToken)
+    {
+        var logger = loggerFactory.CreateLogger("Preventiemonitor");
+        try
+        {
+            await using var database = await DatabaseRuntime.OpenAsync(
+                DatabaseSettings.FromConfiguration(configuration, connection), loggerFactory, cancellationToken).ConfigureAwait(false);
+            await new MigrationRunner(database.DataSource, loggerFactory.CreateLogger<MigrationRunner>())
+                .MigrateAsync(cancellationToken).ConfigureAwait(false);
+            return await command(database).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is EmbeddedPostgresException or MigrationException)
+        {
+            logger.LogError("{Message}", e.Message);
+            return ExitFailure;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Afgebroken.");
+            return ExitFailure;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using Preventiemonitor.Worker.Cli;
+
+return await WorkerCommandLine.RunAsync(args).ConfigureAwait(false);

@@ -1,0 +1,134 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+using Preventiemonitor.Ingest.Storage;
+using Preventiemonitor.Worker.Jobs;
+
+namespace Preventiemonitor.Worker.Web;
+
+/// <summary>
+/// The Worker's web host: Hangfire server and dashboard on PostgreSQL storage (schema <c>hangfire</c>),
+/// and <c>/health</c>. Listens on http://127.0.0.1:5080 unless <c>--urls</c> or ASPNETCORE_URLS say otherwise.
+/// </summary>
+public static class WorkerWebHost
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+    public const string DashboardPath = "/hangfire";
+    public const string HangfireSchema = "hangfire";
+
+    public static WebApplicationBuilder CreateBuilder(string? urls)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+
+        if (!string.IsNullOrWhiteSpace(urls))
+        {
+            builder.WebHost.UseUrls(urls);
+        }
+        else if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        return builder;
+    }
+
+    /// <summary>Registers the services on the given database and maps the endpoints.</summary>
+    public static WebApplication Build(WebApplicationBuilder builder, DatabaseRuntime database)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddSingleton(database.DataSource);
+        services.AddTransient<HeartbeatService>();
+        services.AddTransient<HeartbeatJob>();
+
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = HangfireSchema,
+            PrepareSchemaIfNecessary = true,
+            // Without it a job running longer than the invisibility timeout (30 min) is fetched again.
+            UseSlidingInvisibilityTimeout = true,
+            EnableLongPolling = true,
+            QueuePollInterval = TimeSpan.FromSeconds(configuration.GetValue("Hangfire:QueuePollIntervalSeconds", 5.0)),
+        };
+        services.AddHangfire(cfg => cfg
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(o => o.UseConnectionFactory(new DataSourceConnectionFactory(database.DataSource)), storageOptions));
+        services.AddHangfireServer(o =>
+        {
+            o.WorkerCount = Math.Max(1, configuration.GetValue("Hangfire:WorkerCount", 4));
+            o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            o.ShutdownTimeout = TimeSpan.FromSeconds(30);
+        });
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        var app = builder.Build();
+        app.MapGet("/", () => Results.Redirect(DashboardPath));
+        app.MapHealthChecks("/health");
+        app.UseHangfireDashboard(DashboardPath, new DashboardOptions
+        {
+            DashboardTitle = "Preventiemonitor – taken",
+            DisplayStorageConnectionString = false,
+            // Until logins exist: only requests from this machine.
+            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+            AppPath = null,
+        });
+
+        app.Lifetime.ApplicationStarted.Register(() => RegisterRecurringJobs(app.Services));
+        return app;
+    }
+
+    private static void RegisterRecurringJobs(IServiceProvider services)
+    {
+        var recurring = services.GetRequiredService<IRecurringJobManager>();
+        recurring.AddOrUpdate<HeartbeatJob>(
+            HeartbeatJob.RecurringJobId,
+            job => job.Run(CancellationToken.None),
+            "*/5 * * * *",
+            new RecurringJobOptions { TimeZone = AmsterdamTime.Zone });
+    }
+
+    /// <summary>Hangfire takes its connections from the program's one data source.</summary>
+    private sealed class DataSourceConnectionFactory(NpgsqlDataSource dataSource) : IConnectionFactory
+    {
+        public NpgsqlConnection GetOrCreateConnection() => dataSource.CreateConnection();
+    }
+}
+
+/// <summary>Healthy only when the database answers a query.</summary>
+internal sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var command = dataSource.CreateCommand("SELECT 1");
+            await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            return HealthCheckResult.Healthy("Database bereikbaar.");
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            return HealthCheckResult.Unhealthy("Database onbereikbaar.", e);
+        }
+    }
+}
+
+/// <summary>The time zone of the schedules (cron expressions are Dutch local time).</summary>
+public static class AmsterdamTime
+{
+    public static TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+}
