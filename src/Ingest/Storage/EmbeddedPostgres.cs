@@ -23,6 +23,12 @@ public sealed record EmbeddedPostgresOptions
 
     /// <summary>Where a root-run cluster goes when the service user cannot reach <see cref="HomeDirectory"/>.</summary>
     public string RootFallbackDirectory { get; init; } = "/var/lib/preventiemonitor";
+
+    /// <summary>Where to look for the server programs: null = the PATH variable.</summary>
+    public string? BinarySearchPath { get; init; }
+
+    /// <summary>Debian's folder of installed PostgreSQL versions.</summary>
+    public string DebianRoot { get; init; } = "/usr/lib/postgresql";
 }
 
 /// <summary>
@@ -81,7 +87,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     public static async Task<EmbeddedPostgres> StartAsync(
         EmbeddedPostgresOptions options, ILogger logger, CancellationToken cancellationToken)
     {
-        var binaries = PostgresBinaries.Find() ?? throw new EmbeddedPostgresException(PostgresBinaries.MissingMessage);
+        var binaries = PostgresBinaries.Find(options.BinarySearchPath, options.DebianRoot) ?? throw new EmbeddedPostgresException(PostgresBinaries.MissingMessage);
         var cluster = new EmbeddedPostgres(options, binaries, logger);
         await cluster.StartOrJoinAsync(cancellationToken).ConfigureAwait(false);
         return cluster;
