@@ -79,18 +79,20 @@ public static class WorkerWebHost
         var app = builder.Build();
         app.MapGet("/", () => Results.Redirect(DashboardPath));
         app.MapHealthChecks("/health");
-        app.UseHangfireDashboard(DashboardPath, new DashboardOptions
-        {
-            DashboardTitle = "Preventiemonitor – taken",
-            DisplayStorageConnectionString = false,
-            // Until logins exist: only requests from this machine.
-            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
-            AppPath = null,
-        });
+        app.UseHangfireDashboard(DashboardPath, CreateDashboardOptions());
 
         app.Lifetime.ApplicationStarted.Register(() => RegisterRecurringJobs(app.Services));
         return app;
     }
+
+    /// <summary>The dashboard's options: no connection string shown; until logins exist, local requests only.</summary>
+    public static DashboardOptions CreateDashboardOptions() => new()
+    {
+        DashboardTitle = "Preventiemonitor – taken",
+        DisplayStorageConnectionString = false,
+        Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+        AppPath = null,
+    };
 
     private static void RegisterRecurringJobs(IServiceProvider services)
     {

@@ -1,0 +1,141 @@
+using System.Net;
+using Dapper;
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Preventiemonitor.Ingest.Storage;
+using Preventiemonitor.TestSupport;
+using Preventiemonitor.Worker.Jobs;
+using Preventiemonitor.Worker.Web;
+
+namespace Preventiemonitor.Worker.Tests;
+
+/// <summary>The Worker's web host, started for real on 127.0.0.1 with port 0, on a real database.</summary>
+public sealed class WorkerHostTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+{
+    private WebApplication? _app;
+    private DatabaseRuntime? _database;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    private WebApplication App => _app!;
+
+    private Uri BaseUri => new(App.Urls.First());
+
+    public async Task InitializeAsync()
+    {
+        var builder = WorkerWebHost.CreateBuilder("http://127.0.0.1:0");
+        builder.Configuration["Hangfire:QueuePollIntervalSeconds"] = "1";
+        _database = await DatabaseRuntime.OpenAsync(
+            new DatabaseSettings(fixture.ConnectionString, TestCluster.CreateTempHome()), NullLoggerFactory.Instance, CancellationToken.None);
+        _app = WorkerWebHost.Build(builder, _database);
+        await _app.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Health_is_200_when_the_database_answers()
+    {
+        using var response = await _http.GetAsync(new Uri(BaseUri, "/health"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Health_check_is_unhealthy_when_the_database_does_not_answer()
+    {
+        // A port nobody listens on.
+        await using var dead = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Username=x;Password=y;Timeout=2");
+        var check = new DatabaseHealthCheck(dead);
+        var result = await check.CheckHealthAsync(new HealthCheckContext());
+        Assert.Equal(HealthStatus.Unhealthy, result.Status);
+    }
+
+    [Fact]
+    public async Task The_dashboard_is_shown_to_a_local_request_without_the_connection_string()
+    {
+        using var response = await _http.GetAsync(new Uri(BaseUri, WorkerWebHost.DashboardPath));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Preventiemonitor", html);
+        Assert.DoesNotContain("Password", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(new NpgsqlConnectionStringBuilder(fixture.ConnectionString).Password!, html);
+    }
+
+    [Fact]
+    public void The_dashboard_refuses_remote_requests()
+    {
+        var storage = App.Services.GetRequiredService<JobStorage>();
+        var options = WorkerWebHost.CreateDashboardOptions();
+        Assert.False(options.DisplayStorageConnectionString);
+
+        bool Allowed(string remote)
+        {
+            var http = new DefaultHttpContext { RequestServices = App.Services };
+            http.Connection.RemoteIpAddress = IPAddress.Parse(remote);
+            http.Connection.LocalIpAddress = IPAddress.Parse("192.0.2.1");
+            var context = new AspNetCoreDashboardContext(storage, options, http);
+            return options.Authorization.All(filter => filter.Authorize(context));
+        }
+
+        Assert.False(Allowed("198.51.100.7"));
+        Assert.True(Allowed("127.0.0.1"));
+    }
+
+    [Fact]
+    public async Task A_job_enqueued_through_the_API_is_executed_and_writes_its_row()
+    {
+        await using var connection = await fixture.DataSource.OpenConnectionAsync();
+        var before = await connection.ExecuteScalarAsync<long>("SELECT coalesce(max(id), 0) FROM worker_heartbeat");
+
+        var client = App.Services.GetRequiredService<IBackgroundJobClient>();
+        var jobId = client.Enqueue<HeartbeatJob>(job => job.Run(CancellationToken.None));
+        Assert.False(string.IsNullOrEmpty(jobId));
+
+        var rows = await Eventually.WaitForAsync(
+            () => connection.ExecuteScalarAsync<long>("SELECT count(*) FROM worker_heartbeat WHERE id > @before", new { before }),
+            count => count >= 1,
+            TimeSpan.FromSeconds(60),
+            "heartbeat row written by the Hangfire job");
+        Assert.Equal(1, rows);
+
+        var state = await Eventually.WaitForAsync(
+            () => Task.FromResult(JobStorage.Current.GetConnection().GetStateData(jobId)?.Name),
+            name => name == "Succeeded",
+            TimeSpan.FromSeconds(30),
+            "job state Succeeded");
+        Assert.Equal("Succeeded", state);
+    }
+
+    [Fact]
+    public async Task The_heartbeat_is_a_recurring_job_in_Amsterdam_time()
+    {
+        var recurring = await Eventually.WaitForAsync(
+            () => Task.FromResult(App.Services.GetRequiredService<JobStorage>().GetConnection().GetRecurringJobs()),
+            jobs => jobs.Any(j => j.Id == HeartbeatJob.RecurringJobId),
+            TimeSpan.FromSeconds(30),
+            "recurring heartbeat registered");
+        var heartbeat = recurring.Single(j => j.Id == HeartbeatJob.RecurringJobId);
+        Assert.Equal("*/5 * * * *", heartbeat.Cron);
+        Assert.Equal("Europe/Amsterdam", heartbeat.TimeZoneId);
+    }
+}

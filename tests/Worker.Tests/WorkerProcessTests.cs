@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Net;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+using Dapper;
+using Npgsql;
+using Preventiemonitor.TestSupport;
+using Preventiemonitor.Worker.Cli;
+
+namespace Preventiemonitor.Worker.Tests;
+
+/// <summary>
+/// The real Worker executable as a child process: command line, exit codes, the embedded PostgreSQL
+/// when no connection string is configured, and a graceful stop on SIGTERM.
+/// </summary>
+public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
+{
+    private static readonly string WorkerDll = typeof(WorkerCommandLine).Assembly.Location;
+
+    private static Process Start(string home, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(WorkerDll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment.Remove("ConnectionStrings__Preventiemonitor");
+        info.Environment.Remove("ASPNETCORE_URLS");
+        info.Environment["PREVENTIEMONITOR_HOME"] = home;
+        return Process.Start(info)!;
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string home, params string[] args)
+    {
+        using var process = Start(home, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(cts.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    [Fact]
+    public async Task Help_lists_the_commands()
+    {
+        var (exitCode, output) = await RunAsync(TestCluster.CreateTempHome(), "--help");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("serve", output);
+        Assert.Contains("migrate", output);
+        Assert.Contains("--connection", output);
+    }
+
+    [Fact]
+    public async Task Bad_usage_exits_with_2()
+    {
+        var (exitCode, output) = await RunAsync(TestCluster.CreateTempHome(), "migrate", "--onbekend");
+        Assert.Equal(WorkerCommandLine.ExitUsage, exitCode);
+        Assert.Contains("--onbekend", output);
+    }
+
+    [Fact]
+    public async Task Migrate_applies_the_migrations_to_the_given_database_and_exits_0()
+    {
+        var (db, connectionString) = await fixture.CreateEmptyDatabaseAsync();
+        var (exitCode, output) = await RunAsync(TestCluster.CreateTempHome(), "migrate", "--connection", connectionString);
+        Assert.True(exitCode == 0, output);
+        Assert.DoesNotContain(new NpgsqlConnectionStringBuilder(connectionString).Password!, output);
+
+        await using var connection = await db.OpenConnectionAsync();
+        Assert.True(await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM schema_migrations") >= 2);
+        Assert.Equal(8, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM instrument"));
+    }
+
+    [Fact]
+    public async Task Serve_without_connection_string_starts_embedded_PostgreSQL_and_stops_it_on_SIGTERM()
+    {
+        var home = TestCluster.CreateTempHome();
+        using var process = Start(home, "serve", "--urls", "http://127.0.0.1:0");
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            output.Enqueue(e.Data);
+            var match = ListeningLine().Match(e.Data);
+            if (match.Success)
+            {
+                listening.TrySetResult(new Uri(match.Groups[1].Value));
+            }
+        };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        try
+        {
+            var baseUri = await listening.Task.WaitAsync(TimeSpan.FromMinutes(2));
+            using var http = new HttpClient();
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(baseUri, "/health"))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(baseUri, "/hangfire"))).StatusCode);
+
+            var pidFile = Path.Combine(home, "postgres", "data", "postmaster.pid");
+            Assert.True(File.Exists(pidFile), "embedded PostgreSQL runs in PREVENTIEMONITOR_HOME");
+            Assert.Contains(output, line => line.Contains("ingebouwde PostgreSQL", StringComparison.Ordinal));
+
+            Assert.Equal(0, Kill(process.Id, 15)); // SIGTERM
+            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            await process.WaitForExitAsync(cts.Token);
+            Assert.True(process.ExitCode == 0, string.Join('\n', output));
+            Assert.False(File.Exists(pidFile), "embedded PostgreSQL is stopped when the Worker exits");
+            Assert.Contains(output, line => line.Contains("Ingebouwde PostgreSQL gestopt", StringComparison.Ordinal));
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex ListeningLine();
+}
