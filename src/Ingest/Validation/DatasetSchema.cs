@@ -1,0 +1,103 @@
+using Preventiemonitor.Ingest.Parsing;
+using Preventiemonitor.Model.Deliveries;
+
+namespace Preventiemonitor.Ingest.Validation;
+
+/// <summary>The columns of one dataset (aanleverformaat §2), with whether each is required.</summary>
+public sealed record DatasetSchema(Dataset Dataset, IReadOnlyList<(string Name, bool Required)> Columns)
+{
+    /// <summary>Columns that may never occur in a delivery (§4): the whole file is refused.</summary>
+    public static readonly IReadOnlyList<string> ForbiddenColumns = ["bsn", "naam_deelnemer", "geboortedatum", "adres"];
+
+    public static readonly DatasetSchema Programmas = new(Dataset.Programmas,
+    [
+        ("programma_id", true), ("naam", true), ("aanbieder", false), ("gemeente", true), ("jaar", true),
+        ("doelgroep", true), ("leeftijd_van", true), ("leeftijd_tot", true), ("thema_primair", true),
+        ("themas_secundair", false), ("erkenning", true), ("preventietype", false), ("deelnemers", true),
+        ("budget_eur", false), ("startdatum", false), ("einddatum", false),
+    ]);
+
+    public static readonly DatasetSchema Metingen = new(Dataset.Metingen,
+    [
+        ("programma_id", true), ("gemeente", true), ("jaar", true), ("deelnemer", true), ("moment", true),
+        ("datum", true), ("leeftijd", true), ("instrument", true), ("score", true),
+    ]);
+
+    public static readonly DatasetSchema Bevolking = new(Dataset.Bevolking,
+    [
+        ("gemeente", true), ("jaar", true), ("leeftijd", true), ("aantal", true),
+    ]);
+
+    public static DatasetSchema For(Dataset dataset) => dataset switch
+    {
+        Dataset.Programmas => Programmas,
+        Dataset.Metingen => Metingen,
+        Dataset.Bevolking => Bevolking,
+        _ => throw new ArgumentOutOfRangeException(nameof(dataset), $"Dataset {dataset.Code()} heeft (nog) geen schema."),
+    };
+}
+
+/// <summary>
+/// Where each contract column stands in a delivered header (names matched case-insensitively, spaces
+/// and '-' read as '_'), plus what is wrong with the header as a whole.
+/// </summary>
+public sealed class HeaderMapping
+{
+    private readonly Dictionary<string, int> _index;
+
+    private HeaderMapping(Dictionary<string, int> index, IReadOnlyList<string> missing, IReadOnlyList<string> extra,
+        IReadOnlyList<string> forbidden, IReadOnlyList<string> doubled)
+    {
+        _index = index;
+        MissingRequired = missing;
+        Extra = extra;
+        Forbidden = forbidden;
+        Doubled = doubled;
+    }
+
+    public IReadOnlyList<string> MissingRequired { get; }
+
+    /// <summary>Unknown columns as delivered: ignored, listed as a warning.</summary>
+    public IReadOnlyList<string> Extra { get; }
+
+    /// <summary>Forbidden columns (§4) as delivered.</summary>
+    public IReadOnlyList<string> Forbidden { get; }
+
+    /// <summary>Contract columns that occur more than once.</summary>
+    public IReadOnlyList<string> Doubled { get; }
+
+    public static HeaderMapping Build(IReadOnlyList<string> header, DatasetSchema schema)
+    {
+        var known = schema.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var extra = new List<string>();
+        var forbidden = new List<string>();
+        var doubled = new List<string>();
+        for (var i = 0; i < header.Count; i++)
+        {
+            var name = HeaderNames.Normalize(header[i]);
+            if (DatasetSchema.ForbiddenColumns.Contains(name))
+            {
+                forbidden.Add(header[i].Trim());
+            }
+            else if (known.Contains(name))
+            {
+                if (!index.TryAdd(name, i))
+                {
+                    doubled.Add(name);
+                }
+            }
+            else if (name.Length > 0)
+            {
+                extra.Add(header[i].Trim());
+            }
+        }
+
+        var missing = schema.Columns.Where(c => c.Required && !index.ContainsKey(c.Name)).Select(c => c.Name).ToList();
+        return new HeaderMapping(index, missing, extra, forbidden, doubled);
+    }
+
+    /// <summary>The cell of a contract column in a row (empty when the column is absent).</summary>
+    public RawCell Cell(RawRow row, string column) =>
+        _index.TryGetValue(column, out var i) && i < row.Cells.Count ? row.Cells[i] : RawCell.Empty;
+}

@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Preventiemonitor.Ingest.Parsing;
+
+namespace Preventiemonitor.Ingest.Validation;
+
+/// <summary>
+/// Reads the typed values of one row per the format rules of aanleverformaat §3 (trimmed text, codes
+/// case-insensitive, decimal comma with ';' or TAB, the three date forms, XLSX cell types) and
+/// collects a Dutch reason for every value that breaks a rule.
+/// </summary>
+public sealed partial class RowCells(RawRow row, HeaderMapping mapping, bool decimalCommaAllowed)
+{
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d-M-yyyy"];
+
+    public List<RowIssue> Issues { get; } = [];
+
+    public bool HasIssues => Issues.Count > 0;
+
+    public RawRow Row => row;
+
+    public void Add(string? column, string? value, string reason) => Issues.Add(new RowIssue(column, value, reason));
+
+    /// <summary>The trimmed text of a cell, or null when empty.</summary>
+    public string? Text(string column)
+    {
+        var cell = mapping.Cell(row, column);
+        if (cell.IsEmpty)
+        {
+            return null;
+        }
+
+        if (cell.Date is DateTime date && string.IsNullOrWhiteSpace(cell.Text))
+        {
+            return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        if (cell.Number is double number && string.IsNullOrWhiteSpace(cell.Text))
+        {
+            return number.ToString("R", CultureInfo.InvariantCulture);
+        }
+
+        var text = cell.Text?.Trim();
+        return string.IsNullOrEmpty(text) ? null : text;
+    }
+
+    /// <summary>Required or optional text with a length limit.</summary>
+    public string? String(string column, bool required, int maxLength)
+    {
+        var text = Text(column);
+        if (text is null)
+        {
+            if (required)
+            {
+                Add(column, null, $"{column} ontbreekt (verplicht)");
+            }
+
+            return null;
+        }
+
+        if (text.Length > maxLength)
+        {
+            Add(column, Shorten(text), $"{column} is langer dan {maxLength} tekens ({text.Length})");
+            return null;
+        }
+
+        return text;
+    }
+
+    public int? Integer(string column, bool required, int min, int max)
+    {
+        var text = Text(column);
+        if (text is null)
+        {
+            if (required)
+            {
+                Add(column, null, $"{column} ontbreekt (verplicht)");
+            }
+
+            return null;
+        }
+
+        var cell = mapping.Cell(row, column);
+        long value;
+        if (cell.Number is double number && number == Math.Floor(number) && Math.Abs(number) < long.MaxValue)
+        {
+            value = (long)number;
+        }
+        else if (!IntegerPattern().IsMatch(text) || !long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
+        {
+            Add(column, text, $"'{Shorten(text)}' is geen geheel getal");
+            return null;
+        }
+
+        if (value < min || value > max)
+        {
+            Add(column, text, max == int.MaxValue
+                ? $"{column} {text} is kleiner dan {min}"
+                : $"{column} {text} ligt buiten {min}–{max}");
+            return null;
+        }
+
+        return (int)value;
+    }
+
+    public decimal? Decimal(string column, bool required, decimal? min = null)
+    {
+        var text = Text(column);
+        if (text is null)
+        {
+            if (required)
+            {
+                Add(column, null, $"{column} ontbreekt (verplicht)");
+            }
+
+            return null;
+        }
+
+        var value = ParseDecimal(mapping.Cell(row, column), text);
+        if (value is null)
+        {
+            var hint = !decimalCommaAllowed && text.Contains(',', StringComparison.Ordinal)
+                ? " (een decimale komma mag alleen bij scheidingsteken ';' of tab; gebruik hier een punt)"
+                : string.Empty;
+            Add(column, text, $"'{Shorten(text)}' is geen getal{hint}");
+            return null;
+        }
+
+        if (min is decimal lowest && value < lowest)
+        {
+            Add(column, text, $"{column} {text} is kleiner dan {Format(lowest)}");
+            return null;
+        }
+
+        return value;
+    }
+
+    private decimal? ParseDecimal(RawCell cell, string text)
+    {
+        if (cell.Number is double number && cell.Date is null)
+        {
+            try
+            {
+                return (decimal)number;
+            }
+            catch (OverflowException)
+            {
+                return null;
+            }
+        }
+
+        var pattern = decimalCommaAllowed ? DecimalCommaPattern() : DecimalPointPattern();
+        if (!pattern.IsMatch(text))
+        {
+            return null;
+        }
+
+        return decimal.TryParse(text.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture, out var value) ? value : null;
+    }
+
+    public DateOnly? Date(string column, bool required)
+    {
+        var cell = mapping.Cell(row, column);
+        if (cell.Date is DateTime date)
+        {
+            return DateOnly.FromDateTime(date);
+        }
+
+        var text = Text(column);
+        if (text is null)
+        {
+            if (required)
+            {
+                Add(column, null, $"{column} ontbreekt (verplicht)");
+            }
+
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        {
+            return value;
+        }
+
+        Add(column, text, $"'{Shorten(text)}' is geen geldige datum (verwacht jjjj-mm-dd of dd-mm-jjjj)");
+        return null;
+    }
+
+    /// <summary>A code from a fixed set, matched case-insensitively after trimming; returns the canonical code.</summary>
+    public string? Code(string column, bool required, Func<string, string?> lookup, Func<string, string> unknownReason)
+    {
+        var text = Text(column);
+        if (text is null)
+        {
+            if (required)
+            {
+                Add(column, null, $"{column} ontbreekt (verplicht)");
+            }
+
+            return null;
+        }
+
+        var code = lookup(text);
+        if (code is null)
+        {
+            Add(column, text, unknownReason(Shorten(text)));
+        }
+
+        return code;
+    }
+
+    public static string Format(decimal value) => value.ToString("0.############", CultureInfo.InvariantCulture);
+
+    public static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
+
+    [GeneratedRegex(@"^[+-]?[0-9]+$")]
+    private static partial Regex IntegerPattern();
+
+    [GeneratedRegex(@"^[+-]?[0-9]+(\.[0-9]+)?$")]
+    private static partial Regex DecimalPointPattern();
+
+    [GeneratedRegex(@"^[+-]?[0-9]+([.,][0-9]+)?$")]
+    private static partial Regex DecimalCommaPattern();
+}
