@@ -22,6 +22,8 @@ internal sealed class CsvRowReader : IRowReader
     private readonly List<string> _quoteWarnings = [];
     private int _quoteProblemLines;
     private long _lastLine;
+    private long _recordFirstLine;
+    private long _lastBadQuoteLine;
     private bool _enumerated;
 
     private CsvRowReader(Stream stream, CsvEncoding encoding, char delimiter)
@@ -154,6 +156,7 @@ internal sealed class CsvRowReader : IRowReader
     private bool Advance(out long firstLine)
     {
         firstLine = _lastLine + 1;
+        _recordFirstLine = firstLine;
         bool read;
         try
         {
@@ -175,10 +178,18 @@ internal sealed class CsvRowReader : IRowReader
 
     private void OnBadQuote()
     {
+        // A field is checked each time it is read, so one record can report more than once.
+        if (_lastBadQuoteLine == _recordFirstLine)
+        {
+            return;
+        }
+
+        _lastBadQuoteLine = _recordFirstLine;
         _quoteProblemLines++;
         if (_quoteWarnings.Count < MaxQuoteWarnings)
         {
-            _quoteWarnings.Add($"regel {_lastLine + 1}: ongeldig gebruik van aanhalingstekens (\"); controleer of elk aanhalingsteken is afgesloten en of aanhalingstekens in een veld verdubbeld zijn");
+            // CsvHelper checks a field when it is read, after Read() returned: use the record's first line.
+            _quoteWarnings.Add($"regel {_recordFirstLine}: ongeldig gebruik van aanhalingstekens (\"); controleer of elk aanhalingsteken is afgesloten en of aanhalingstekens in een veld verdubbeld zijn");
         }
     }
 

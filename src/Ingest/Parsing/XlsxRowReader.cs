@@ -123,7 +123,13 @@ internal sealed class XlsxRowReader : IRowReader
         var lastNonEmpty = -1;
         for (var i = 0; i < _excel.FieldCount; i++)
         {
-            var cell = ToCell(_excel.GetValue(i));
+            var value = _excel.GetValue(i);
+            if (value is not null)
+            {
+                CountCell();
+            }
+
+            var cell = ToCell(value);
             values.Add(cell.Text ?? string.Empty);
             if (!cell.IsEmpty)
             {
