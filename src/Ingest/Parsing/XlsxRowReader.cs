@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.IO.Compression;
+using System.Text;
 using System.Xml;
 using ExcelDataReader;
 
@@ -20,6 +20,13 @@ internal sealed class XlsxRowReader : IRowReader
     private readonly string _sheetName;
     private long _cellCount;
     private bool _enumerated;
+
+    static XlsxRowReader()
+    {
+        // ExcelDataReader's configuration asks for Windows-1252 (its fallback for legacy formats);
+        // registering the code-page provider is process-wide and idempotent.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
 
     private XlsxRowReader(IExcelDataReader excel, string datasetName, ParseLimits limits)
     {
