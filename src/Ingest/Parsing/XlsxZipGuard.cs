@@ -6,8 +6,10 @@ namespace Preventiemonitor.Ingest.Parsing;
 internal static class XlsxZipGuard
 {
     /// <summary>
-    /// Sums the uncompressed sizes that the zip directory declares and refuses the file when the sum
-    /// exceeds the limit, or when the file is not a zip archive at all. Leaves the stream at 0.
+    /// Refuses the file when its content unpacks to more than the limit, or when it is not a zip
+    /// archive. First sums the sizes the zip directory declares (cheap); then, because a crafted
+    /// archive can declare less than it holds, unpacks every entry once, streaming and counting,
+    /// stopping as soon as the limit is passed. Nothing is kept in memory. Leaves the stream at 0.
     /// </summary>
     public static void Check(Stream stream, ParseLimits limits)
     {
@@ -15,14 +17,24 @@ internal static class XlsxZipGuard
         try
         {
             using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            if (archive.Entries.Sum(entry => entry.Length) > limits.MaxXlsxUncompressedBytes)
+            {
+                throw TooLarge(limits);
+            }
+
+            var buffer = new byte[64 * 1024];
             long total = 0;
             foreach (var entry in archive.Entries)
             {
-                total += entry.Length;
-                if (total > limits.MaxXlsxUncompressedBytes)
+                using var content = entry.Open();
+                int read;
+                while ((read = content.Read(buffer, 0, buffer.Length)) > 0)
                 {
-                    throw new FileRefusedException(
-                        $"XLSX is uitgepakt groter dan {DutchNumbers.Size(limits.MaxXlsxUncompressedBytes)} (zipbom?)");
+                    total += read;
+                    if (total > limits.MaxXlsxUncompressedBytes)
+                    {
+                        throw TooLarge(limits);
+                    }
                 }
             }
         }
@@ -35,4 +47,7 @@ internal static class XlsxZipGuard
             stream.Position = 0;
         }
     }
+
+    private static FileRefusedException TooLarge(ParseLimits limits) =>
+        new($"XLSX is uitgepakt groter dan {DutchNumbers.Size(limits.MaxXlsxUncompressedBytes)} (zipbom?)");
 }

@@ -66,6 +66,19 @@ public sealed class RowReaderFactoryTests
         Assert.Throws<InvalidOperationException>(() => reader.ReadRows(CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData("utf8.csv")]
+    [InlineData("array.json")]
+    public void ReadingStopsWhenCancelled(string name)
+    {
+        using var stream = File.OpenRead(DataPath(name));
+        using var reader = RowReaderFactory.Open(stream, name, "programmas", new ParseLimits());
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+
+        Assert.Throws<OperationCanceledException>(() => reader.ReadRows(cancellation.Token).ToList());
+    }
+
     [Fact]
     public void DisposingTheReaderLeavesTheStreamOpen()
     {
