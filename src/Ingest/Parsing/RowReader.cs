@@ -26,7 +26,16 @@ public readonly record struct RawCell(string? Text, double? Number = null, DateT
 /// row = row 2 (the sheet's own row number in XLSX, the physical line in CSV, object index + 1 in
 /// JSON). <see cref="Cells"/> is aligned with <see cref="IRowReader.Header"/>; missing trailing cells are empty.
 /// </summary>
-public sealed record RawRow(long RowNumber, IReadOnlyList<RawCell> Cells);
+public sealed record RawRow(long RowNumber, IReadOnlyList<RawCell> Cells)
+{
+    /// <summary>
+    /// Number of non-empty cells to the right of the last header column (CSV fields beyond the header,
+    /// XLSX cells in columns without a header). They are not in <see cref="Cells"/>; the validator
+    /// decides whether to report them. Trailing empty fields (e.g. <c>1;2;3;</c>) are not counted.
+    /// Always 0 for JSON, whose unknown keys are reported in <see cref="IRowReader.Warnings"/>.
+    /// </summary>
+    public int ExtraNonEmptyCells { get; init; }
+}
 
 /// <summary>
 /// Streams the rows of one delivered file, never holding the whole file in memory.

@@ -1,0 +1,249 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace Preventiemonitor.Ingest.Parsing;
+
+/// <summary>
+/// Streams a CSV file (aanleverformaat §3) with CsvHelper's low-level <see cref="CsvParser"/>.
+/// CsvHelper is used because its <see cref="CsvParser.RawRow"/> counts physical lines (also line
+/// breaks inside quoted fields), so a record's first line is the previous record's last line + 1.
+/// Records made only of empty or blank fields at the end of the file are ignored; in the middle of
+/// the file they are yielded as rows with all cells empty. Fields beyond the header are not in
+/// <see cref="RawRow.Cells"/> but counted in <see cref="RawRow.ExtraNonEmptyCells"/>.
+/// </summary>
+internal sealed class CsvRowReader : IRowReader
+{
+    private const int MaxFieldChars = 1024 * 1024;
+    private const int MaxQuoteWarnings = 10;
+
+    private readonly StreamReader _text;
+    private readonly CsvParser _parser;
+    private readonly List<string> _quoteWarnings = [];
+    private int _quoteProblemLines;
+    private long _lastLine;
+    private long _recordFirstLine;
+    private long _lastBadQuoteLine;
+    private bool _enumerated;
+
+    private CsvRowReader(Stream stream, CsvEncoding encoding, char delimiter)
+    {
+        _text = new StreamReader(stream, encoding.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true);
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            Delimiter = delimiter.ToString(),
+            Mode = CsvMode.RFC4180,
+            IgnoreBlankLines = false,
+            DetectDelimiter = false,
+            DetectColumnCountChanges = false,
+            AllowComments = false,
+            TrimOptions = TrimOptions.None,
+            MaxFieldSize = MaxFieldChars,
+            BadDataFound = _ => OnBadQuote(),
+        };
+        _parser = new CsvParser(_text, configuration, leaveOpen: true);
+        DecimalCommaAllowed = delimiter is ';' or '\t';
+        Description = $"CSV, {encoding.Description}, scheidingsteken {CsvDelimiter.Describe(delimiter)}";
+        Header = ReadHeader();
+    }
+
+    public FileFormat Format => FileFormat.Csv;
+
+    public IReadOnlyList<string> Header { get; }
+
+    public bool DecimalCommaAllowed { get; }
+
+    public string Description { get; }
+
+    /// <summary>Lines with a stray or unclosed quote (first ten, then a count of the rest).</summary>
+    public IReadOnlyList<string> Warnings
+    {
+        get
+        {
+            var extra = _quoteProblemLines - _quoteWarnings.Count;
+            return extra > 0 ? [.. _quoteWarnings, $"nog {DutchNumbers.Count(extra)} regel(s) met ongeldig gebruik van aanhalingstekens"] : _quoteWarnings;
+        }
+    }
+
+    public static CsvRowReader Open(Stream stream)
+    {
+        var encoding = CsvEncoding.Detect(stream);
+        var contentStart = stream.Position;
+        char delimiter;
+        using (var headerText = new StreamReader(stream, encoding.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true))
+        {
+            delimiter = CsvDelimiter.Detect(headerText);
+        }
+
+        stream.Position = contentStart;
+        return new CsvRowReader(stream, encoding, delimiter);
+    }
+
+    public IEnumerable<RawRow> ReadRows(CancellationToken cancellationToken)
+    {
+        if (_enumerated)
+        {
+            throw new InvalidOperationException("De rijen kunnen maar één keer worden gelezen.");
+        }
+
+        _enumerated = true;
+        return ReadRowsCore(cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        _parser.Dispose();
+        _text.Dispose();
+    }
+
+    private IEnumerable<RawRow> ReadRowsCore(CancellationToken cancellationToken)
+    {
+        // Blank records are held back as runs of line numbers until a non-blank record follows,
+        // so trailing blank lines vanish without buffering rows.
+        var pendingBlanks = new List<(long First, long Count)>();
+        while (Advance(out var firstLine))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (IsBlankRecord())
+            {
+                AddBlank(pendingBlanks, firstLine);
+                continue;
+            }
+
+            foreach (var (first, count) in pendingBlanks)
+            {
+                for (var line = first; line < first + count; line++)
+                {
+                    yield return new RawRow(line, EmptyCells());
+                }
+            }
+
+            pendingBlanks.Clear();
+            yield return CurrentRow(firstLine);
+        }
+    }
+
+    private string[] ReadHeader()
+    {
+        if (!Advance(out _))
+        {
+            throw new FileRefusedException("bestand is leeg: geen kopregel gevonden");
+        }
+
+        var header = new string[_parser.Count];
+        for (var i = 0; i < header.Length; i++)
+        {
+            header[i] = _parser[i] ?? string.Empty;
+        }
+
+        if (header.All(string.IsNullOrWhiteSpace))
+        {
+            while (Advance(out _))
+            {
+                if (!IsBlankRecord())
+                {
+                    throw new FileRefusedException("regel 1 is leeg: de kopregel met kolomnamen moet op regel 1 staan");
+                }
+            }
+
+            throw new FileRefusedException("bestand is leeg: geen kopregel gevonden");
+        }
+
+        return header;
+    }
+
+    /// <summary>Reads the next record; <paramref name="firstLine"/> is the physical line it starts on.</summary>
+    private bool Advance(out long firstLine)
+    {
+        firstLine = _lastLine + 1;
+        _recordFirstLine = firstLine;
+        bool read;
+        try
+        {
+            read = _parser.Read();
+        }
+        catch (MaxFieldSizeException ex)
+        {
+            throw new FileRefusedException(
+                $"regel {firstLine}: een veld is langer dan {DutchNumbers.Count(MaxFieldChars)} tekens (ontbreekt een afsluitend aanhalingsteken?)", ex);
+        }
+
+        if (read)
+        {
+            _lastLine = _parser.RawRow;
+        }
+
+        return read;
+    }
+
+    private void OnBadQuote()
+    {
+        // A field is checked each time it is read, so one record can report more than once.
+        if (_lastBadQuoteLine == _recordFirstLine)
+        {
+            return;
+        }
+
+        _lastBadQuoteLine = _recordFirstLine;
+        _quoteProblemLines++;
+        if (_quoteWarnings.Count < MaxQuoteWarnings)
+        {
+            // CsvHelper checks a field when it is read, after Read() returned: use the record's first line.
+            _quoteWarnings.Add($"regel {_recordFirstLine}: ongeldig gebruik van aanhalingstekens (\"); controleer of elk aanhalingsteken is afgesloten en of aanhalingstekens in een veld verdubbeld zijn");
+        }
+    }
+
+    private bool IsBlankRecord()
+    {
+        for (var i = 0; i < _parser.Count; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(_parser[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private RawRow CurrentRow(long firstLine)
+    {
+        var cells = new RawCell[Header.Count];
+        var fieldCount = _parser.Count;
+        for (var i = 0; i < cells.Length; i++)
+        {
+            var value = i < fieldCount ? _parser[i] : null;
+            cells[i] = string.IsNullOrEmpty(value) ? RawCell.Empty : new RawCell(value);
+        }
+
+        var extra = 0;
+        for (var i = cells.Length; i < fieldCount; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(_parser[i]))
+            {
+                extra++;
+            }
+        }
+
+        return new RawRow(firstLine, cells) { ExtraNonEmptyCells = extra };
+    }
+
+    private RawCell[] EmptyCells()
+    {
+        var cells = new RawCell[Header.Count];
+        Array.Fill(cells, RawCell.Empty);
+        return cells;
+    }
+
+    private static void AddBlank(List<(long First, long Count)> runs, long line)
+    {
+        if (runs.Count > 0 && runs[^1].First + runs[^1].Count == line)
+        {
+            runs[^1] = (runs[^1].First, runs[^1].Count + 1);
+        }
+        else
+        {
+            runs.Add((line, 1));
+        }
+    }
+}
