@@ -88,7 +88,8 @@ public sealed partial class CbsPopulationClient
         return filter.ToString();
     }
 
-    internal static int? YearOfPeriod(string periodKey)
+    /// <summary>Year of a yearly period key such as <c>2025JJ00</c>; null for other periods.</summary>
+    public static int? YearOfPeriod(string periodKey)
     {
         var match = PeriodPattern().Match(periodKey.Trim());
         return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
