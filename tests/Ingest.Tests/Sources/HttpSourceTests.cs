@@ -200,7 +200,7 @@ public sealed class HttpSourceTests : IDisposable
     }
 
     [Fact]
-    public void Default_limit_is_described_in_mebibytes()
+    public void Defaults_are_100_seconds_and_200_MiB()
     {
         Assert.Equal(200L * 1024 * 1024, new HttpSourceOptions().MaxBodyBytes);
         Assert.Equal(TimeSpan.FromSeconds(100), new HttpSourceOptions().Timeout);
