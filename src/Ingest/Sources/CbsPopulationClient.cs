@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Preventiemonitor.Ingest.Sources;
+
+/// <summary>
+/// Population on 1 January by single year of age for given municipalities and years, from CBS StatLine
+/// table 03759ned over OData v3 (aanleverformaat §2.3 and §5). Everything is checked against the metadata
+/// CBS sends: the measure comes from <c>DataProperties</c>, ages only through the <c>Leeftijd</c> titles
+/// ("0 jaar" … "23 jaar"), and the totals T001038 / T001019 must exist. An answer that does not fit is
+/// refused with a <see cref="CbsMetadataException"/>.
+/// </summary>
+public sealed partial class CbsPopulationClient
+{
+    public const string MeasureTitle = "Bevolking op 1 januari";
+    public const string TotalSexKey = "T001038";
+    public const string TotalMaritalStatusKey = "T001019";
+
+    private static readonly string[] Dimensions = ["Geslacht", "Leeftijd", "BurgerlijkeStaat", "RegioS", "Perioden"];
+
+    private readonly HttpSource http;
+    private readonly CbsPopulationOptions options;
+    private readonly ILogger logger;
+
+    public CbsPopulationClient(HttpSource http, CbsPopulationOptions? options = null, ILogger<CbsPopulationClient>? logger = null)
+    {
+        this.http = http;
+        this.options = options ?? new CbsPopulationOptions();
+        this.logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    public async Task<CbsPopulationResult> FetchAsync(
+        IReadOnlyCollection<string> municipalityCodes, IReadOnlyCollection<int> years, CancellationToken cancellationToken)
+    {
+        var municipalities = municipalityCodes.Select(c => c.Trim().ToUpperInvariant()).Distinct().ToList();
+        var wantedYears = years.Distinct().Order().ToList();
+        if (municipalities.Count == 0 || wantedYears.Count == 0)
+        {
+            throw Refuse("geen gemeenten of jaren opgegeven");
+        }
+
+        var reader = new CbsODataReader(http, options);
+        var measure = FindMeasure(await ReadAsync(reader, "DataProperties", cancellationToken).ConfigureAwait(false));
+        var sex = RequireKey(await ReadAsync(reader, "Geslacht", cancellationToken).ConfigureAwait(false), "Geslacht", TotalSexKey, "Totaal mannen en vrouwen");
+        var marital = RequireKey(await ReadAsync(reader, "BurgerlijkeStaat", cancellationToken).ConfigureAwait(false), "BurgerlijkeStaat", TotalMaritalStatusKey, "Totaal burgerlijke staat");
+        var ages = MapAges(await ReadAsync(reader, "Leeftijd", cancellationToken).ConfigureAwait(false));
+        var regionRows = await ReadAsync(reader, "RegioS", cancellationToken).ConfigureAwait(false);
+        var regions = municipalities.ToDictionary(m => m, m => RequireKey(regionRows, "RegioS", m, "gemeente"));
+        var periodRows = await ReadAsync(reader, "Perioden", cancellationToken).ConfigureAwait(false);
+        var periods = wantedYears.ToDictionary(y => y, y => RequireKey(periodRows, "Perioden", PeriodKey(y), "periode"));
+
+        var table = new PopulationTable(this, ages, municipalities, periods.Keys);
+        foreach (var query in PlanQueries(regions, periods))
+        {
+            var url = TypedDataSetUrl(sex, marital, query.Period, query.Regions, ages.Keys, measure);
+            foreach (var row in await reader.ReadAllAsync(url, "TypedDataSet", cancellationToken).ConfigureAwait(false))
+            {
+                table.Add(row, measure);
+            }
+        }
+
+        var rows = table.Complete();
+        var description = FormattableString.Invariant(
+            $"CBS StatLine {options.TableId} (Bevolking op 1 januari en gemiddelde; geslacht, leeftijd en regio), onderwerp {measure}, ")
+            + FormattableString.Invariant(
+            $"Geslacht {TotalSexKey}, BurgerlijkeStaat {TotalMaritalStatusKey}, leeftijd {options.MinAge}–{options.MaxAge} jaar, ")
+            + FormattableString.Invariant(
+            $"gemeenten {string.Join(", ", municipalities)}, jaren {string.Join(", ", wantedYears)}; {rows.Count} rijen uit {reader.Responses.Count} antwoorden. ")
+            + "Bron: CBS (licentie CC BY 4.0)";
+        logger.LogInformation("{Description}", description);
+        return new CbsPopulationResult(rows, reader.Responses, measure, description);
+    }
+
+    /// <summary>The OData filter of one TypedDataSet request; keys are used exactly as CBS sends them (region keys padded).</summary>
+    public static string BuildFilter(
+        string sexKey, string maritalKey, string periodKey, IEnumerable<string> regionKeys, IEnumerable<string> ageKeys)
+    {
+        var filter = new StringBuilder();
+        filter.Append("Geslacht eq ").Append(Literal(sexKey));
+        filter.Append(" and BurgerlijkeStaat eq ").Append(Literal(maritalKey));
+        filter.Append(" and Perioden eq ").Append(Literal(periodKey));
+        filter.Append(" and (").AppendJoin(" or ", regionKeys.Select(k => "RegioS eq " + Literal(k))).Append(')');
+        filter.Append(" and (").AppendJoin(" or ", ageKeys.Select(k => "Leeftijd eq " + Literal(k))).Append(')');
+        return filter.ToString();
+    }
+
+    /// <summary>Year of a yearly period key such as <c>2025JJ00</c>; null for other periods.</summary>
+    public static int? YearOfPeriod(string periodKey)
+    {
+        var match = PeriodPattern().Match(periodKey.Trim());
+        return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    private static string PeriodKey(int year) => string.Create(CultureInfo.InvariantCulture, $"{year:0000}JJ00");
+
+    private static string Literal(string key) => "'" + key.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    private Task<List<JsonElement>> ReadAsync(CbsODataReader reader, string resource, CancellationToken cancellationToken) =>
+        reader.ReadAllAsync(new Uri(BaseUrl(), resource + "?$format=json"), resource, cancellationToken);
+
+    private Uri BaseUrl()
+    {
+        var text = options.BaseUrl.AbsoluteUri;
+        return text.EndsWith('/') ? options.BaseUrl : new Uri(text + "/");
+    }
+
+    private Uri TypedDataSetUrl(
+        string sex, string marital, string period, IEnumerable<string> regions, IEnumerable<string> ages, string measure)
+    {
+        var filter = BuildFilter(sex, marital, period, regions, ages);
+        var select = string.Join(",", Dimensions.Append(measure));
+        return new Uri(BaseUrl(), $"TypedDataSet?$format=json&$filter={Uri.EscapeDataString(filter)}&$select={Uri.EscapeDataString(select)}");
+    }
+
+    /// <summary>One request per year and chunk of municipalities, each within the 10,000-row limit.</summary>
+    private IEnumerable<(string Period, List<string> Regions)> PlanQueries(
+        Dictionary<string, string> regions, Dictionary<int, string> periods)
+    {
+        var ageCount = options.MaxAge - options.MinAge + 1;
+        var perRequest = Math.Max(1, options.MaxRowsPerRequest / ageCount);
+        foreach (var period in periods.Values)
+        {
+            foreach (var chunk in regions.Values.Chunk(perRequest))
+            {
+                yield return (period, chunk.ToList());
+            }
+        }
+    }
+
+    private string FindMeasure(List<JsonElement> properties)
+    {
+        foreach (var dimension in Dimensions)
+        {
+            if (!properties.Any(p => Text(p, "Key") == dimension && (Text(p, "Type") ?? string.Empty).EndsWith("Dimension", StringComparison.Ordinal)))
+            {
+                throw Refuse($"dimensie '{dimension}' ontbreekt in DataProperties");
+            }
+        }
+
+        var candidates = properties
+            .Where(p => Text(p, "Type") == "Topic" && string.Equals(Text(p, "Title"), MeasureTitle, StringComparison.OrdinalIgnoreCase))
+            .Select(p => Text(p, "Key"))
+            .ToList();
+        return candidates switch
+        {
+            [] => throw Refuse($"onderwerp '{MeasureTitle}' ontbreekt in DataProperties"),
+            [var key] when !string.IsNullOrEmpty(key) => key,
+            [_] => throw Refuse($"onderwerp '{MeasureTitle}' in DataProperties heeft geen Key"),
+            _ => throw Refuse($"onderwerp '{MeasureTitle}' komt {candidates.Count} keer voor in DataProperties"),
+        };
+    }
+
+    /// <summary>Returns the key as CBS sends it (possibly padded) whose trimmed value equals <paramref name="key"/>.</summary>
+    private string RequireKey(List<JsonElement> dimension, string name, string key, string label)
+    {
+        var found = dimension.Select(r => Raw(r, "Key")).Where(k => k is not null && k.Trim() == key).ToList();
+        return found.Count switch
+        {
+            1 => found[0]!,
+            0 => throw Refuse($"{label} '{key}' ontbreekt in dimensie {name}"),
+            _ => throw Refuse($"{label} '{key}' komt meer dan eens voor in dimensie {name}"),
+        };
+    }
+
+    /// <summary>Leeftijd key (as sent) → age, only through the titles "0 jaar" … "23 jaar".</summary>
+    private Dictionary<string, int> MapAges(List<JsonElement> dimension)
+    {
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var age = options.MinAge; age <= options.MaxAge; age++)
+        {
+            var title = string.Create(CultureInfo.InvariantCulture, $"{age} jaar");
+            var keys = dimension.Where(r => Text(r, "Title") == title).Select(r => Raw(r, "Key")).ToList();
+            switch (keys)
+            {
+                case []:
+                    throw Refuse($"leeftijd '{title}' ontbreekt in dimensie Leeftijd");
+                case [var key] when !string.IsNullOrWhiteSpace(key):
+                    if (!map.TryAdd(key, age))
+                    {
+                        throw Refuse($"leeftijden '{map[key]} jaar' en '{title}' hebben dezelfde sleutel '{key.Trim()}' in dimensie Leeftijd");
+                    }
+
+                    break;
+                case [_]:
+                    throw Refuse($"leeftijd '{title}' heeft geen sleutel in dimensie Leeftijd");
+                default:
+                    throw Refuse($"leeftijd '{title}' komt meer dan eens voor in dimensie Leeftijd");
+            }
+        }
+
+        return map;
+    }
+
+    internal static string? Raw(JsonElement row, string property) =>
+        row.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    internal static string? Text(JsonElement row, string property) => Raw(row, property)?.Trim();
+
+    internal CbsMetadataException Refuse(string detail) => new($"CBS-tabel {options.TableId}: {detail}");
+
+    [GeneratedRegex("^([0-9]{4})JJ00$", RegexOptions.CultureInvariant)]
+    private static partial Regex PeriodPattern();
+}

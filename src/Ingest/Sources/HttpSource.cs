@@ -1,0 +1,242 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Preventiemonitor.Ingest.Sources;
+
+/// <summary>
+/// Fetches one configured URL (aanleverformaat §5): conditional GET with the previous ETag /
+/// Last-Modified, credential headers, a timeout per attempt and retries with exponential back-off on
+/// 5xx, network errors and timeouts only. The body is streamed to a temporary file under a size limit.
+/// Takes its <see cref="HttpClient"/> from the caller (IHttpClientFactory); give that client an
+/// infinite or larger <see cref="HttpClient.Timeout"/>, the timeout here is <see cref="HttpSourceOptions.Timeout"/>.
+/// </summary>
+public sealed class HttpSource
+{
+    private readonly HttpClient client;
+    private readonly HttpSourceOptions options;
+    private readonly ILogger logger;
+
+    public HttpSource(HttpClient client, HttpSourceOptions? options = null, ILogger<HttpSource>? logger = null)
+    {
+        this.client = client;
+        this.options = options ?? new HttpSourceOptions();
+        this.logger = (ILogger?)logger ?? NullLogger.Instance;
+    }
+
+    public HttpSourceOptions Options => options;
+
+    public async Task<HttpFetchResult> FetchAsync(HttpSourceRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.Url.IsAbsoluteUri || (request.Url.Scheme != Uri.UriSchemeHttp && request.Url.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new HttpSourceException($"Ongeldige URL '{request.Url}': alleen absolute http(s)-adressen.");
+        }
+
+        if (request.Headers.Count > 0)
+        {
+            // Names only: the values are credentials.
+            logger.LogInformation(
+                "Ophalen {Url} met kopteksten {HeaderNames}", request.Url, string.Join(", ", request.Headers.Keys));
+        }
+        else
+        {
+            logger.LogInformation("Ophalen {Url}", request.Url);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await AttemptAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TransientFailure failure) when (attempt <= options.MaxRetries)
+            {
+                var delay = options.BackoffBefore(attempt);
+                logger.LogWarning(
+                    "Poging {Attempt} voor {Url} mislukt ({Reason}); nieuwe poging over {DelaySeconds} s",
+                    attempt, request.Url, failure.Message, delay.TotalSeconds);
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TransientFailure failure)
+            {
+                var message = $"{failure.Message}; opgegeven na {attempt} {(attempt == 1 ? "poging" : "pogingen")}";
+                logger.LogError("{Message}", message);
+                throw new HttpSourceException(message, failure.StatusCode, failure.InnerException);
+            }
+        }
+    }
+
+    private async Task<HttpFetchResult> AttemptAsync(HttpSourceRequest request, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Timeout);
+        using var message = BuildRequest(request);
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token)
+                .ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw TimedOut(request.Url, ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new TransientFailure($"Netwerkfout bij {request.Url}: {ex.Message}", null, ex);
+        }
+
+        using (response)
+        {
+            var finalUrl = response.RequestMessage?.RequestUri ?? request.Url;
+            var status = (int)response.StatusCode;
+            if (response.StatusCode == HttpStatusCode.NotModified)
+            {
+                logger.LogInformation("{Url}: niet gewijzigd (304)", finalUrl);
+                return new HttpNotModified(finalUrl, Merge(ValidatorsOf(response), request.Previous));
+            }
+
+            if (status >= 500)
+            {
+                throw new TransientFailure($"HTTP {status} van {finalUrl}: {Describe(response.StatusCode)}", status);
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                var text = $"HTTP {status} van {finalUrl}: {Describe(response.StatusCode)}; geen nieuwe poging";
+                logger.LogError("{Message}", text);
+                throw new HttpSourceException(text, status);
+            }
+
+            try
+            {
+                return await SaveBodyAsync(response, finalUrl, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw TimedOut(finalUrl, ex);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or IOException)
+            {
+                throw new TransientFailure($"Netwerkfout bij lezen van {finalUrl}: {ex.Message}", null, ex);
+            }
+        }
+    }
+
+    private HttpRequestMessage BuildRequest(HttpSourceRequest request)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Get, request.Url);
+        foreach (var (name, value) in request.Headers)
+        {
+            if (!message.Headers.TryAddWithoutValidation(name, value))
+            {
+                message.Dispose();
+                throw new HttpSourceException($"Koptekst '{name}' kan niet in een verzoek worden meegestuurd.");
+            }
+        }
+
+        if (!string.IsNullOrEmpty(request.Previous.ETag))
+        {
+            message.Headers.TryAddWithoutValidation("If-None-Match", request.Previous.ETag);
+        }
+
+        if (request.Previous.LastModified is { } lastModified)
+        {
+            message.Headers.IfModifiedSince = lastModified;
+        }
+
+        return message;
+    }
+
+    private async Task<HttpPayload> SaveBodyAsync(HttpResponseMessage response, Uri finalUrl, CancellationToken token)
+    {
+        var limit = options.MaxBodyBytes;
+        if (response.Content.Headers.ContentLength is { } declared && declared > limit)
+        {
+            throw TooLarge(finalUrl, limit);
+        }
+
+        var directory = options.TempDirectory ?? Path.GetTempPath();
+        Directory.CreateDirectory(directory);
+        var tempPath = Path.Combine(directory, $"pm-http-{Guid.NewGuid():N}.part");
+        try
+        {
+            long length = 0;
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            await using (var target = new FileStream(
+                tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                await using var body = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+                var buffer = new byte[81920];
+                int read;
+                while ((read = await body.ReadAsync(buffer, token).ConfigureAwait(false)) > 0)
+                {
+                    length += read;
+                    if (length > limit)
+                    {
+                        throw TooLarge(finalUrl, limit);
+                    }
+
+                    hash.AppendData(buffer, 0, read);
+                    await target.WriteAsync(buffer.AsMemory(0, read), token).ConfigureAwait(false);
+                }
+            }
+
+            var mediaType = response.Content.Headers.ContentType?.MediaType;
+            var fileName = DownloadFileName.Choose(finalUrl, response.Content.Headers.ContentDisposition, mediaType);
+            var sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+            logger.LogInformation("{Url}: {Length} bytes ontvangen als {FileName}", finalUrl, length, fileName);
+            return new HttpPayload(finalUrl, ValidatorsOf(response), tempPath, fileName, length, sha256, mediaType);
+        }
+        catch
+        {
+            File.Delete(tempPath);
+            throw;
+        }
+    }
+
+    private static HttpValidators ValidatorsOf(HttpResponseMessage response) =>
+        new(response.Headers.ETag?.ToString(), response.Content.Headers.LastModified);
+
+    private static HttpValidators Merge(HttpValidators fresh, HttpValidators previous) =>
+        new(fresh.ETag ?? previous.ETag, fresh.LastModified ?? previous.LastModified);
+
+    private TransientFailure TimedOut(Uri url, Exception inner) =>
+        new($"Geen (volledig) antwoord van {url} binnen {options.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s", null, inner);
+
+    private static HttpSourceException TooLarge(Uri url, long limit) =>
+        new($"Antwoord van {url} is groter dan de limiet van {FormatSize(limit)}; geweigerd");
+
+    private static string FormatSize(long bytes) =>
+        bytes % (1024 * 1024) == 0
+            ? $"{bytes / (1024 * 1024)} MiB"
+            : $"{bytes.ToString(CultureInfo.InvariantCulture)} bytes";
+
+    private static string Describe(HttpStatusCode code) => code switch
+    {
+        HttpStatusCode.BadRequest => "ongeldig verzoek",
+        HttpStatusCode.Unauthorized => "niet geautoriseerd (controleer de inloggegevens)",
+        HttpStatusCode.Forbidden => "geen toegang",
+        HttpStatusCode.NotFound => "niet gevonden",
+        HttpStatusCode.Gone => "niet meer beschikbaar",
+        HttpStatusCode.TooManyRequests => "te veel verzoeken",
+        HttpStatusCode.InternalServerError => "interne serverfout",
+        HttpStatusCode.BadGateway => "ongeldig antwoord van achterliggende server",
+        HttpStatusCode.ServiceUnavailable => "dienst niet beschikbaar",
+        HttpStatusCode.GatewayTimeout => "time-out bij achterliggende server",
+        _ when (int)code >= 500 => "serverfout",
+        _ when (int)code >= 400 => "fout in het verzoek",
+        _ => "onverwacht antwoord",
+    };
+
+    /// <summary>A failure worth another attempt (5xx, network error, timeout).</summary>
+    private sealed class TransientFailure(string message, int? statusCode = null, Exception? inner = null)
+        : Exception(message, inner)
+    {
+        public int? StatusCode { get; } = statusCode;
+    }
+}
