@@ -1,0 +1,352 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ClosedXML.Excel;
+
+namespace Preventiemonitor.SampleGenerator;
+
+/// <summary>A decimal value with the number of decimals it is written with.</summary>
+internal readonly record struct Num(decimal Value, int Decimals);
+
+/// <summary>
+/// A table to write: canonical column names, the header spellings as they appear in the
+/// file, and rows of typed values (string, int, <see cref="Num"/>, <see cref="DateOnly"/> or null).
+/// </summary>
+internal sealed class Table
+{
+    public Table(IReadOnlyList<string> columns, IReadOnlyList<string>? headers = null)
+    {
+        Columns = columns;
+        Headers = headers ?? columns;
+        if (Headers.Count != Columns.Count)
+        {
+            throw new ArgumentException("headers and columns differ in length");
+        }
+    }
+
+    public IReadOnlyList<string> Columns { get; }
+    public IReadOnlyList<string> Headers { get; }
+    public List<object?[]> Rows { get; } = [];
+
+    public int Index(string column)
+    {
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            if (Columns[i] == column)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"no column {column}");
+    }
+
+    /// <summary>Row number as a person sees it: header is row 1, first data row is row 2.</summary>
+    public static int RowNumber(int index) => index + 2;
+}
+
+internal enum TextEncoding
+{
+    Utf8,
+    Utf8Bom,
+    Windows1252,
+}
+
+internal sealed record CsvFormat(char Delimiter, TextEncoding Encoding, bool DecimalComma, string DateFormat, string NewLine);
+
+internal static partial class Writers
+{
+    [System.Text.RegularExpressions.GeneratedRegex("Id=\"(R[0-9a-f]{16})\"")]
+    private static partial System.Text.RegularExpressions.Regex RandomId();
+
+    [System.Text.RegularExpressions.GeneratedRegex("core-properties/([0-9a-f]{32})\\.psmdcp")]
+    private static partial System.Text.RegularExpressions.Regex RandomPart();
+
+    private static readonly DateTime FixedTimestamp = new(2025, 10, 1, 9, 0, 0, DateTimeKind.Utc);
+
+    public static void WriteCsv(string path, Table table, CsvFormat format)
+    {
+        var sb = new StringBuilder();
+        AppendLine(sb, table.Headers.Select(h => (string?)h), format);
+        foreach (var row in table.Rows)
+        {
+            AppendLine(sb, row.Select(v => FormatText(v, format.DecimalComma, format.DateFormat)), format);
+        }
+
+        byte[] bytes;
+        switch (format.Encoding)
+        {
+            case TextEncoding.Utf8:
+                bytes = new UTF8Encoding(false).GetBytes(sb.ToString());
+                break;
+            case TextEncoding.Utf8Bom:
+                var utf8 = new UTF8Encoding(true);
+                bytes = [.. utf8.GetPreamble(), .. utf8.GetBytes(sb.ToString())];
+                break;
+            case TextEncoding.Windows1252:
+                Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+                var cp1252 = Encoding.GetEncoding(1252, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+                bytes = cp1252.GetBytes(sb.ToString());
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format));
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, bytes);
+    }
+
+    private static void AppendLine(StringBuilder sb, IEnumerable<string?> fields, CsvFormat format)
+    {
+        var first = true;
+        foreach (var field in fields)
+        {
+            if (!first)
+            {
+                sb.Append(format.Delimiter);
+            }
+
+            first = false;
+            var f = field ?? string.Empty;
+            if (f.Contains(format.Delimiter, StringComparison.Ordinal) || f.Contains('"', StringComparison.Ordinal)
+                || f.Contains('\n', StringComparison.Ordinal) || f.Contains('\r', StringComparison.Ordinal))
+            {
+                sb.Append('"').Append(f.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+            }
+            else
+            {
+                sb.Append(f);
+            }
+        }
+
+        sb.Append(format.NewLine);
+    }
+
+    public static string? FormatText(object? value, bool decimalComma, string dateFormat) => value switch
+    {
+        null => null,
+        string s => s,
+        int i => i.ToString(CultureInfo.InvariantCulture),
+        Num n => FormatNum(n, decimalComma),
+        DateOnly d => d.ToString(dateFormat, CultureInfo.InvariantCulture),
+        _ => throw new ArgumentException($"unsupported value type {value.GetType()}"),
+    };
+
+    private static string FormatNum(Num n, bool decimalComma)
+    {
+        var s = n.Value.ToString("F" + n.Decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        return decimalComma ? s.Replace('.', ',') : s;
+    }
+
+    /// <summary>
+    /// Writes a workbook with an explanatory first sheet and the data on a sheet named
+    /// <paramref name="sheetName"/>. Dates become real date cells (unless given as text),
+    /// numbers real numbers. The package is normalised so the bytes are the same on every run.
+    /// </summary>
+    public static void WriteXlsx(string path, Table table, string sheetName, IReadOnlyList<string> toelichting, double[] columnWidths)
+    {
+        using var wb = new XLWorkbook();
+        wb.Properties.Author = "Preventiemonitor SampleGenerator";
+        wb.Properties.LastModifiedBy = "Preventiemonitor SampleGenerator";
+        wb.Properties.Company = string.Empty;
+        wb.Properties.Created = FixedTimestamp;
+        wb.Properties.Modified = FixedTimestamp;
+
+        var info = wb.Worksheets.Add("Toelichting");
+        for (var i = 0; i < toelichting.Count; i++)
+        {
+            info.Cell(i + 1, 1).SetValue<string>(toelichting[i]);
+        }
+
+        info.Column(1).Width = 100;
+
+        var ws = wb.Worksheets.Add(sheetName);
+        for (var c = 0; c < table.Headers.Count; c++)
+        {
+            ws.Cell(1, c + 1).SetValue<string>(table.Headers[c]);
+            ws.Cell(1, c + 1).Style.Font.Bold = true;
+            ws.Column(c + 1).Width = c < columnWidths.Length ? columnWidths[c] : 14;
+        }
+
+        for (var r = 0; r < table.Rows.Count; r++)
+        {
+            var row = table.Rows[r];
+            for (var c = 0; c < row.Length; c++)
+            {
+                var cell = ws.Cell(r + 2, c + 1);
+                switch (row[c])
+                {
+                    case null:
+                        break;
+                    case string s:
+                        cell.SetValue<string>(s);
+                        break;
+                    case int i:
+                        cell.SetValue<int>(i);
+                        break;
+                    case Num n:
+                        cell.SetValue<decimal>(n.Value);
+                        cell.Style.NumberFormat.Format = n.Decimals == 0 ? "0" : "0." + new string('0', n.Decimals);
+                        break;
+                    case DateOnly d:
+                        cell.SetValue<DateTime>(d.ToDateTime(TimeOnly.MinValue));
+                        cell.Style.DateFormat.Format = "dd-mm-yyyy";
+                        break;
+                    default:
+                        throw new ArgumentException($"unsupported value type {row[c]!.GetType()}");
+                }
+            }
+        }
+
+        using var raw = new MemoryStream();
+        wb.SaveAs(raw);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, NormaliseZip(raw.ToArray()));
+    }
+
+    /// <summary>
+    /// Rewrites a zip package so that two runs give the same bytes: the packaging layer stamps
+    /// entries with the current time, names the core-properties part after a random GUID and
+    /// gives package relationships random ids. Entries get a fixed timestamp and ordinal order,
+    /// the GUID part name and the random ids are replaced by fixed ones.
+    /// </summary>
+    private static byte[] NormaliseZip(byte[] package)
+    {
+        var entries = new List<(string Name, byte[] Content)>();
+        using (var input = new ZipArchive(new MemoryStream(package), ZipArchiveMode.Read))
+        {
+            foreach (var entry in input.Entries)
+            {
+                using var s = entry.Open();
+                using var ms = new MemoryStream();
+                s.CopyTo(ms);
+                entries.Add((entry.FullName, ms.ToArray()));
+            }
+        }
+
+        // Fixed replacements for random names, assigned in order of first appearance in the
+        // package relationships, so the mapping itself is deterministic.
+        var replacements = new List<(string From, string To)>();
+        var rels = entries.FindIndex(e => e.Name == "_rels/.rels");
+        if (rels >= 0)
+        {
+            var text = Encoding.UTF8.GetString(entries[rels].Content);
+            foreach (var m in RandomId().Matches(text).Cast<System.Text.RegularExpressions.Match>())
+            {
+                var from = m.Groups[1].Value;
+                if (!replacements.Exists(r => r.From == from))
+                {
+                    replacements.Add((from, "R" + (replacements.Count + 1).ToString("D16", CultureInfo.InvariantCulture)));
+                }
+            }
+
+            foreach (var m in RandomPart().Matches(text).Cast<System.Text.RegularExpressions.Match>())
+            {
+                replacements.Add((m.Groups[1].Value, "core"));
+            }
+        }
+
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var (name, content) = entries[i];
+            foreach (var (from, to) in replacements)
+            {
+                name = name.Replace(from, to, StringComparison.Ordinal);
+            }
+
+            if (name.EndsWith(".rels", StringComparison.Ordinal) || name.EndsWith(".xml", StringComparison.Ordinal))
+            {
+                var text = Encoding.UTF8.GetString(content);
+                var replaced = text;
+                foreach (var (from, to) in replacements)
+                {
+                    replaced = replaced.Replace(from, to, StringComparison.Ordinal);
+                }
+
+                if (replaced != text)
+                {
+                    // A BOM survives: GetString keeps it as U+FEFF, which encodes back to the same bytes.
+                    content = new UTF8Encoding(false).GetBytes(replaced);
+                }
+            }
+
+            entries[i] = (name, content);
+        }
+
+        // [Content_Types].xml first, as Office writes it; the rest in ordinal order.
+        entries.Sort((a, b) =>
+        {
+            var ac = a.Name == "[Content_Types].xml" ? 0 : 1;
+            var bc = b.Name == "[Content_Types].xml" ? 0 : 1;
+            return ac != bc ? ac.CompareTo(bc) : string.CompareOrdinal(a.Name, b.Name);
+        });
+
+        using var output = new MemoryStream();
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in entries)
+            {
+                var e = zip.CreateEntry(name, CompressionLevel.Optimal);
+                e.LastWriteTime = new DateTimeOffset(2025, 10, 1, 9, 0, 0, TimeSpan.Zero);
+                using var s = e.Open();
+                s.Write(content);
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    /// <summary>Writes an array of objects; empty values are left out of the object.</summary>
+    public static void WriteJson(string path, Table table, string dateFormat)
+    {
+        using var ms = new MemoryStream();
+        var options = new JsonWriterOptions
+        {
+            Indented = true,
+            NewLine = "\n",
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        using (var w = new Utf8JsonWriter(ms, options))
+        {
+            w.WriteStartArray();
+            foreach (var row in table.Rows)
+            {
+                w.WriteStartObject();
+                for (var c = 0; c < row.Length; c++)
+                {
+                    var name = table.Headers[c];
+                    switch (row[c])
+                    {
+                        case null:
+                            break;
+                        case string s:
+                            w.WriteString(name, s);
+                            break;
+                        case int i:
+                            w.WriteNumber(name, i);
+                            break;
+                        case Num n:
+                            w.WritePropertyName(name);
+                            w.WriteRawValue(FormatNum(n, decimalComma: false));
+                            break;
+                        case DateOnly d:
+                            w.WriteString(name, d.ToString(dateFormat, CultureInfo.InvariantCulture));
+                            break;
+                        default:
+                            throw new ArgumentException($"unsupported value type {row[c]!.GetType()}");
+                    }
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        ms.WriteByte((byte)'\n');
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, ms.ToArray());
+    }
+}
