@@ -26,6 +26,14 @@ public class DatabaseFixture : IAsyncLifetime
             .MigrateAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
+    /// <summary>A new database with all migrations applied; dropped when the fixture is disposed.</summary>
+    public async Task<NpgsqlDataSource> CreateMigratedDatabaseAsync()
+    {
+        var (source, _) = await CreateEmptyDatabaseAsync().ConfigureAwait(false);
+        await new MigrationRunner(source, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None).ConfigureAwait(false);
+        return source;
+    }
+
     /// <summary>A new empty database; dropped when the fixture is disposed.</summary>
     public async Task<(NpgsqlDataSource DataSource, string ConnectionString)> CreateEmptyDatabaseAsync()
     {

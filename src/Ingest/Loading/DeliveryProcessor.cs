@@ -142,7 +142,7 @@ public sealed class DeliveryProcessor(
         IRowReader reader;
         try
         {
-            reader = RowReaderFactory.Open(stream, Path.GetFileName(file.Bestand), dataset.Code(), limits);
+            reader = RowReaderFactory.Open(stream, Path.GetFileName(file.LocalPath), dataset.Code(), limits);
         }
         catch (FileRefusedException e)
         {

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Preventiemonitor.Ingest.Intake;
+using Preventiemonitor.Ingest.Sources;
 using Preventiemonitor.Ingest.Storage;
 using Preventiemonitor.Worker.Web;
 
@@ -36,6 +38,27 @@ public static class WorkerCommandLine
         var migrate = new Command("migrate", "Pas de databasemigraties toe en stop.");
         migrate.SetAction((result, ct) => MigrateAsync(result.GetValue(connection), ct));
 
+        var drop = new Option<string?>("--drop") { Description = "Verwerk alle bestanden in deze drop-map (indeling: zie docs/aanleverformaat.md)." };
+        var source = new Option<string?>("--source") { Description = "Verwerk de ingestelde bron met deze naam (zie 'Bronnen' in appsettings.json)." };
+        var reports = new Option<string>("--rapporten")
+        {
+            Description = "Map voor de leveringsrapporten (standaard ./leveringsrapporten).",
+            DefaultValueFactory = _ => "leveringsrapporten",
+        };
+        var ingest = new Command("ingest", "Verwerk leveringen uit een drop-map (--drop) of een ingestelde bron (--source).");
+        ingest.Options.Add(drop);
+        ingest.Options.Add(source);
+        ingest.Options.Add(reports);
+        ingest.SetAction((result, ct) => IngestAsync(result.GetValue(connection), result.GetValue(drop), result.GetValue(source), result.GetValue(reports)!, ct));
+
+        var leveringId = new Argument<long>("id") { Description = "Het nummer van de levering." };
+        var reportOut = new Option<string?>("--out") { Description = "Schrijf het rapport naar dit bestand (anders naar het scherm)." };
+        var report = new Command("report", "Het leveringsrapport (CSV) van een levering.");
+        report.Arguments.Add(leveringId);
+        report.Options.Add(reportOut);
+        report.SetAction((result, ct) => ReportAsync(result.GetValue(connection), result.GetValue(leveringId), result.GetValue(reportOut), ct));
+        ingest.Subcommands.Add(report);
+
         var root = new RootCommand(
             "Preventiemonitor: gegevens van preventieprogramma's ophalen, controleren, scoren en publiceren. " +
             "Zonder opdracht start 'serve'.");
@@ -43,6 +66,7 @@ public static class WorkerCommandLine
         root.Options.Add(urls);
         root.Subcommands.Add(serve);
         root.Subcommands.Add(migrate);
+        root.Subcommands.Add(ingest);
         root.SetAction((result, ct) => ServeAsync(result.GetValue(connection), result.GetValue(urls), ct));
 
         var parseResult = root.Parse(args);
@@ -82,6 +106,30 @@ public static class WorkerCommandLine
             .ConfigureAwait(false);
     }
 
+    private static async Task<int> IngestAsync(string? connection, string? drop, string? source, string reportFolder, CancellationToken cancellationToken)
+    {
+        if ((drop is null) == (source is null))
+        {
+            await Console.Error.WriteLineAsync("Fout in de opdracht: geef precies één van --drop DIR of --source NAAM.").ConfigureAwait(false);
+            return ExitUsage;
+        }
+
+        var configuration = AppConfiguration.Build();
+        using var loggerFactory = ConsoleLogging.Create(configuration);
+        return await RunWithDatabaseAsync(configuration, connection, loggerFactory,
+            database => IngestCommand.RunAsync(database, configuration, loggerFactory, drop, source, reportFolder, Console.Out, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> ReportAsync(string? connection, long id, string? outFile, CancellationToken cancellationToken)
+    {
+        var configuration = AppConfiguration.Build();
+        using var loggerFactory = ConsoleLogging.Create(configuration);
+        return await RunWithDatabaseAsync(configuration, connection, loggerFactory,
+            database => IngestCommand.ReportAsync(database, id, outFile, Console.Out, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Opens the database (embedded when none is configured), applies migrations, runs the command.</summary>
     private static async Task<int> RunWithDatabaseAsync(
         IConfiguration configuration,
@@ -99,7 +147,8 @@ public static class WorkerCommandLine
                 .MigrateAsync(cancellationToken).ConfigureAwait(false);
             return await command(database).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is EmbeddedPostgresException or MigrationException)
+        catch (Exception e) when (e is EmbeddedPostgresException or MigrationException or SourceConfigurationException
+                                       or DirectoryNotFoundException or HttpSourceException or CbsMetadataException)
         {
             logger.LogError("{Message}", e.Message);
             return ExitFailure;
@@ -107,6 +156,11 @@ public static class WorkerCommandLine
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning("Afgebroken.");
+            return ExitFailure;
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Onverwachte fout: {Message}", e.Message);
             return ExitFailure;
         }
     }

@@ -3,6 +3,8 @@ using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
+using Hangfire.Storage;
+using Preventiemonitor.Ingest.Intake;
 using Preventiemonitor.Ingest.Storage;
 using Preventiemonitor.Worker.Jobs;
 
@@ -52,6 +54,13 @@ public static class WorkerWebHost
         services.AddSingleton(database.DataSource);
         services.AddTransient<HeartbeatService>();
         services.AddTransient<HeartbeatJob>();
+        services.AddHttpClient("bronnen");
+        var paths = WorkerPaths.From(configuration, DatabaseSettings.FromConfiguration(configuration).HomeDirectory);
+        services.AddSingleton(paths);
+        services.AddSingleton(sp => Cli.IngestComposition.Create(
+            database, configuration, sp.GetRequiredService<ILoggerFactory>(),
+            () => sp.GetRequiredService<IHttpClientFactory>().CreateClient("bronnen")));
+        services.AddTransient<IngestSourceJob>();
 
         var storageOptions = new PostgreSqlStorageOptions
         {
@@ -102,6 +111,24 @@ public static class WorkerWebHost
             job => job.Run(CancellationToken.None),
             "*/5 * * * *",
             new RecurringJobOptions { TimeZone = AmsterdamTime.Zone });
+
+        // One recurring job per configured source with a schedule; jobs of sources no longer configured go.
+        var sources = services.GetRequiredService<IngestService>().Sources;
+        var wanted = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var source in sources.Where(s => !string.IsNullOrWhiteSpace(s.Cron)))
+        {
+            var id = IngestSourceJob.RecurringJobId(source.Naam);
+            wanted.Add(id);
+            var name = source.Naam;
+            recurring.AddOrUpdate<IngestSourceJob>(id, job => job.Run(name, CancellationToken.None), source.Cron,
+                new RecurringJobOptions { TimeZone = AmsterdamTime.Zone });
+        }
+
+        using var connection = services.GetRequiredService<JobStorage>().GetConnection();
+        foreach (var job in connection.GetRecurringJobs().Where(j => j.Id.StartsWith("bron:", StringComparison.Ordinal) && !wanted.Contains(j.Id)))
+        {
+            recurring.RemoveIfExists(job.Id);
+        }
     }
 
     /// <summary>Hangfire takes its connections from the program's one data source.</summary>

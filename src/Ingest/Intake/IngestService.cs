@@ -1,0 +1,190 @@
+using System.Globalization;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Preventiemonitor.Ingest.Loading;
+using Preventiemonitor.Ingest.Parsing;
+using Preventiemonitor.Ingest.Reporting;
+using Preventiemonitor.Ingest.Sources;
+using Preventiemonitor.Ingest.Storage;
+using Preventiemonitor.Model.Deliveries;
+
+namespace Preventiemonitor.Ingest.Intake;
+
+/// <summary>The result of ingesting one source: the outcome of every delivery, in processing order.</summary>
+public sealed record IngestRun(string Bron, IReadOnlyList<DeliveryOutcome> Deliveries, IReadOnlyList<string> Notes);
+
+/// <summary>
+/// Ingests a drop folder or a configured source: every file becomes a delivery processed by the
+/// <see cref="DeliveryProcessor"/>, and its delivery report is written to the report folder when one is given.
+/// </summary>
+public sealed class IngestService(
+    NpgsqlDataSource dataSource,
+    byte[] participantKey,
+    IReadOnlyList<SourceSettings> sources,
+    Func<HttpClient>? httpClients,
+    ILoggerFactory loggerFactory)
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger<IngestService>();
+
+    public ParseLimits Limits { get; init; } = new();
+
+    public HttpSourceOptions HttpOptions { get; init; } = new();
+
+    public IReadOnlyList<SourceSettings> Sources => sources;
+
+    /// <summary>Every file under the drop root, in ordinal path order.</summary>
+    public async Task<IngestRun> IngestDropAsync(string root, string? reportFolder, IProgress<DeliveryProgress>? progress, CancellationToken ct)
+    {
+        var processor = await CreateProcessorAsync(ct).ConfigureAwait(false);
+        var catalog = await new ReferenceCatalogStore(dataSource).LoadAsync(ct).ConfigureAwait(false);
+        var outcomes = new List<DeliveryOutcome>();
+        var notes = new List<string>();
+        foreach (var file in DropFolder.Scan(root, catalog))
+        {
+            ct.ThrowIfCancellationRequested();
+            if (file.Dataset == Dataset.Interventies)
+            {
+                notes.Add($"{file.Bestand}: de landelijke interventielijst wordt nog niet verwerkt; het bestand is niet aangeraakt.");
+                continue;
+            }
+
+            outcomes.Add(await ProcessAndReportAsync(processor, file, reportFolder, progress, ct).ConfigureAwait(false));
+        }
+
+        return new IngestRun(DropFolder.SourceName, outcomes, notes);
+    }
+
+    /// <summary>One configured source by name.</summary>
+    public async Task<IngestRun> IngestSourceAsync(string name, string? reportFolder, IProgress<DeliveryProgress>? progress, CancellationToken ct)
+    {
+        var source = sources.FirstOrDefault(s => s.Naam == name)
+            ?? throw new SourceConfigurationException(
+                $"Onbekende bron '{name}'. Ingestelde bronnen: {(sources.Count == 0 ? "geen" : string.Join(", ", sources.Select(s => s.Naam)))}.");
+        return source.Soort switch
+        {
+            SourceKind.Drop => await IngestDropAsync(source.Locatie!, reportFolder, progress, ct).ConfigureAwait(false) with { Bron = source.Naam },
+            SourceKind.Http => await IngestHttpAsync(source, reportFolder, progress, ct).ConfigureAwait(false),
+            SourceKind.Cbs => await IngestCbsAsync(source, reportFolder, progress, ct).ConfigureAwait(false),
+            _ => throw new SourceConfigurationException($"Bron '{name}': onbekende soort."),
+        };
+    }
+
+    private async Task<IngestRun> IngestHttpAsync(SourceSettings source, string? reportFolder, IProgress<DeliveryProgress>? progress, CancellationToken ct)
+    {
+        var http = CreateHttpSource();
+        var previous = await ReadValidatorsAsync(source.Naam, ct).ConfigureAwait(false);
+        var request = new HttpSourceRequest(new Uri(source.Locatie!))
+        {
+            Headers = CredentialHeaders.Resolve(source.Headers),
+            Previous = previous,
+        };
+        var result = await http.FetchAsync(request, ct).ConfigureAwait(false);
+        if (result is not HttpPayload payload)
+        {
+            await SaveValidatorsAsync(source.Naam, result.Validators, ct).ConfigureAwait(false);
+            return new IngestRun(source.Naam, [], [$"{source.Locatie}: niet gewijzigd sinds de vorige keer (HTTP 304)."]);
+        }
+
+        using (payload)
+        {
+            // The reader chooses the format by file name: give the downloaded bytes their delivered name.
+            var folder = Directory.CreateTempSubdirectory("pm-http-").FullName;
+            try
+            {
+                var local = Path.Combine(folder, payload.FileName);
+                File.Copy(payload.TempFilePath, local);
+                var file = new DeliveryFile(local, source.Naam, result.FinalUrl.ToString(), source.Gemeente, source.Dataset);
+                var processor = await CreateProcessorAsync(ct).ConfigureAwait(false);
+                var outcome = await ProcessAndReportAsync(processor, file, reportFolder, progress, ct).ConfigureAwait(false);
+                await SaveValidatorsAsync(source.Naam, result.Validators, ct).ConfigureAwait(false);
+                return new IngestRun(source.Naam, [outcome], []);
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>
+    /// CBS population: the answer is turned into a <c>bevolking</c> file (gemeente, jaar, leeftijd, aantal)
+    /// that is processed like any delivery, so the same answer twice is "al verwerkt".
+    /// </summary>
+    private async Task<IngestRun> IngestCbsAsync(SourceSettings source, string? reportFolder, IProgress<DeliveryProgress>? progress, CancellationToken ct)
+    {
+        var catalog = await new ReferenceCatalogStore(dataSource).LoadAsync(ct).ConfigureAwait(false);
+        var options = source.Locatie is null ? new CbsPopulationOptions() : new CbsPopulationOptions { BaseUrl = new Uri(source.Locatie) };
+        var client = new CbsPopulationClient(CreateHttpSource(), options, loggerFactory.CreateLogger<CbsPopulationClient>());
+        var result = await client.FetchAsync(catalog.Gemeenten.Select(g => g.Code).ToList(), source.Jaren, ct).ConfigureAwait(false);
+        var folder = Directory.CreateTempSubdirectory("pm-cbs-").FullName;
+        try
+        {
+            var local = Path.Combine(folder, $"bevolking_{options.TableId}.csv");
+            await using (var writer = new StreamWriter(local, false, CsvText.Utf8))
+            {
+                CsvText.WriteRow(writer, "gemeente", "jaar", "leeftijd", "aantal");
+                foreach (var row in result.Rows.OrderBy(r => r.Municipality, StringComparer.Ordinal).ThenBy(r => r.Year).ThenBy(r => r.Age))
+                {
+                    CsvText.WriteRow(writer, row.Municipality, Inv(row.Year), Inv(row.Age), Inv(row.Count));
+                }
+            }
+
+            var file = new DeliveryFile(local, source.Naam, options.BaseUrl.ToString(), null, Dataset.Bevolking);
+            var processor = await CreateProcessorAsync(ct).ConfigureAwait(false);
+            var outcome = await ProcessAndReportAsync(processor, file, reportFolder, progress, ct).ConfigureAwait(false);
+            return new IngestRun(source.Naam, [outcome], [result.Description]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string Inv(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private HttpSource CreateHttpSource()
+    {
+        var client = httpClients?.Invoke() ?? new HttpClient();
+        client.Timeout = Timeout.InfiniteTimeSpan; // the per-attempt timeout is HttpOptions.Timeout
+        return new HttpSource(client, HttpOptions, loggerFactory.CreateLogger<HttpSource>());
+    }
+
+    private async Task<DeliveryProcessor> CreateProcessorAsync(CancellationToken ct)
+    {
+        var catalog = await new ReferenceCatalogStore(dataSource).LoadAsync(ct).ConfigureAwait(false);
+        return new DeliveryProcessor(dataSource, catalog, participantKey, Limits, loggerFactory.CreateLogger<DeliveryProcessor>());
+    }
+
+    private async Task<DeliveryOutcome> ProcessAndReportAsync(
+        DeliveryProcessor processor, DeliveryFile file, string? reportFolder, IProgress<DeliveryProgress>? progress, CancellationToken ct)
+    {
+        var outcome = await processor.ProcessAsync(file, progress, ct).ConfigureAwait(false);
+        if (reportFolder is not null)
+        {
+            await new DeliveryReport(dataSource).WriteToFolderAsync(outcome.LeveringId, reportFolder, ct).ConfigureAwait(false);
+        }
+
+        return outcome;
+    }
+
+    private async Task<HttpValidators> ReadValidatorsAsync(string bron, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<(string? ETag, string? LastModified)>(new CommandDefinition(
+            "SELECT etag, last_modified FROM bron_status WHERE bron = @bron", new { bron }, cancellationToken: ct)).ConfigureAwait(false);
+        DateTimeOffset? lastModified = DateTimeOffset.TryParse(row.LastModified, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var lm) ? lm : null;
+        return new HttpValidators(row.ETag, lastModified);
+    }
+
+    private async Task SaveValidatorsAsync(string bron, HttpValidators validators, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO bron_status (bron, etag, last_modified, laatst_gehaald) VALUES (@bron, @etag, @lastModified, now())
+            ON CONFLICT (bron) DO UPDATE SET etag = EXCLUDED.etag, last_modified = EXCLUDED.last_modified, laatst_gehaald = now()
+            """, new { bron, etag = validators.ETag, lastModified = validators.LastModified?.ToString("R", CultureInfo.InvariantCulture) },
+            cancellationToken: ct)).ConfigureAwait(false);
+        _logger.LogDebug("Bronstatus van {Bron} bijgewerkt.", bron);
+    }
+}

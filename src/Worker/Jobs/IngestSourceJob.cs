@@ -1,0 +1,50 @@
+using Hangfire;
+using Npgsql;
+using Preventiemonitor.Ingest.Intake;
+using Preventiemonitor.Ingest.Sources;
+
+namespace Preventiemonitor.Worker.Jobs;
+
+/// <summary>
+/// Recurring job per configured source: ingests it and writes the delivery reports. Never two runs of
+/// the same source at once; retried automatically only for transient failures (network, HTTP 5xx,
+/// database connection); idempotent because every delivery is one transaction and the same bytes again
+/// are "al verwerkt".
+/// </summary>
+public sealed class IngestSourceJob(IngestService ingest, WorkerPaths paths, ILogger<IngestSourceJob> logger)
+{
+    public static string RecurringJobId(string sourceName) => $"bron:{sourceName}";
+
+    [DisableConcurrentExecution("bron:{0}", 3600)]
+    [AutomaticRetry(Attempts = 3, DelaysInSeconds = [60, 300, 900], OnlyOn = [typeof(TransientSourceException)])]
+    public async Task Run(string sourceName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var run = await ingest.IngestSourceAsync(sourceName, paths.ReportFolder, progress: null, cancellationToken).ConfigureAwait(false);
+            foreach (var note in run.Notes)
+            {
+                logger.LogInformation("{Bron}: {Note}", sourceName, note);
+            }
+
+            logger.LogInformation("{Bron}: {Count} levering(en) verwerkt; rapporten in {Folder}.", sourceName, run.Deliveries.Count, paths.ReportFolder);
+        }
+        catch (Exception e) when (IsTransient(e) && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TransientSourceException($"Bron '{sourceName}': tijdelijke fout, wordt later opnieuw geprobeerd: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Failures that may pass by themselves; everything else (bad configuration, HTTP 4xx) is not retried.</summary>
+    public static bool IsTransient(Exception e) => e switch
+    {
+        HttpSourceException h => h.StatusCode is null or >= 500,
+        NpgsqlException n => n.IsTransient,
+        TimeoutException or HttpRequestException => true,
+        IOException and not FileNotFoundException and not DirectoryNotFoundException => true,
+        _ => false,
+    };
+}
+
+/// <summary>A failure worth retrying later (see <see cref="IngestSourceJob.IsTransient"/>).</summary>
+public sealed class TransientSourceException(string message, Exception inner) : Exception(message, inner);
