@@ -31,6 +31,13 @@ public sealed class WorkerHostTests(DatabaseFixture fixture) : IClassFixture<Dat
     {
         var builder = WorkerWebHost.CreateBuilder("http://127.0.0.1:0");
         builder.Configuration["Hangfire:QueuePollIntervalSeconds"] = "1";
+        builder.Configuration["Bronnen:0:Naam"] = "demo-drop";
+        builder.Configuration["Bronnen:0:Soort"] = "drop";
+        builder.Configuration["Bronnen:0:Locatie"] = RepositoryPaths.SampleDrop;
+        builder.Configuration["Bronnen:0:Cron"] = "*/15 * * * *";
+        builder.Configuration["Bronnen:1:Naam"] = "handmatig";
+        builder.Configuration["Bronnen:1:Soort"] = "drop";
+        builder.Configuration["Bronnen:1:Locatie"] = RepositoryPaths.SampleDrop;
         _database = await DatabaseRuntime.OpenAsync(
             new DatabaseSettings(fixture.ConnectionString, TestCluster.CreateTempHome()), NullLoggerFactory.Instance, CancellationToken.None);
         _app = WorkerWebHost.Build(builder, _database);
@@ -137,5 +144,17 @@ public sealed class WorkerHostTests(DatabaseFixture fixture) : IClassFixture<Dat
         var heartbeat = recurring.Single(j => j.Id == HeartbeatJob.RecurringJobId);
         Assert.Equal("*/5 * * * *", heartbeat.Cron);
         Assert.Equal("Europe/Amsterdam", heartbeat.TimeZoneId);
+    }
+
+    [Fact]
+    public void Every_configured_source_with_a_schedule_has_a_recurring_job()
+    {
+        var recurring = App.Services.GetRequiredService<JobStorage>().GetConnection().GetRecurringJobs();
+        var source = Assert.Single(recurring, j => j.Id.StartsWith("bron:", StringComparison.Ordinal));
+        Assert.Equal("bron:demo-drop", source.Id);
+        Assert.Equal("*/15 * * * *", source.Cron);
+        Assert.Equal("Europe/Amsterdam", source.TimeZoneId);
+        Assert.Equal(nameof(IngestSourceJob.Run), source.Job.Method.Name);
+        Assert.Equal("demo-drop", source.Job.Args[0]);
     }
 }

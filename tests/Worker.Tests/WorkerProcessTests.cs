@@ -79,6 +79,49 @@ public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task Ingest_needs_exactly_one_of_drop_or_source()
+    {
+        var (exitCode, output) = await RunAsync(TestCluster.CreateTempHome(), "ingest");
+        Assert.Equal(WorkerCommandLine.ExitUsage, exitCode);
+        Assert.Contains("--drop", output);
+    }
+
+    [Fact]
+    public async Task Ingest_a_drop_folder_prints_every_delivery_and_writes_reports_retrievable_by_id()
+    {
+        var (db, connectionString) = await fixture.CreateEmptyDatabaseAsync();
+        var home = TestCluster.CreateTempHome();
+        var reports = Path.Combine(home, "rapporten");
+        var drop = Path.Combine(home, "drop");
+        Directory.CreateDirectory(Path.Combine(drop, "GM0981", "programmas"));
+        await File.WriteAllTextAsync(Path.Combine(drop, "GM0981", "programmas", "p.csv"), """
+            programma_id,naam,gemeente,jaar,doelgroep,leeftijd_van,leeftijd_tot,thema_primair,erkenning,deelnemers
+            V-1,Kanjertraining,GM0981,2025,jeugdigen,6,12,weerbaarheid,goed_onderbouwd,40
+            V-2,Rots en Water,GM0981,2025,jeugdigen,15,12,sport,goed_onderbouwd,20
+            """);
+        await File.WriteAllTextAsync(Path.Combine(drop, "leesmij.txt"), "geen levering");
+
+        var (exitCode, output) = await RunAsync(home, "ingest", "--drop", drop, "--rapporten", reports, "--connection", connectionString);
+        Assert.True(exitCode == 0, output);
+        Assert.Matches(@"levering\s+1\s+deels_geaccepteerd\s+GM0981/programmas/p\.csv: 2 rijen, 1 geaccepteerd, 1 geweigerd", output);
+        Assert.Matches(@"levering\s+2\s+geweigerd\s+leesmij\.txt", output);
+        Assert.Contains("reden: bestand staat niet op een bekende plek", output);
+        Assert.Contains("Samenvatting: 2 leveringen", output);
+        Assert.True(File.Exists(Path.Combine(reports, "leveringsrapport-1.csv")));
+
+        var (reportExit, report) = await RunAsync(home, "ingest", "report", "1", "--connection", connectionString);
+        Assert.Equal(0, reportExit);
+        Assert.Contains("soort,rij,kolom,waarde,melding", report);
+        Assert.Contains("fout,3,thema_primair,sport,onbekend thema 'sport'", report);
+        Assert.Contains("fout,3,leeftijd_tot,12,leeftijd_tot 12 is kleiner dan leeftijd_van 15", report);
+
+        var (missingExit, missing) = await RunAsync(home, "ingest", "report", "999", "--connection", connectionString);
+        Assert.Equal(WorkerCommandLine.ExitFailure, missingExit);
+        Assert.Contains("Levering 999 bestaat niet", missing);
+        await db.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Serve_without_connection_string_starts_embedded_PostgreSQL_and_stops_it_on_SIGTERM()
     {
         var home = TestCluster.CreateTempHome();

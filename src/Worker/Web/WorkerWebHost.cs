@@ -90,7 +90,8 @@ public static class WorkerWebHost
         app.MapHealthChecks("/health");
         app.UseHangfireDashboard(DashboardPath, CreateDashboardOptions());
 
-        app.Lifetime.ApplicationStarted.Register(() => RegisterRecurringJobs(app.Services));
+        // Before the server starts, so a bad schedule stops the program with a clear message.
+        RegisterRecurringJobs(app.Services);
         return app;
     }
 
@@ -120,8 +121,15 @@ public static class WorkerWebHost
             var id = IngestSourceJob.RecurringJobId(source.Naam);
             wanted.Add(id);
             var name = source.Naam;
-            recurring.AddOrUpdate<IngestSourceJob>(id, job => job.Run(name, CancellationToken.None), source.Cron,
-                new RecurringJobOptions { TimeZone = AmsterdamTime.Zone });
+            try
+            {
+                recurring.AddOrUpdate<IngestSourceJob>(id, job => job.Run(name, CancellationToken.None), source.Cron,
+                    new RecurringJobOptions { TimeZone = AmsterdamTime.Zone });
+            }
+            catch (ArgumentException e)
+            {
+                throw new SourceConfigurationException($"Bron '{name}': ongeldige Cron '{source.Cron}' ({e.Message}).");
+            }
         }
 
         using var connection = services.GetRequiredService<JobStorage>().GetConnection();

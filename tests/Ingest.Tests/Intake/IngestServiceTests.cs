@@ -2,7 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Preventiemonitor.Ingest.Intake;
 using Preventiemonitor.Ingest.Sources;
-using Preventiemonitor.Ingest.Tests.Sources;
+
 using Preventiemonitor.Model.Deliveries;
 using Preventiemonitor.TestSupport;
 

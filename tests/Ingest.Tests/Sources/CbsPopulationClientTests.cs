@@ -1,3 +1,4 @@
+using Preventiemonitor.TestSupport;
 using System.Text;
 using System.Text.Json.Nodes;
 using Preventiemonitor.Ingest.Sources;

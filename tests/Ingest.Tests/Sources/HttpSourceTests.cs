@@ -1,3 +1,4 @@
+using Preventiemonitor.TestSupport;
 using System.Text;
 using Preventiemonitor.Ingest.Sources;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Preventiemonitor.Ingest.Tests.Sources;
+namespace Preventiemonitor.TestSupport;
 
 /// <summary>A request as the local server saw it.</summary>
 public sealed record RecordedRequest(string Path, IReadOnlyDictionary<string, string> Query, IReadOnlyDictionary<string, string> Headers);

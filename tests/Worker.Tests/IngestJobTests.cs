@@ -1,0 +1,91 @@
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Preventiemonitor.Ingest.Intake;
+using Preventiemonitor.Ingest.Sources;
+using Preventiemonitor.Model.Deliveries;
+using Preventiemonitor.TestSupport;
+using Preventiemonitor.Worker.Jobs;
+
+namespace Preventiemonitor.Worker.Tests;
+
+public sealed class IngestJobTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
+{
+    [Fact]
+    public async Task A_source_job_run_twice_gives_one_delivery_and_writes_its_report()
+    {
+        var drop = TestCluster.CreateTempHome("pm-jobdrop-");
+        var output = TestCluster.CreateTempHome("pm-joboutput-");
+        Directory.CreateDirectory(Path.Combine(drop, "GM0981", "programmas"));
+        await File.WriteAllTextAsync(Path.Combine(drop, "GM0981", "programmas", "p.csv"), """
+            programma_id;naam;gemeente;jaar;doelgroep;leeftijd_van;leeftijd_tot;thema_primair;erkenning;deelnemers;budget_eur
+            V-1;Kanjertraining;GM0981;2025;jeugdigen;6;12;weerbaarheid;Goed onderbouwd;40;1250,50
+            """);
+        var source = new SourceSettings("vaals-drop", SourceKind.Drop, null, null, drop, "0 6 * * *", [], []);
+        var service = new IngestService(fixture.DataSource, new byte[32], [source], null, NullLoggerFactory.Instance);
+        var job = new IngestSourceJob(service, new WorkerPaths(output), NullLogger<IngestSourceJob>.Instance);
+
+        await job.Run("vaals-drop", CancellationToken.None);
+        await job.Run("vaals-drop", CancellationToken.None);
+
+        await using var connection = await fixture.DataSource.OpenConnectionAsync();
+        var deliveries = (await connection.QueryAsync<(long Id, string Status)>("SELECT id, status FROM levering WHERE bestand = 'GM0981/programmas/p.csv'")).ToList();
+        var (id, status) = Assert.Single(deliveries);
+        Assert.Equal(LeveringStatus.Geaccepteerd, status);
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM programma WHERE levering_id = @id", new { id }));
+        Assert.Equal(1250.50m, await connection.ExecuteScalarAsync<decimal>("SELECT budget_eur FROM programma WHERE levering_id = @id", new { id }));
+        Assert.True(File.Exists(Path.Combine(output, "leveringsrapporten", $"leveringsrapport-{id}.csv")));
+        Directory.Delete(drop, recursive: true);
+        Directory.Delete(output, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_transient_failure_is_rethrown_for_a_retry_and_a_permanent_one_is_not()
+    {
+        await using var server = LocalHttpServer.Start(async (context, _) =>
+        {
+            var status = context.Request.Url!.AbsolutePath.Contains("kapot", StringComparison.Ordinal) ? 503 : 404;
+            context.Response.StatusCode = status;
+            context.Response.Close();
+            await Task.CompletedTask;
+        });
+        SourceSettings Http(string name, string path) =>
+            new(name, SourceKind.Http, "GM0981", Dataset.Metingen, server.Url(path).ToString(), null, [], []);
+        var service = new IngestService(fixture.DataSource, new byte[32], [Http("kapot", "/kapot.csv"), Http("weg", "/weg.csv")], null, NullLoggerFactory.Instance)
+        {
+            HttpOptions = new HttpSourceOptions { MaxRetries = 1, InitialBackoff = TimeSpan.FromMilliseconds(5) },
+        };
+        var job = new IngestSourceJob(service, new WorkerPaths(Path.GetTempPath()), NullLogger<IngestSourceJob>.Instance);
+
+        var transient = await Assert.ThrowsAsync<TransientSourceException>(() => job.Run("kapot", CancellationToken.None));
+        Assert.Contains("kapot", transient.Message);
+        var permanent = await Assert.ThrowsAsync<HttpSourceException>(() => job.Run("weg", CancellationToken.None));
+        Assert.Equal(404, permanent.StatusCode);
+    }
+
+    [Fact]
+    public void Only_transient_failures_are_retried()
+    {
+        Assert.True(IngestSourceJob.IsTransient(new HttpSourceException("x", 503)));
+        Assert.True(IngestSourceJob.IsTransient(new HttpSourceException("x")));
+        Assert.False(IngestSourceJob.IsTransient(new HttpSourceException("x", 401)));
+        Assert.True(IngestSourceJob.IsTransient(new TimeoutException()));
+        Assert.True(IngestSourceJob.IsTransient(new IOException()));
+        Assert.False(IngestSourceJob.IsTransient(new FileNotFoundException()));
+        Assert.False(IngestSourceJob.IsTransient(new SourceConfigurationException("x")));
+        Assert.False(IngestSourceJob.IsTransient(new PostgresException("x", "ERROR", "ERROR", "42P01")));
+    }
+
+    [Fact]
+    public void The_job_never_runs_twice_for_one_source_and_retries_only_transient_failures()
+    {
+        // Read as attribute data: instantiating Hangfire's attributes touches its global logging.
+        var attributes = typeof(IngestSourceJob).GetMethod(nameof(IngestSourceJob.Run))!.CustomAttributes.ToList();
+        var concurrency = Assert.Single(attributes, a => a.AttributeType == typeof(Hangfire.DisableConcurrentExecutionAttribute));
+        Assert.Equal("bron:{0}", concurrency.ConstructorArguments[0].Value);
+        var retry = Assert.Single(attributes, a => a.AttributeType == typeof(Hangfire.AutomaticRetryAttribute));
+        var onlyOn = (IReadOnlyCollection<System.Reflection.CustomAttributeTypedArgument>)retry.NamedArguments
+            .Single(a => a.MemberName == nameof(Hangfire.AutomaticRetryAttribute.OnlyOn)).TypedValue.Value!;
+        Assert.Equal([typeof(TransientSourceException)], onlyOn.Select(a => (Type)a.Value!));
+    }
+}
