@@ -31,9 +31,14 @@ public static class WorkerCommandLine
             Description = "Adres(sen) waarop de webserver luistert (standaard http://127.0.0.1:5080; ook ASPNETCORE_URLS).",
         };
 
+        var serveDrop = new Option<string?>("--drop")
+        {
+            Description = "Ook deze drop-map verwerken: meteen bij de start en daarna elke 15 minuten (als bron 'drop').",
+        };
         var serve = new Command("serve", "Start de Worker: Hangfire-server, dashboard op /hangfire en /health (standaard).");
         serve.Options.Add(urls);
-        serve.SetAction((result, ct) => ServeAsync(result.GetValue(connection), result.GetValue(urls), ct));
+        serve.Options.Add(serveDrop);
+        serve.SetAction((result, ct) => ServeAsync(result.GetValue(connection), result.GetValue(urls), result.GetValue(serveDrop), ct));
 
         var migrate = new Command("migrate", "Pas de databasemigraties toe en stop.");
         migrate.SetAction((result, ct) => MigrateAsync(result.GetValue(connection), ct));
@@ -64,10 +69,11 @@ public static class WorkerCommandLine
             "Zonder opdracht start 'serve'.");
         root.Options.Add(connection);
         root.Options.Add(urls);
+        root.Options.Add(serveDrop);
         root.Subcommands.Add(serve);
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(ingest);
-        root.SetAction((result, ct) => ServeAsync(result.GetValue(connection), result.GetValue(urls), ct));
+        root.SetAction((result, ct) => ServeAsync(result.GetValue(connection), result.GetValue(urls), result.GetValue(serveDrop), ct));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
@@ -86,9 +92,14 @@ public static class WorkerCommandLine
         return await parseResult.InvokeAsync(invocation).ConfigureAwait(false);
     }
 
-    private static async Task<int> ServeAsync(string? connection, string? urls, CancellationToken cancellationToken)
+    private static async Task<int> ServeAsync(string? connection, string? urls, string? drop, CancellationToken cancellationToken)
     {
         var builder = WorkerWebHost.CreateBuilder(urls);
+        if (drop is not null)
+        {
+            WorkerWebHost.AddDropSource(builder.Configuration, Path.GetFullPath(drop));
+        }
+
         using var loggerFactory = ConsoleLogging.Create(builder.Configuration);
         return await RunWithDatabaseAsync(builder.Configuration, connection, loggerFactory, async database =>
         {

@@ -46,6 +46,23 @@ public static class WorkerWebHost
         return builder;
     }
 
+    /// <summary>Name of the source that <c>serve --drop DIR</c> adds.</summary>
+    public const string CommandLineDropSource = "drop";
+
+    /// <summary>
+    /// Adds a drop-folder source named <c>drop</c> (every 15 minutes) to the configured sources; the
+    /// host runs it once right after the start, so a new installation shows its first deliveries at once.
+    /// </summary>
+    public static void AddDropSource(IConfigurationManager configuration, string folder)
+    {
+        var index = configuration.GetSection(SourceSettings.Section).GetChildren().Count();
+        configuration[$"{SourceSettings.Section}:{index}:Naam"] = CommandLineDropSource;
+        configuration[$"{SourceSettings.Section}:{index}:Soort"] = "drop";
+        configuration[$"{SourceSettings.Section}:{index}:Locatie"] = folder;
+        configuration[$"{SourceSettings.Section}:{index}:Cron"] = "*/15 * * * *";
+        configuration["Preventiemonitor:DropBijStart"] = "true";
+    }
+
     /// <summary>Registers the services on the given database and maps the endpoints.</summary>
     public static WebApplication Build(WebApplicationBuilder builder, DatabaseRuntime database)
     {
@@ -92,6 +109,12 @@ public static class WorkerWebHost
 
         // Before the server starts, so a bad schedule stops the program with a clear message.
         RegisterRecurringJobs(app.Services);
+        if (configuration.GetValue("Preventiemonitor:DropBijStart", false))
+        {
+            app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<IBackgroundJobClient>()
+                .Enqueue<IngestSourceJob>(job => job.Run(CommandLineDropSource, CancellationToken.None)));
+        }
+
         return app;
     }
 
