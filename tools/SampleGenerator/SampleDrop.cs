@@ -305,7 +305,7 @@ public static class SampleDrop
         Writers.WriteCsv(ctx.Full(progPath), prog, new CsvFormat(',', TextEncoding.Utf8Bom, false, "dd-MM-yyyy", "\r\n"));
         ctx.Files.Add(new(progPath, "CSV, UTF-8 met BOM, `,`, CRLF, datums dd-mm-jjjj; koppen als `Programma ID`, ` Leeftijd-Van `, `NAAM`; extra kolom `Opmerking`",
             prog.Rows.Count, Geaccepteerd, "waarschuwing: onbekende kolom `Opmerking` wordt genegeerd"));
-        ctx.Defects.Add(new(progPath, 1, "Opmerking", "Opmerking", "kolom genegeerd, waarschuwing", "onbekende kolom 'opmerking'"));
+        ctx.Defects.Add(new(progPath, 1, "Opmerking", "Opmerking", "kolom genegeerd, waarschuwing", "onbekende kolom 'Opmerking' genegeerd"));
 
         // Metingen: UTF-8 with BOM, dates d-m-yyyy; one row with leeftijd 25.
         var met = MetingTable(ByProgramme(sim.Metingen));
@@ -339,8 +339,8 @@ public static class SampleDrop
         var metPath = $"{g.Code}/metingen/metingen_2025.csv";
         Writers.WriteCsv(ctx.Full(metPath), met, excel with { DateFormat = "dd-MM-yyyy" });
         ctx.Files.Add(new(metPath, "CSV, Windows-1252, `;`, decimale komma, CRLF, datums dd-mm-jjjj", met.Rows.Count, Deels,
-            "1 rij in quarantaine (gemeente wijkt af van de map)"));
-        ctx.Defects.Add(new(metPath, RowOf(met, bad), "gemeente", Vaals.Code, Quarantaine, $"gemeente {Vaals.Code} wijkt af van de map {g.Code}"));
+            "1 rij in quarantaine (gemeente hoort niet bij de map)"));
+        ctx.Defects.Add(new(metPath, RowOf(met, bad), "gemeente", Vaals.Code, Quarantaine, $"gemeente {Vaals.Code} hoort niet bij de map {g.Code}"));
     }
 
     private static void WriteMaastricht(Context ctx, Simulation sim, Simulation meerssen)
@@ -396,8 +396,8 @@ public static class SampleDrop
             "2 rijen in quarantaine (score buiten bereik, dubbele meting); 1 waarschuwing (onbekend programma)"));
         ctx.Defects.Add(new(metPath, RowOf(met, scoreBad), "score", "14", Quarantaine, "score 14 ligt buiten 0–10 voor SDQ_EMOTIE"));
         ctx.Defects.Add(new(metPath, RowOf(met, dup), "deelnemer/instrument/moment", $"{dup[3]} / OBVL_TOTAAL / T1 (score {Writers.FormatText(dup[8], false, "")} i.p.v. {Writers.FormatText(original[8], false, "")}, rij {RowOf(met, original)})",
-            Quarantaine, "dubbele meting"));
-        ctx.Defects.Add(new(metPath, RowOf(met, unknown), "programma_id", "MST-2025-099", Waarschuwing, "onbekend programma (rij telt als geaccepteerd, niet gebruikt in de scores)"));
+            Quarantaine, "dubbele meting: zelfde programma, deelnemer, instrument en moment als rij …"));
+        ctx.Defects.Add(new(metPath, RowOf(met, unknown), "programma_id", "MST-2025-099", Waarschuwing, "onbekend programma 'MST-2025-099': 1 meting(en) bewaard; … (telt als geaccepteerd, niet gebruikt in de scores)"));
 
         // A Meerssen file dropped in the Maastricht folder: every row says GM0938.
         var wrong = MetingTable(ByProgramme(meerssen.Metingen).Take(8));
@@ -466,9 +466,9 @@ public static class SampleDrop
         [12, 10, 7, 11, 8, 12, 9, 22, 8]);
         ctx.Files.Add(new(metPath, "XLSX; eerste blad `Toelichting`, gegevens op blad `metingen`; datums als datumcel", met.Rows.Count, Deels,
             "1 rij in quarantaine (ongeldige datum); 1 waarschuwing (instrument buiten de thema's van het programma)"));
-        ctx.Defects.Add(new(metPath, RowOf(met, badDate), "datum", "31-02-2025", Quarantaine, "ongeldige datum '31-02-2025'"));
+        ctx.Defects.Add(new(metPath, RowOf(met, badDate), "datum", "31-02-2025", Quarantaine, "'31-02-2025' is geen geldige datum (verwacht jjjj-mm-dd, dd-mm-jjjj of d-m-jjjj)"));
         ctx.Defects.Add(new(metPath, RowOf(met, offTheme), "instrument", "VEILIGHEID_BELEVING", Waarschuwing,
-            "thema van instrument VEILIGHEID_BELEVING (veiligheid) hoort niet bij de thema's van programma V001 (rij telt als geaccepteerd, niet gebruikt in de scores)"));
+            "instrument VEILIGHEID_BELEVING (thema veiligheid) hoort niet bij de thema's van programma 'V001': 1 meting(en) bewaard, niet gebruikt in de score"));
 
         // A correction file with a BSN-like participant id: the whole file is refused.
         var corr = MetingTable(ByProgramme(sim.Metingen).Where(m => m.ProgrammaId == "V006" && m.Moment == "T1").Take(5));
@@ -477,7 +477,7 @@ public static class SampleDrop
         var corrPath = $"{g.Code}/metingen/metingen_2025_correctie.csv";
         Writers.WriteCsv(ctx.Full(corrPath), corr, Utf8Comma);
         ctx.Files.Add(new(corrPath, "CSV, UTF-8, `,`, LF", corr.Rows.Count, Geweigerd, "deelnemer op rij 4 is een geldig BSN (elfproef); niets geladen"));
-        ctx.Defects.Add(new(corrPath, 4, "deelnemer", bsn, BestandGeweigerd, "deelnemer lijkt een BSN (elfproef) op rij 4; bestand geweigerd"));
+        ctx.Defects.Add(new(corrPath, 4, "deelnemer", bsn, BestandGeweigerd, "deelnemer lijkt een BSN (elfproef); bestand geweigerd en alleen in quarantaine bewaard"));
     }
 
     private static void WriteValkenburg(Context ctx, Simulation sim)
@@ -519,7 +519,7 @@ public static class SampleDrop
         var latePath = $"{g.Code}/metingen/metingen_2025_nagekomen.csv";
         Writers.WriteCsv(ctx.Full(latePath), late, Utf8Comma with { DateFormat = "dd-MM-yyyy" });
         ctx.Files.Add(new(latePath, "CSV, UTF-8, `,`, LF, met verboden kolom `geboortedatum`", late.Rows.Count, Geweigerd, "verboden kolom; niets geladen"));
-        ctx.Defects.Add(new(latePath, 1, "geboortedatum", "geboortedatum", BestandGeweigerd, "verboden kolom 'geboortedatum'; bestand geweigerd"));
+        ctx.Defects.Add(new(latePath, 1, "geboortedatum", "geboortedatum", BestandGeweigerd, "verboden kolom 'geboortedatum': … bestand geweigerd en alleen in quarantaine bewaard"));
     }
 
     private static void WriteBevolking(Context ctx)
