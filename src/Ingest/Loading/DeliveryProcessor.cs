@@ -146,7 +146,8 @@ public sealed class DeliveryProcessor(
         }
         catch (FileRefusedException e)
         {
-            run.Refuse(e.Message);
+            // Not readable (format, header): no rows were read, so the number of rows is unknown.
+            run.Refuse(e.Message, rowsKnown: false);
             return null;
         }
 
