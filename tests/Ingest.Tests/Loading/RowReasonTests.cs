@@ -43,6 +43,7 @@ public sealed class RowReasonTests(RowReasonFixture fixture) : IClassFixture<Row
     [InlineData(12, "datum", "31-02-2025", "'31-02-2025' is geen geldige datum (verwacht jjjj-mm-dd of dd-mm-jjjj)")]
     [InlineData(13, "leeftijd", "twaalf", "'twaalf' is geen geheel getal")]
     [InlineData(14, "deelnemer", null, "deelnemer ontbreekt (verplicht)")]
+    [InlineData(25, "deelnemer", null, "deelnemer is langer dan 64 tekens (65)")]
     [InlineData(15, "score", "3,5", "'3,5' is geen getal (een decimale komma mag alleen bij scheidingsteken ';' of tab; gebruik hier een punt)")]
     public async Task Metingen_row_is_quarantined_with_column_value_and_Dutch_reason(long rij, string kolom, string? waarde, string reden)
     {
@@ -74,11 +75,11 @@ public sealed class RowReasonTests(RowReasonFixture fixture) : IClassFixture<Row
         var outcome = fixture.Metingen;
 
         Assert.Equal(LeveringStatus.DeelsGeaccepteerd, outcome.Status);
-        Assert.Equal((23, 12, 11), (outcome.Rijen, outcome.Geaccepteerd, outcome.Geweigerd));
+        Assert.Equal((25, 13, 12), (outcome.Rijen, outcome.Geaccepteerd, outcome.Geweigerd));
         var levering = await Harness.LeveringAsync(outcome.LeveringId);
-        Assert.Equal((LeveringStatus.DeelsGeaccepteerd, 23, 12, 11), (levering.Status, levering.Rijen, levering.Geaccepteerd, levering.Geweigerd));
-        Assert.Equal(12, await Harness.ScalarAsync("SELECT count(*) FROM meting WHERE levering_id = @id", new { id = outcome.LeveringId }));
-        Assert.Equal(Enumerable.Range(5, 11).Select(r => (long?)r),
+        Assert.Equal((LeveringStatus.DeelsGeaccepteerd, 25, 13, 12), (levering.Status, levering.Rijen, levering.Geaccepteerd, levering.Geweigerd));
+        Assert.Equal(13, await Harness.ScalarAsync("SELECT count(*) FROM meting WHERE levering_id = @id", new { id = outcome.LeveringId }));
+        Assert.Equal(Enumerable.Range(5, 11).Append(25).Select(r => (long?)r),
             (await Harness.FoutenAsync(outcome.LeveringId)).Select(f => f.Rij).Distinct());
     }
 
