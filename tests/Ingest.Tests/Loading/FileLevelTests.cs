@@ -50,6 +50,36 @@ public sealed class FileLevelTests(DatabaseFixture fixture) : IClassFixture<Data
     }
 
     [Fact]
+    public async Task File_unreadable_further_on_is_refused_and_nothing_is_loaded()
+    {
+        var harness = await LoadingHarness.FreshAsync(fixture);
+        var path = Path.Combine(Path.GetTempPath(), $"pm-loading-{Guid.NewGuid():N}-metingen.csv");
+        try
+        {
+            // Rows 2 and 3 are fine; row 4 opens a quote that is never closed.
+            await File.WriteAllTextAsync(path,
+                "programma_id,gemeente,jaar,deelnemer,moment,datum,leeftijd,instrument,score\n" +
+                "P1,GM0935,2025,D-001,T0,2025-03-01,12,SDQ_EMOTIE,4\n" +
+                "P1,GM0935,2025,D-002,T0,2025-03-01,12,SDQ_EMOTIE,4\n" +
+                "P1,GM0935,2025,\"D-003" + new string('x', 1_100_000) + "\n");
+
+            var outcome = await harness.LoadPathAsync(path, Dataset.Metingen);
+
+            Assert.Equal(LeveringStatus.Geweigerd, outcome.Status);
+            var levering = await harness.LeveringAsync(outcome.LeveringId);
+            Assert.StartsWith("regel 4: een veld is langer dan", levering.Reden, StringComparison.Ordinal);
+            Assert.Null(levering.Rijen);
+            Assert.Equal(0, await harness.DataRowsAsync(outcome.LeveringId));
+            Assert.Equal(0, await harness.ScalarAsync("SELECT count(*) FROM actuele_levering"));
+            await AssertBytesKeptInPublicPayloadAsync(harness, levering);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task Missing_required_column_is_refused()
     {
         var (harness, levering) = await RefusedAsync("metingen-zonder-score.csv");

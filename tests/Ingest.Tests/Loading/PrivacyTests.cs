@@ -127,3 +127,34 @@ internal sealed class TempFolder : IDisposable
 
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }
+
+/// <summary>A BSN seen before the file turns out to be unreadable further on still sends the bytes to the quarantine.</summary>
+public sealed class PrivacyUnreadableTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Bsn_before_an_unreadable_part_of_the_file_is_still_quarantined()
+    {
+        var harness = await LoadingHarness.FreshAsync(fixture);
+        var path = _temp.File("metingen-bsn-kapot.csv");
+        // Row 3 holds a BSN; row 4 opens a quote that is never closed, so the reader gives up on the file.
+        await File.WriteAllTextAsync(path,
+            "programma_id,gemeente,jaar,deelnemer,moment,datum,leeftijd,instrument,score\n" +
+            "P1,GM0935,2025,D-001,T0,2025-03-01,12,SDQ_EMOTIE,4\n" +
+            "P1,GM0935,2025,111222333,T0,2025-03-01,12,SDQ_EMOTIE,4\n" +
+            "P1,GM0935,2025,\"D-002" + new string('x', 1_100_000) + "\n", new UTF8Encoding(false));
+
+        var outcome = await harness.LoadPathAsync(path, Dataset.Metingen);
+
+        var levering = await harness.LeveringAsync(outcome.LeveringId);
+        Assert.Equal(LeveringStatus.Geweigerd, levering.Status);
+        Assert.True(levering.InQuarantaine);
+        Assert.Equal(0, await harness.ScalarAsync("SELECT count(*) FROM payload_chunk"));
+        Assert.Equal(1, await harness.ScalarAsync("SELECT count(*) FROM quarantaine.payload"));
+        Assert.Contains(new Fout(3, "deelnemer", null, "deelnemer lijkt een BSN (elfproef)"), await harness.FoutenAsync(outcome.LeveringId));
+        Assert.Equal(0, await harness.OccurrencesOutsideQuarantineAsync("111222333"));
+    }
+}
