@@ -141,3 +141,22 @@ public sealed class DeliveryHistoryTests(DatabaseFixture fixture) : IClassFixtur
         Assert.Equal(sha256, Convert.ToHexStringLower(SHA256.HashData(copy.ToArray())));
     }
 }
+
+/// <summary>Two runs that pick up the same bytes at the same moment end with one delivery.</summary>
+public sealed class ConcurrentDeliveryTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
+{
+    [Fact]
+    public async Task Same_bytes_processed_twice_at_once_give_one_delivery()
+    {
+        var harness = await LoadingHarness.FreshAsync(fixture);
+
+        var outcomes = await Task.WhenAll(
+            Task.Run(() => harness.LoadAsync("metingen-2025-03.csv", Dataset.Metingen)),
+            Task.Run(() => harness.LoadAsync("metingen-2025-03.csv", Dataset.Metingen)));
+
+        Assert.Equal(outcomes[0].LeveringId, outcomes[1].LeveringId);
+        Assert.Single(outcomes, o => !o.AlreadyProcessed);
+        Assert.Equal(1, await harness.ScalarAsync("SELECT count(*) FROM levering"));
+        Assert.Equal(3, await harness.ScalarAsync("SELECT count(*) FROM meting"));
+    }
+}
