@@ -12,7 +12,7 @@ public sealed class PrivacyTests(DatabaseFixture fixture) : IClassFixture<Databa
     public void Dispose() => _temp.Dispose();
 
     /// <summary>A refused privacy delivery: nothing loaded, bytes only in the quarantine.</summary>
-    private static async Task<Levering> AssertQuarantinedAsync(LoadingHarness harness, long id)
+    internal static async Task<Levering> AssertQuarantinedAsync(LoadingHarness harness, long id)
     {
         var levering = await harness.LeveringAsync(id);
         Assert.Equal(LeveringStatus.Geweigerd, levering.Status);
@@ -44,6 +44,33 @@ public sealed class PrivacyTests(DatabaseFixture fixture) : IClassFixture<Databa
         {
             Assert.Equal(0, await harness.OccurrencesOutsideQuarantineAsync(bsn));
         }
+    }
+
+    [Fact]
+    public async Task Bsn_in_a_numeric_xlsx_cell_is_found_too()
+    {
+        var harness = await LoadingHarness.FreshAsync(fixture);
+        var path = _temp.File("metingen.xlsx");
+        using (var wb = new ClosedXML.Excel.XLWorkbook())
+        {
+            var sheet = wb.Worksheets.Add("metingen");
+            string[] header = ["programma_id", "gemeente", "jaar", "deelnemer", "moment", "datum", "leeftijd", "instrument", "score"];
+            for (var c = 0; c < header.Length; c++)
+            {
+                sheet.Cell(1, c + 1).SetValue<string>(header[c]);
+                sheet.Cell(2, c + 1).SetValue<string>(new[] { "P1", "GM0935", "2025", "D-001", "T0", "2025-03-01", "12", "SDQ_EMOTIE", "4" }[c]);
+                sheet.Cell(4, c + 1).SetValue<string>(new[] { "P1", "GM0935", "2025", "", "T0", "2025-03-01", "12", "SDQ_EMOTIE", "4" }[c]);
+            }
+
+            sheet.Cell(4, 4).SetValue(111222333);
+            wb.SaveAs(path);
+        }
+
+        var outcome = await harness.LoadPathAsync(path, Dataset.Metingen);
+
+        await AssertQuarantinedAsync(harness, outcome.LeveringId);
+        Assert.Equal([new Fout(4, "deelnemer", null, "deelnemer lijkt een BSN (elfproef)")], await harness.FoutenAsync(outcome.LeveringId));
+        Assert.Equal(0, await harness.OccurrencesOutsideQuarantineAsync("111222333"));
     }
 
     [Fact]
