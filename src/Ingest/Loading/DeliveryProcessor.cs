@@ -146,7 +146,8 @@ public sealed class DeliveryProcessor(
         }
         catch (FileRefusedException e)
         {
-            run.Refuse(e.Message);
+            // Not readable (format, header): no rows were read, so the number of rows is unknown.
+            run.Refuse(e.Message, rowsKnown: false);
             return null;
         }
 
@@ -192,10 +193,16 @@ public sealed class DeliveryProcessor(
             using var spool = new IssueSpool();
             try
             {
-                StreamRows(connection, run, stage, reader, mapping, spool, progress, ct);
+                CopyRows(connection, run, stage, reader, mapping, spool, progress, ct);
             }
             catch (FileRefusedException e)
             {
+                // A BSN seen before the unreadable part still decides: the bytes go to the quarantine.
+                if (run.BsnRows > 0)
+                {
+                    ApplyFileRules(run, rowsKnown: false);
+                }
+
                 run.Refuse(e.Message, rowsKnown: false);
                 return stage;
             }
@@ -219,10 +226,29 @@ public sealed class DeliveryProcessor(
         }
     }
 
-    private void StreamRows(NpgsqlConnection connection, DeliveryRun run, DatasetStage stage, IRowReader reader, HeaderMapping mapping,
+    private static void CopyRows(NpgsqlConnection connection, DeliveryRun run, DatasetStage stage, IRowReader reader, HeaderMapping mapping,
         IssueSpool spool, IProgress<DeliveryProgress>? progress, CancellationToken ct)
     {
         using var importer = connection.BeginBinaryImport(stage.CopyCommand);
+        try
+        {
+            StreamRows(run, stage, reader, mapping, spool, importer, progress, ct);
+        }
+        catch (FileRefusedException)
+        {
+            // The reader gave up between two rows: end the COPY cleanly, so that the transaction stays
+            // usable for recording the refusal (an aborted COPY would abort the whole transaction).
+            importer.Complete();
+            throw;
+        }
+
+        importer.Complete();
+        progress?.Report(new DeliveryProgress(run.File.Bestand, run.Rows));
+    }
+
+    private static void StreamRows(DeliveryRun run, DatasetStage stage, IRowReader reader, HeaderMapping mapping, IssueSpool spool,
+        NpgsqlBinaryImporter importer, IProgress<DeliveryProgress>? progress, CancellationToken ct)
+    {
         var facts = new RowFacts();
         foreach (var row in reader.ReadRows(ct))
         {
@@ -253,13 +279,10 @@ public sealed class DeliveryProcessor(
                 progress?.Report(new DeliveryProgress(run.File.Bestand, run.Rows));
             }
         }
-
-        importer.Complete();
-        progress?.Report(new DeliveryProgress(run.File.Bestand, run.Rows));
     }
 
     /// <summary>File-level rules that need the whole file: BSN, no data, wrong municipality.</summary>
-    private static void ApplyFileRules(DeliveryRun run)
+    private static void ApplyFileRules(DeliveryRun run, bool rowsKnown = true)
     {
         if (run.BsnRows > 0)
         {
@@ -268,7 +291,7 @@ public sealed class DeliveryProcessor(
             run.Refuse(
                 $"bestand bevat {run.BsnRows} deelnemer-waarde(n) die een BSN lijken (9 cijfers die de elfproef doorstaan), " +
                 $"op rij {listed}{more}: het hele bestand is geweigerd en alleen in de afgeschermde quarantaine bewaard",
-                quarantine: true);
+                quarantine: true, rowsKnown: rowsKnown);
             return;
         }
 
