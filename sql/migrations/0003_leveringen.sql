@@ -73,7 +73,10 @@ CREATE TABLE levering_waarschuwing (
     rij         bigint,
     kolom       text,
     waarde      text,
-    melding     text NOT NULL
+    melding     text NOT NULL,
+    -- Derived from the current inventory (unknown programme, instrument outside the programme's
+    -- themes): re-derived whenever that inventory or these measurements change.
+    afgeleid    boolean NOT NULL DEFAULT false
 );
 
 CREATE INDEX levering_waarschuwing_levering ON levering_waarschuwing (levering_id);

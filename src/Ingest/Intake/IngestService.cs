@@ -49,9 +49,11 @@ public sealed class IngestService(
                 continue;
             }
 
-            outcomes.Add(await ProcessAndReportAsync(processor, file, reportFolder, progress, ct).ConfigureAwait(false));
+            outcomes.Add(await processor.ProcessAsync(file, progress, ct).ConfigureAwait(false));
         }
 
+        // After the whole run: a later delivery of the run can change an earlier one (replaced, warnings).
+        await WriteReportsAsync(outcomes, reportFolder, ct).ConfigureAwait(false);
         return new IngestRun(DropFolder.SourceName, outcomes, notes);
     }
 
@@ -160,12 +162,22 @@ public sealed class IngestService(
         DeliveryProcessor processor, DeliveryFile file, string? reportFolder, IProgress<DeliveryProgress>? progress, CancellationToken ct)
     {
         var outcome = await processor.ProcessAsync(file, progress, ct).ConfigureAwait(false);
-        if (reportFolder is not null)
+        await WriteReportsAsync([outcome], reportFolder, ct).ConfigureAwait(false);
+        return outcome;
+    }
+
+    private async Task WriteReportsAsync(IEnumerable<DeliveryOutcome> outcomes, string? reportFolder, CancellationToken ct)
+    {
+        if (reportFolder is null)
         {
-            await new DeliveryReport(dataSource).WriteToFolderAsync(outcome.LeveringId, reportFolder, ct).ConfigureAwait(false);
+            return;
         }
 
-        return outcome;
+        var report = new DeliveryReport(dataSource);
+        foreach (var outcome in outcomes)
+        {
+            await report.WriteToFolderAsync(outcome.LeveringId, reportFolder, ct).ConfigureAwait(false);
+        }
     }
 
     private async Task<HttpValidators> ReadValidatorsAsync(string bron, CancellationToken ct)

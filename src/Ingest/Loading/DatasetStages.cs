@@ -28,9 +28,6 @@ internal abstract class DatasetStage
     /// <summary>Inserts staging into the model with <c>@id</c> as the delivery.</summary>
     public abstract string InsertIntoModel { get; }
 
-    /// <summary>Warnings derived from the data already in the model (optional).</summary>
-    public virtual string? DeriveWarnings => null;
-
     /// <summary>Validates one row; writes a valid row to the importer and returns no issues.</summary>
     public abstract IReadOnlyList<RowIssue> ValidateAndWrite(RawRow row, NpgsqlBinaryImporter importer, RowFacts facts);
 
@@ -165,32 +162,6 @@ internal sealed class MetingStage(ValidationContext context, byte[] participantK
         INSERT INTO meting (levering_id, rij, gemeente, jaar, programma_id, deelnemer_hash, moment, datum, leeftijd, instrument, score)
         SELECT @id, rij, gemeente, jaar, programma_id, deelnemer_hash, moment, datum, leeftijd, instrument, score
         FROM stage_meting
-        """;
-
-    /// <summary>
-    /// Measurements of a programme that is not in the current inventory, or on an instrument outside the
-    /// programme's themes, are kept and warned about (one warning per programme, or per programme and
-    /// instrument, with the number of measurements and the first row).
-    /// </summary>
-    public override string DeriveWarnings => """
-        INSERT INTO levering_waarschuwing (levering_id, rij, kolom, waarde, melding)
-        SELECT @id, min(s.rij), 'programma_id', s.programma_id,
-               format('onbekend programma ''%s'': %s meting(en) bewaard; ze tellen mee zodra het programma in een geaccepteerde inventaris van %s voor %s staat',
-                      s.programma_id, count(*), s.gemeente, s.jaar)
-        FROM stage_meting s
-        WHERE NOT EXISTS (SELECT 1 FROM actueel_programma p
-                          WHERE p.gemeente = s.gemeente AND p.jaar = s.jaar AND p.programma_id = s.programma_id)
-        GROUP BY s.gemeente, s.jaar, s.programma_id;
-
-        INSERT INTO levering_waarschuwing (levering_id, rij, kolom, waarde, melding)
-        SELECT @id, min(s.rij), 'instrument', s.instrument,
-               format('instrument %s (thema %s) hoort niet bij de thema''s van programma ''%s'': %s meting(en) bewaard, niet gebruikt in de score',
-                      s.instrument, i.thema, s.programma_id, count(*))
-        FROM stage_meting s
-        JOIN actueel_programma p ON p.gemeente = s.gemeente AND p.jaar = s.jaar AND p.programma_id = s.programma_id
-        JOIN instrument i ON i.code = s.instrument
-        WHERE i.thema <> p.thema_primair AND NOT (i.thema = ANY (p.themas_secundair))
-        GROUP BY s.gemeente, s.jaar, s.programma_id, s.instrument, i.thema;
         """;
 
     public override IReadOnlyList<RowIssue> ValidateAndWrite(RawRow row, NpgsqlBinaryImporter importer, RowFacts facts)

@@ -49,7 +49,10 @@ public sealed class DeliveryProcessor(
     ILogger<DeliveryProcessor> logger)
 {
     public const int ProgressEvery = 100_000;
-    private const int MaxListedRows = 1000;
+    private const int ListedInReason = 20;
+
+    /// <summary>Only the row: the value itself is never stored or reported.</summary>
+    private static readonly RowIssue BsnIssue = new("deelnemer", null, "deelnemer lijkt een BSN (elfproef)");
 
     private const string SelectExisting = """
         SELECT id, status, rijen, geaccepteerd, geweigerd, waarschuwingen, reden
@@ -93,7 +96,7 @@ public sealed class DeliveryProcessor(
 
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(CreateIssueStaging, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false);
-        var run = new DeliveryRun(file, sha256, size);
+        using var run = new DeliveryRun(file, sha256, size);
         DatasetStage? stage = null;
         try
         {
@@ -187,7 +190,7 @@ public sealed class DeliveryProcessor(
                 run.Warnings.Add(new Warning(null, null, null, warning));
             }
 
-            var context = new ValidationContext(catalog, file.Gemeente, reader.DecimalCommaAllowed, mapping);
+            var context = new ValidationContext(catalog, file.Gemeente, reader.DecimalCommaAllowed, mapping, reader.Format);
             var stage = DatasetStage.For(dataset, context, participantKey);
             await connection.ExecuteAsync(new CommandDefinition(stage.CreateStaging, cancellationToken: ct)).ConfigureAwait(false);
             using var spool = new IssueSpool();
@@ -258,10 +261,12 @@ public sealed class DeliveryProcessor(
             if (facts.LooksLikeBsn)
             {
                 run.BsnRows++;
-                if (run.BsnRowNumbers.Count < MaxListedRows)
+                if (run.BsnRowNumbers.Count < ListedInReason)
                 {
                     run.BsnRowNumbers.Add(row.RowNumber);
                 }
+
+                run.BsnSpool.Add(row.RowNumber, BsnIssue);
             }
 
             if (issues.Count > 0)
@@ -286,8 +291,8 @@ public sealed class DeliveryProcessor(
     {
         if (run.BsnRows > 0)
         {
-            var listed = string.Join(", ", run.BsnRowNumbers.Take(20));
-            var more = run.BsnRows > 20 ? $" en {run.BsnRows - 20} meer" : string.Empty;
+            var listed = string.Join(", ", run.BsnRowNumbers);
+            var more = run.BsnRows > ListedInReason ? $" en {run.BsnRows - ListedInReason} meer (zie de fouten)" : string.Empty;
             run.Refuse(
                 $"bestand bevat {run.BsnRows} deelnemer-waarde(n) die een BSN lijken (9 cijfers die de elfproef doorstaan), " +
                 $"op rij {listed}{more}: het hele bestand is geweigerd en alleen in de afgeschermde quarantaine bewaard",
@@ -323,13 +328,10 @@ public sealed class DeliveryProcessor(
             .ConfigureAwait(false);
         if (run.BsnRows > 0)
         {
-            // Only the row numbers: the values themselves are never stored or reported.
-            foreach (var row in run.BsnRowNumbers)
-            {
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "INSERT INTO levering_fout (levering_id, rij, kolom, waarde, reden) VALUES (@id, @row, 'deelnemer', NULL, 'deelnemer lijkt een BSN (elfproef)')",
-                    new { id, row }, cancellationToken: ct)).ConfigureAwait(false);
-            }
+            // Every row that looked like a BSN, by row number only.
+            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM stage_fout", cancellationToken: ct)).ConfigureAwait(false);
+            await run.BsnSpool.CopyToStagingAsync(connection, ct).ConfigureAwait(false);
+            await connection.ExecuteAsync(new CommandDefinition(MoveIssues, new { id }, cancellationToken: ct)).ConfigureAwait(false);
         }
         else if (run.KeepIssues)
         {
@@ -359,9 +361,17 @@ public sealed class DeliveryProcessor(
 
         await connection.ExecuteAsync(new CommandDefinition(stage.InsertIntoModel, new { id }, commandTimeout: 0, cancellationToken: ct)).ConfigureAwait(false);
         await SupersedeAsync(connection, stage, dataset, id, ct).ConfigureAwait(false);
-        if (stage.DeriveWarnings is string derive)
+        long[] rederive = stage.Dataset switch
         {
-            await connection.ExecuteAsync(new CommandDefinition(derive, new { id }, commandTimeout: 0, cancellationToken: ct)).ConfigureAwait(false);
+            Dataset.Metingen => [id],
+            Dataset.Programmas => [.. await connection.QueryAsync<long>(new CommandDefinition(
+                MeasurementWarnings.CurrentForNewInventory, cancellationToken: ct)).ConfigureAwait(false)],
+            _ => [],
+        };
+        if (rederive.Length > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                MeasurementWarnings.Rederive, new { ids = rederive }, commandTimeout: 0, cancellationToken: ct)).ConfigureAwait(false);
         }
 
         await connection.ExecuteAsync(new CommandDefinition(MoveIssues, new { id }, cancellationToken: ct)).ConfigureAwait(false);
@@ -465,8 +475,10 @@ internal sealed record Warning(long? Rij, string? Kolom, string? Waarde, string 
 internal sealed record Refusal(string Reason, bool Quarantine, bool RowsKnown);
 
 /// <summary>The state of one delivery while it is processed.</summary>
-internal sealed class DeliveryRun(DeliveryFile file, string sha256, long size)
+internal sealed class DeliveryRun(DeliveryFile file, string sha256, long size) : IDisposable
 {
+    private IssueSpool? _bsnSpool;
+
     private const int MaxTallied = 100;
     private readonly Dictionary<string, int> _otherGemeenten = new(StringComparer.OrdinalIgnoreCase);
     private readonly SortedSet<int> _years = [];
@@ -487,7 +499,13 @@ internal sealed class DeliveryRun(DeliveryFile file, string sha256, long size)
 
     public int BsnRows { get; set; }
 
+    /// <summary>The first rows that looked like a BSN, for the reason text.</summary>
     public List<long> BsnRowNumbers { get; } = [];
+
+    /// <summary>All rows that looked like a BSN (in a temporary file, however many there are).</summary>
+    public IssueSpool BsnSpool => _bsnSpool ??= new IssueSpool();
+
+    public void Dispose() => _bsnSpool?.Dispose();
 
     public int GemeenteMatches { get; private set; }
 

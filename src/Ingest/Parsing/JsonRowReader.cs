@@ -5,9 +5,11 @@ namespace Preventiemonitor.Ingest.Parsing;
 /// <summary>
 /// Streams a JSON array of objects (aanleverformaat §3, HTTP sources) one object at a time with
 /// <see cref="JsonSerializer.DeserializeAsyncEnumerable{TValue}(Stream, JsonSerializerOptions?, CancellationToken)"/>;
-/// only the current object is in memory. The header is the keys of the first object, in order; a key
-/// first seen in a later object is ignored (keys are matched after <see cref="HeaderNames.Normalize"/>)
-/// and listed once in <see cref="Warnings"/>. If a key occurs twice in one object, the first value counts.
+/// only the current object is in memory. The columns are the keys of all objects, in order of first
+/// appearance (keys are matched after <see cref="HeaderNames.Normalize"/>): a first streaming pass
+/// collects them, a second one reads the rows, so a key missing from the first object but present in
+/// later ones is not lost. A missing key is an empty cell. If a key occurs twice in one object, the
+/// first value counts.
 /// Strings → text; numbers → <see cref="RawCell.Number"/> and the number as written; null → empty;
 /// true/false → text <c>true</c>/<c>false</c>; a nested object or array → its raw JSON as text, so the
 /// validator reports it as an invalid value on that row instead of refusing the whole file.
@@ -18,25 +20,14 @@ internal sealed class JsonRowReader : IRowReader
     private const string NotAnArray = "JSON moet een lijst (array) van objecten zijn";
 
     private readonly IEnumerator<JsonElement> _elements;
-    private readonly Dictionary<string, int> _columnIndex = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _ignoredKeys = new(StringComparer.Ordinal);
-    private readonly List<string> _warnings = [];
+    private readonly Dictionary<string, int> _columnIndex;
     private bool _enumerated;
 
-    private JsonRowReader(IEnumerator<JsonElement> elements, JsonElement first)
+    private JsonRowReader(IEnumerator<JsonElement> elements, List<string> header, Dictionary<string, int> columnIndex)
     {
         _elements = elements;
-        var header = new List<string>();
-        foreach (var property in first.EnumerateObject())
-        {
-            if (_columnIndex.TryAdd(HeaderNames.Normalize(property.Name), header.Count))
-            {
-                header.Add(property.Name);
-            }
-        }
-
         Header = header;
-        First = first;
+        _columnIndex = columnIndex;
     }
 
     public FileFormat Format => FileFormat.Json;
@@ -47,9 +38,7 @@ internal sealed class JsonRowReader : IRowReader
 
     public string Description => "JSON, lijst van objecten";
 
-    public IReadOnlyList<string> Warnings => _warnings;
-
-    private JsonElement First { get; }
+    public IReadOnlyList<string> Warnings => [];
 
     public static JsonRowReader Open(Stream stream)
     {
@@ -58,24 +47,37 @@ internal sealed class JsonRowReader : IRowReader
             throw new FileRefusedException(NotAnArray);
         }
 
-        var elements = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream)
-            .ToBlockingEnumerable()
-            .GetEnumerator();
-        try
+        // Pass 1: the columns are the keys of all objects, in order of first appearance.
+        var header = new List<string>();
+        var columnIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        long objects = 0;
+        using (var firstPass = Elements(stream))
         {
-            if (!Next(elements, 1))
+            while (Next(firstPass, objects + 1))
             {
-                throw new FileRefusedException("JSON-lijst is leeg: geen objecten en dus geen kolommen gevonden");
+                objects++;
+                foreach (var property in firstPass.Current.EnumerateObject())
+                {
+                    if (columnIndex.TryAdd(HeaderNames.Normalize(property.Name), header.Count))
+                    {
+                        header.Add(property.Name);
+                    }
+                }
             }
+        }
 
-            return new JsonRowReader(elements, elements.Current);
-        }
-        catch
+        if (objects == 0)
         {
-            elements.Dispose();
-            throw;
+            throw new FileRefusedException("JSON-lijst is leeg: geen objecten en dus geen kolommen gevonden");
         }
+
+        // Pass 2 (the rows) starts from the beginning again.
+        stream.Position = 0;
+        return new JsonRowReader(Elements(stream), header, columnIndex);
     }
+
+    private static IEnumerator<JsonElement> Elements(Stream stream) =>
+        JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream).ToBlockingEnumerable().GetEnumerator();
 
     public IEnumerable<RawRow> ReadRows(CancellationToken cancellationToken)
     {
@@ -92,8 +94,7 @@ internal sealed class JsonRowReader : IRowReader
 
     private IEnumerable<RawRow> ReadRowsCore(CancellationToken cancellationToken)
     {
-        yield return ToRow(First, 1);
-        for (long index = 2; Next(_elements, index); index++)
+        for (long index = 1; Next(_elements, index); index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return ToRow(_elements.Current, index);
@@ -129,16 +130,7 @@ internal sealed class JsonRowReader : IRowReader
         var seen = new bool[Header.Count];
         foreach (var property in element.EnumerateObject())
         {
-            if (!_columnIndex.TryGetValue(HeaderNames.Normalize(property.Name), out var column))
-            {
-                if (_ignoredKeys.Add(property.Name))
-                {
-                    _warnings.Add($"onbekende kolom '{property.Name}' (voor het eerst in object {index}) genegeerd: alleen de sleutels van het eerste object tellen als kolommen");
-                }
-
-                continue;
-            }
-
+            var column = _columnIndex[HeaderNames.Normalize(property.Name)];
             if (!seen[column])
             {
                 seen[column] = true;

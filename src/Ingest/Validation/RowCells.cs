@@ -9,9 +9,41 @@ namespace Preventiemonitor.Ingest.Validation;
 /// case-insensitive, decimal comma with ';' or TAB, the three date forms, XLSX cell types) and
 /// collects a Dutch reason for every value that breaks a rule.
 /// </summary>
-public sealed partial class RowCells(RawRow row, HeaderMapping mapping, bool decimalCommaAllowed)
+public sealed partial class RowCells
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "d-M-yyyy"];
+
+    private readonly RawRow row;
+    private readonly HeaderMapping mapping;
+    private readonly bool decimalCommaAllowed;
+    private readonly FileFormat format;
+
+    /// <summary>
+    /// Starts the checks of a row. Values that no column can take are reported straight away, never
+    /// dropped: values beyond the header's last column, and values under a column without a name.
+    /// </summary>
+    public RowCells(RawRow row, HeaderMapping mapping, bool decimalCommaAllowed, FileFormat format = FileFormat.Csv)
+    {
+        this.row = row;
+        this.mapping = mapping;
+        this.decimalCommaAllowed = decimalCommaAllowed;
+        this.format = format;
+        if (row.ExtraNonEmptyCells > 0)
+        {
+            Add(null, null, format == FileFormat.Csv && !decimalCommaAllowed
+                ? $"rij heeft {row.ExtraNonEmptyCells} waarde(n) meer dan de kopregel kolommen heeft; staat er een scheidingsteken te veel, bijvoorbeeld een decimale komma bij scheidingsteken ','?"
+                : $"rij heeft {row.ExtraNonEmptyCells} waarde(n) meer dan de kopregel kolommen heeft");
+        }
+
+        foreach (var index in mapping.Unnamed)
+        {
+            if (index < row.Cells.Count && !row.Cells[index].IsEmpty)
+            {
+                var text = row.Cells[index].Text ?? row.Cells[index].Number?.ToString(CultureInfo.InvariantCulture);
+                Add(null, text is null ? null : Shorten(text), $"waarde in kolom {index + 1}, die in de kopregel geen naam heeft");
+            }
+        }
+    }
 
     public List<RowIssue> Issues { get; } = [];
 
@@ -119,7 +151,7 @@ public sealed partial class RowCells(RawRow row, HeaderMapping mapping, bool dec
         var value = ParseDecimal(mapping.Cell(row, column), text);
         if (value is null)
         {
-            var hint = !decimalCommaAllowed && text.Contains(',', StringComparison.Ordinal)
+            var hint = format == FileFormat.Csv && !decimalCommaAllowed && text.Contains(',', StringComparison.Ordinal)
                 ? " (een decimale komma mag alleen bij scheidingsteken ';' of tab; gebruik hier een punt)"
                 : string.Empty;
             Add(column, text, $"'{Shorten(text)}' is geen getal{hint}");
@@ -183,7 +215,7 @@ public sealed partial class RowCells(RawRow row, HeaderMapping mapping, bool dec
             return value;
         }
 
-        Add(column, text, $"'{Shorten(text)}' is geen geldige datum (verwacht jjjj-mm-dd of dd-mm-jjjj)");
+        Add(column, text, $"'{Shorten(text)}' is geen geldige datum (verwacht jjjj-mm-dd, dd-mm-jjjj of d-m-jjjj)");
         return null;
     }
 

@@ -11,7 +11,8 @@ public sealed record ValidationContext(
     ReferenceCatalog Catalog,
     string? FolderGemeente,
     bool DecimalCommaAllowed,
-    HeaderMapping Mapping);
+    HeaderMapping Mapping,
+    FileFormat Format = FileFormat.Csv);
 
 /// <summary>The outcome of one row: a record, or the reasons it is rejected.</summary>
 public readonly record struct RowResult<T>(T? Record, IReadOnlyList<RowIssue> Issues)
@@ -55,7 +56,7 @@ public static class ProgrammaValidator
 {
     public static RowResult<ProgrammaRecord> Validate(RawRow row, ValidationContext context)
     {
-        var c = new RowCells(row, context.Mapping, context.DecimalCommaAllowed);
+        var c = new RowCells(row, context.Mapping, context.DecimalCommaAllowed, context.Format);
         var catalog = context.Catalog;
         var id = c.String("programma_id", true, 64);
         var naam = c.String("naam", true, 200);
@@ -140,7 +141,7 @@ public sealed class MetingValidator(ValidationContext context, byte[] participan
 
     public RowResult<MetingRecord> Validate(RawRow row, out bool looksLikeBsn)
     {
-        var c = new RowCells(row, context.Mapping, context.DecimalCommaAllowed);
+        var c = new RowCells(row, context.Mapping, context.DecimalCommaAllowed, context.Format);
         var programma = c.String("programma_id", true, 64);
         var gemeente = CommonRules.Gemeente(c, context);
         var jaar = c.Integer("jaar", true, CommonRules.FirstYear, CommonRules.LastYear);
@@ -196,7 +197,7 @@ public static class BevolkingValidator
 {
     public static RowResult<BevolkingRecord> Validate(RawRow row, ValidationContext context)
     {
-        var c = new RowCells(row, context.Mapping, context.DecimalCommaAllowed);
+        var c = new RowCells(row, context.Mapping, context.DecimalCommaAllowed, context.Format);
         var gemeente = CommonRules.Gemeente(c, context);
         var jaar = c.Integer("jaar", true, 1900, CommonRules.LastYear);
         var leeftijd = c.Integer("leeftijd", true, 0, 23);

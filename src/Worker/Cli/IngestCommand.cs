@@ -23,20 +23,32 @@ internal static class IngestCommand
         return WorkerCommandLine.ExitOk;
     }
 
+    /// <summary>Prints every delivery of the run as it stands after the whole run, then a summary.</summary>
     public static async Task PrintAsync(DatabaseRuntime database, IngestRun run, string reportFolder, TextWriter output, CancellationToken ct)
     {
+        var ids = run.Deliveries.Select(d => d.LeveringId).ToArray();
+        await using var connection = await database.DataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        var rows = (await connection.QueryAsync<LeveringLine>(new CommandDefinition(
+            "SELECT id, status, reden, rijen, geaccepteerd, geweigerd, waarschuwingen FROM levering WHERE id = ANY (@ids)",
+            new { ids }, cancellationToken: ct)).ConfigureAwait(false)).ToDictionary(r => r.Id);
+
         output.WriteLine();
         output.WriteLine($"Leveringen van bron '{run.Bron}':");
         foreach (var d in run.Deliveries)
         {
-            var status = d.AlreadyProcessed ? $"al verwerkt ({d.Status})" : d.Status;
-            var counts = d.Rijen is null
+            var l = rows[d.LeveringId];
+            var status = d.AlreadyProcessed ? $"al verwerkt ({l.Status})" : l.Status;
+            var counts = l.Rijen is null
                 ? "niet gelezen"
-                : $"{d.Rijen} rijen, {d.Geaccepteerd} geaccepteerd, {d.Geweigerd} geweigerd, {d.Waarschuwingen} waarschuwingen";
+                : $"{l.Rijen} rijen, {l.Geaccepteerd} geaccepteerd, {l.Geweigerd} geweigerd, {l.Waarschuwingen} waarschuwingen";
             output.WriteLine($"  levering {d.LeveringId,5}  {status,-32} {d.Bestand}: {counts}");
-            if (d.Reden is not null)
+            if (l.Reden is not null)
             {
-                output.WriteLine($"{"",19}reden: {d.Reden}");
+                output.WriteLine($"{"",19}reden: {l.Reden}");
+            }
+            else if (l.Status == LeveringStatus.Vervangen && !d.AlreadyProcessed)
+            {
+                output.WriteLine($"{"",19}vervangen door een nieuwere levering in deze run");
             }
         }
 
@@ -45,26 +57,32 @@ internal static class IngestCommand
             output.WriteLine($"  {note}");
         }
 
-        // Statuses now: a delivery processed earlier in this run may have been replaced by a later one.
-        var ids = run.Deliveries.Select(d => d.LeveringId).ToArray();
-        await using var connection = await database.DataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
-        var now = (await connection.QueryAsync<(long Id, string Status)>(new CommandDefinition(
-            "SELECT id, status FROM levering WHERE id = ANY (@ids)", new { ids }, cancellationToken: ct)).ConfigureAwait(false))
-            .ToDictionary(r => r.Id, r => r.Status);
-        foreach (var d in run.Deliveries.Where(d => now.GetValueOrDefault(d.LeveringId) == LeveringStatus.Vervangen && d.Status != LeveringStatus.Vervangen))
-        {
-            output.WriteLine($"  levering {d.LeveringId} ({d.Bestand}) is vervangen door een nieuwere levering.");
-        }
-
-        var byStatus = now.Values.GroupBy(s => s).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
-        var fresh = run.Deliveries.Where(d => !d.AlreadyProcessed).ToList();
+        var byStatus = rows.Values.GroupBy(r => r.Status).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}");
+        var fresh = run.Deliveries.Where(d => !d.AlreadyProcessed).Select(d => rows[d.LeveringId]).ToList();
         output.WriteLine();
         output.WriteLine(
             $"Samenvatting: {run.Deliveries.Count} leveringen ({string.Join(", ", byStatus)}), " +
             $"waarvan {run.Deliveries.Count - fresh.Count} al verwerkt; " +
-            $"nieuw: {fresh.Sum(d => d.Geaccepteerd).ToString(CultureInfo.InvariantCulture)} rijen geaccepteerd, " +
-            $"{fresh.Sum(d => d.Geweigerd).ToString(CultureInfo.InvariantCulture)} geweigerd.");
+            $"nieuw: {fresh.Sum(r => r.Geaccepteerd).ToString(CultureInfo.InvariantCulture)} rijen geaccepteerd, " +
+            $"{fresh.Sum(r => r.Geweigerd).ToString(CultureInfo.InvariantCulture)} geweigerd.");
         output.WriteLine($"Leveringsrapporten: {reportFolder}");
+    }
+
+    private sealed class LeveringLine
+    {
+        public long Id { get; set; }
+
+        public string Status { get; set; } = string.Empty;
+
+        public string? Reden { get; set; }
+
+        public int? Rijen { get; set; }
+
+        public int Geaccepteerd { get; set; }
+
+        public int Geweigerd { get; set; }
+
+        public int Waarschuwingen { get; set; }
     }
 
     public static async Task<int> ReportAsync(DatabaseRuntime database, long id, string? outFile, TextWriter output, CancellationToken ct)

@@ -40,7 +40,7 @@ public sealed class RowReasonTests(RowReasonFixture fixture) : IClassFixture<Row
     [InlineData(9, "moment", "T5", "onbekend meetmoment 'T5' (verwacht T0, T1 of T2)")]
     [InlineData(10, "gemeente", "GM0938", "gemeente GM0938 hoort niet bij de map GM0935")]
     [InlineData(11, "jaar", "2014", "jaar 2014 ligt buiten 2015–2100")]
-    [InlineData(12, "datum", "31-02-2025", "'31-02-2025' is geen geldige datum (verwacht jjjj-mm-dd of dd-mm-jjjj)")]
+    [InlineData(12, "datum", "31-02-2025", "'31-02-2025' is geen geldige datum (verwacht jjjj-mm-dd, dd-mm-jjjj of d-m-jjjj)")]
     [InlineData(13, "leeftijd", "twaalf", "'twaalf' is geen geheel getal")]
     [InlineData(14, "deelnemer", null, "deelnemer ontbreekt (verplicht)")]
     [InlineData(25, "deelnemer", null, "deelnemer is langer dan 64 tekens (65)")]

@@ -42,6 +42,10 @@ public sealed class WarningTests(DatabaseFixture fixture) : IClassFixture<Databa
 
         Assert.Equal(LeveringStatus.Geaccepteerd, inventaris.Status);
         Assert.Equal(3, await harness.ScalarAsync(Joined));
+
+        // The warning is derived again from the new inventory: the programme is known now.
+        Assert.Empty(await harness.WaarschuwingenAsync(metingen.LeveringId));
+        Assert.Equal(0, await harness.ScalarAsync($"SELECT waarschuwingen FROM levering WHERE id = {metingen.LeveringId}"));
     }
 
     [Fact]

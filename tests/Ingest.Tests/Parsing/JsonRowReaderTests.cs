@@ -13,7 +13,7 @@ public sealed class JsonRowReaderTests
         Assert.Equal(FileFormat.Json, result.Format);
         Assert.Equal("JSON, lijst van objecten", result.Description);
         Assert.False(result.DecimalCommaAllowed);
-        Assert.Equal(["programma_id", "score", "naam", "aanbieder", "actief"], result.Header);
+        Assert.Equal(["programma_id", "score", "naam", "aanbieder", "actief", "extra", "nested"], result.Header);
         Assert.Equal([2L, 3L, 4L], result.Rows.Select(r => r.RowNumber));
 
         var first = result.Rows[0].Cells;
@@ -35,14 +35,16 @@ public sealed class JsonRowReaderTests
     }
 
     [Fact]
-    public void KeysFirstSeenInLaterObjectsAreIgnoredWithOneWarningEach()
+    public void KeysFirstSeenInLaterObjectsAreColumnsToo()
     {
-        var warnings = Read("array.json").Warnings;
+        var result = Read("array.json");
 
-        Assert.Equal(3, warnings.Count);
-        Assert.StartsWith("onbekende kolom 'extra' (voor het eerst in object 2) genegeerd", warnings[0]);
-        Assert.StartsWith("onbekende kolom 'Extra' (voor het eerst in object 2) genegeerd", warnings[1]);
-        Assert.StartsWith("onbekende kolom 'nested' (voor het eerst in object 3) genegeerd", warnings[2]);
+        Assert.Empty(result.Warnings);
+        // "Extra" is the same column as "extra" (names are normalised); within one object the first value counts.
+        Assert.True(result.Rows[0].Cells[5].IsEmpty);
+        Assert.Equal(new RawCell("1", Number: 1), result.Rows[1].Cells[5]);
+        Assert.Equal(new RawCell("5", Number: 5), result.Rows[2].Cells[5]);
+        Assert.Equal("{\"a\": [1, 2]}", result.Rows[2].Cells[6].Text);
     }
 
     [Fact]

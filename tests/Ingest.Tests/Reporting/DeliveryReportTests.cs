@@ -19,7 +19,7 @@ public sealed class DeliveryReportTests(DatabaseFixture fixture) : IClassFixture
             INSERT INTO levering_fout (levering_id, rij, kolom, waarde, reden) VALUES
               (@id, 7, 'score', '14', 'score 14 ligt buiten 0–10 voor SDQ_EMOTIE'),
               (@id, 3, 'leeftijd', '25', 'leeftijd 25 ligt buiten 0–23'),
-              (@id, 3, 'datum', '"x"', '''"x"'' is geen geldige datum (verwacht jjjj-mm-dd of dd-mm-jjjj)');
+              (@id, 3, 'datum', '"x"', '''"x"'' is geen geldige datum (verwacht jjjj-mm-dd, dd-mm-jjjj of d-m-jjjj)');
             INSERT INTO levering_waarschuwing (levering_id, rij, kolom, waarde, melding) VALUES
               (@id, 1, 'opmerking', NULL, 'onbekende kolom ''opmerking'' genegeerd');
             """, new { id });
@@ -46,7 +46,7 @@ public sealed class DeliveryReportTests(DatabaseFixture fixture) : IClassFixture
         var errors = lines.Where(l => l.StartsWith("fout,", StringComparison.Ordinal)).ToList();
         Assert.Equal(
             [
-                "fout,3,datum,\"\"\"x\"\"\",\"'\"\"x\"\"' is geen geldige datum (verwacht jjjj-mm-dd of dd-mm-jjjj)\"",
+                "fout,3,datum,\"\"\"x\"\"\",\"'\"\"x\"\"' is geen geldige datum (verwacht jjjj-mm-dd, dd-mm-jjjj of d-m-jjjj)\"",
                 "fout,3,leeftijd,25,leeftijd 25 ligt buiten 0–23",
                 "fout,7,score,14,score 14 ligt buiten 0–10 voor SDQ_EMOTIE",
             ],

@@ -1,0 +1,53 @@
+namespace Preventiemonitor.Ingest.Loading;
+
+/// <summary>
+/// The warnings of a measurement delivery that depend on the current inventory (aanleverformaat §2.2):
+/// measurements of a programme that is not in the accepted inventory of that municipality and year
+/// ("onbekend programma"), and measurements on an instrument whose theme is not among the programme's
+/// themes. Both kinds of rows are kept and counted as accepted. One warning per programme, or per
+/// programme and instrument, with the number of measurements and the first row. They are derived
+/// again whenever the measurements or the inventory change, so a report always tells the current
+/// state: an inventory that arrives later (even later in the same run) clears "onbekend programma".
+/// </summary>
+internal static class MeasurementWarnings
+{
+    /// <summary>Derives the warnings again for the measurement deliveries <c>@ids</c> and updates their counts.</summary>
+    public const string Rederive = """
+        DELETE FROM levering_waarschuwing WHERE afgeleid AND levering_id = ANY (@ids);
+
+        INSERT INTO levering_waarschuwing (levering_id, rij, kolom, waarde, melding, afgeleid)
+        SELECT m.levering_id, min(m.rij), 'programma_id', m.programma_id,
+               format('onbekend programma ''%s'': %s meting(en) bewaard; ze tellen mee zodra het programma in een geaccepteerde inventaris van %s voor %s staat',
+                      m.programma_id, count(*), m.gemeente, m.jaar),
+               true
+        FROM meting m
+        WHERE m.levering_id = ANY (@ids)
+          AND NOT EXISTS (SELECT 1 FROM actueel_programma p
+                          WHERE p.gemeente = m.gemeente AND p.jaar = m.jaar AND p.programma_id = m.programma_id)
+        GROUP BY m.levering_id, m.gemeente, m.jaar, m.programma_id;
+
+        INSERT INTO levering_waarschuwing (levering_id, rij, kolom, waarde, melding, afgeleid)
+        SELECT m.levering_id, min(m.rij), 'instrument', m.instrument,
+               format('instrument %s (thema %s) hoort niet bij de thema''s van programma ''%s'': %s meting(en) bewaard, niet gebruikt in de score',
+                      m.instrument, i.thema, m.programma_id, count(*)),
+               true
+        FROM meting m
+        JOIN actueel_programma p ON p.gemeente = m.gemeente AND p.jaar = m.jaar AND p.programma_id = m.programma_id
+        JOIN instrument i ON i.code = m.instrument
+        WHERE m.levering_id = ANY (@ids)
+          AND i.thema <> p.thema_primair AND NOT (i.thema = ANY (p.themas_secundair))
+        GROUP BY m.levering_id, m.gemeente, m.jaar, m.programma_id, m.instrument, i.thema;
+
+        UPDATE levering l
+        SET waarschuwingen = (SELECT count(*) FROM levering_waarschuwing w WHERE w.levering_id = l.id)
+        WHERE l.id = ANY (@ids);
+        """;
+
+    /// <summary>The current measurement deliveries of the municipalities and years in <c>stage_programma</c>.</summary>
+    public const string CurrentForNewInventory = """
+        SELECT DISTINCT a.levering_id
+        FROM actuele_levering a
+        JOIN (SELECT DISTINCT gemeente, jaar FROM stage_programma) k ON k.gemeente = a.gemeente AND k.jaar = a.jaar
+        WHERE a.dataset = 'metingen'
+        """;
+}
