@@ -49,9 +49,13 @@ CREATE TABLE levering (
     geaccepteerd   integer NOT NULL DEFAULT 0,
     geweigerd      integer NOT NULL DEFAULT 0,
     waarschuwingen integer NOT NULL DEFAULT 0,
-    in_quarantaine boolean NOT NULL DEFAULT false,      -- bytes only in quarantaine.payload
-    UNIQUE (bron, sha256)                               -- same bytes from the same source: "al verwerkt"
+    in_quarantaine boolean NOT NULL DEFAULT false       -- bytes only in quarantaine.payload
 );
+
+-- Same bytes from the same source again: "al verwerkt". The source is the channel: the source name
+-- and, for the drop folder, the municipality and dataset folder; so a file moved from a wrong folder
+-- to the right one is a new delivery.
+CREATE UNIQUE INDEX levering_al_verwerkt ON levering (bron, coalesce(gemeente, ''), coalesce(dataset, ''), sha256);
 
 CREATE INDEX levering_gemeente_dataset ON levering (gemeente, dataset);
 

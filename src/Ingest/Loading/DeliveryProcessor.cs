@@ -56,7 +56,9 @@ public sealed class DeliveryProcessor(
 
     private const string SelectExisting = """
         SELECT id, status, rijen, geaccepteerd, geweigerd, waarschuwingen, reden
-        FROM levering WHERE bron = @Bron AND sha256 = @Sha256
+        FROM levering
+        WHERE bron = @Bron AND coalesce(gemeente, '') = coalesce(@Gemeente, '') AND coalesce(dataset, '') = coalesce(@Dataset, '')
+          AND sha256 = @Sha256
         """;
 
     private const string InsertLevering = """
@@ -88,7 +90,7 @@ public sealed class DeliveryProcessor(
     {
         var (sha256, size) = await HashAsync(file.LocalPath, ct).ConfigureAwait(false);
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
-        var existing = await FindExistingAsync(connection, file.Bron, sha256, file.Bestand, ct).ConfigureAwait(false);
+        var existing = await FindExistingAsync(connection, file, sha256, ct).ConfigureAwait(false);
         if (existing is not null)
         {
             return existing;
@@ -109,12 +111,12 @@ public sealed class DeliveryProcessor(
                 file.Bestand, outcome.Status, outcome.Rijen, outcome.Geaccepteerd, outcome.Geweigerd, outcome.Waarschuwingen);
             return outcome;
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "levering_bron_sha256_key")
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "levering_al_verwerkt")
         {
             // Another run loaded the same bytes at the same moment: that one counts.
             await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
             await using var again = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
-            return (await FindExistingAsync(again, file.Bron, sha256, file.Bestand, ct).ConfigureAwait(false))!;
+            return (await FindExistingAsync(again, file, sha256, ct).ConfigureAwait(false))!;
         }
         finally
         {
@@ -122,13 +124,13 @@ public sealed class DeliveryProcessor(
         }
     }
 
-    private static async Task<DeliveryOutcome?> FindExistingAsync(NpgsqlConnection connection, string bron, string sha256, string bestand, CancellationToken ct)
+    private static async Task<DeliveryOutcome?> FindExistingAsync(NpgsqlConnection connection, DeliveryFile file, string sha256, CancellationToken ct)
     {
-        var row = await connection.QuerySingleOrDefaultAsync<ExistingLevering>(
-            new CommandDefinition(SelectExisting, new { Bron = bron, Sha256 = sha256 }, cancellationToken: ct)).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<ExistingLevering>(new CommandDefinition(
+            SelectExisting, new { file.Bron, file.Gemeente, Dataset = file.Dataset?.Code(), Sha256 = sha256 }, cancellationToken: ct)).ConfigureAwait(false);
         return row is null
             ? null
-            : new DeliveryOutcome(row.Id, bestand, row.Status, true, row.Rijen, row.Geaccepteerd, row.Geweigerd, row.Waarschuwingen, row.Reden);
+            : new DeliveryOutcome(row.Id, file.Bestand, row.Status, true, row.Rijen, row.Geaccepteerd, row.Geweigerd, row.Waarschuwingen, row.Reden);
     }
 
     /// <summary>Streams the rows into staging; sets <see cref="DeliveryRun.Refusal"/> on a file-level error.</summary>

@@ -88,4 +88,24 @@ public sealed class NothingDroppedTests(DatabaseFixture fixture) : IClassFixture
         Assert.Equal(Enumerable.Range(2, 25).Select(r => (long?)r), fouten.Select(f => f.Rij));
         Assert.All(fouten, f => Assert.Null(f.Waarde));
     }
+
+    [Fact]
+    public async Task A_file_refused_in_the_wrong_folder_and_moved_to_the_right_one_is_a_new_delivery()
+    {
+        var harness = await LoadingHarness.FreshAsync(fixture);
+        var path = Write("m.csv", $"""
+            {Header}
+            P1,GM0938,2025,D-1,T0,2025-03-01,12,SDQ_EMOTIE,3
+            """);
+        var wrong = await harness.LoadPathAsync(path, Dataset.Metingen, gemeente: "GM0935");
+        Assert.Equal("bestand staat in map GM0935 maar gemeente is GM0938", wrong.Reden);
+
+        var again = await harness.LoadPathAsync(path, Dataset.Metingen, gemeente: "GM0935");
+        Assert.True(again.AlreadyProcessed);
+
+        var moved = await harness.LoadPathAsync(path, Dataset.Metingen, gemeente: "GM0938");
+        Assert.False(moved.AlreadyProcessed);
+        Assert.Equal(LeveringStatus.Geaccepteerd, moved.Status);
+        Assert.NotEqual(wrong.LeveringId, moved.LeveringId);
+    }
 }

@@ -1,0 +1,51 @@
+namespace Preventiemonitor.Model.Scoring;
+
+/// <summary>
+/// The parameters of method v1 (methode-v1 §6), with the spec's defaults. Every score run stores the
+/// values it used.
+/// </summary>
+public sealed record MethodParameters
+{
+    public const string MethodVersion = "v1";
+
+    /// <summary>Minimum number of pairs for an instrument effect.</summary>
+    public int NMin { get; init; } = 10;
+
+    /// <summary>Effect size that earns the full observed-effect component O.</summary>
+    public double GGroot { get; init; } = 0.8;
+
+    /// <summary>Weight of evidence.</summary>
+    public double WE { get; init; } = 0.4;
+
+    /// <summary>Weight of the observed effect.</summary>
+    public double WO { get; init; } = 0.6;
+
+    /// <summary>Disclosure threshold (publicatie §4).</summary>
+    public int KMin { get; init; } = 10;
+
+    /// <summary>Throws with a Dutch message when a value makes the method meaningless.</summary>
+    public MethodParameters Validated()
+    {
+        if (NMin < 3)
+        {
+            throw new ArgumentException($"n_min moet minstens 3 zijn (de correctie J bestaat pas vanaf 3 paren), niet {NMin}.");
+        }
+
+        if (!(GGroot > 0))
+        {
+            throw new ArgumentException($"g_groot moet groter dan 0 zijn, niet {GGroot}.");
+        }
+
+        if (WE < 0 || WO < 0)
+        {
+            throw new ArgumentException("w_E en w_O mogen niet negatief zijn.");
+        }
+
+        if (KMin < 1)
+        {
+            throw new ArgumentException($"k_min moet minstens 1 zijn, niet {KMin}.");
+        }
+
+        return this;
+    }
+}
