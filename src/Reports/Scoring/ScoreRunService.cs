@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+using Preventiemonitor.Ingest.Storage;
+using Preventiemonitor.Model.ReferenceData;
+using Preventiemonitor.Model.Scoring;
+
+namespace Preventiemonitor.Reports.Scoring;
+
+/// <summary>What a finished score run stored.</summary>
+public sealed record ScoreRunSummary(long Id, int Jaar, int Programmas, int Leveringen, ScoringResult Result);
+
+/// <summary>
+/// A score run (methode-v1): gathers the year's accepted data with set-based SQL (current inventory,
+/// the T0/T1 pairs of the current measurements on instruments of the programmes' themes, population),
+/// computes with <see cref="ScoringMethodV1"/> and stores the run with its parameters, the exact
+/// deliveries used and all results, in one transaction. Runs are never changed afterwards.
+/// </summary>
+public sealed class ScoreRunService(NpgsqlDataSource dataSource, ILogger<ScoreRunService> logger)
+{
+    private const string SelectProgrammes = """
+        SELECT levering_id AS LeveringId, gemeente, programma_id AS ProgrammaId, thema_primair AS ThemaPrimair,
+               themas_secundair AS ThemasSecundair, erkenning, deelnemers, leeftijd_van AS LeeftijdVan, leeftijd_tot AS LeeftijdTot
+        FROM actueel_programma
+        WHERE jaar = @jaar
+        ORDER BY gemeente COLLATE "C", programma_id COLLATE "C"
+        """;
+
+    /// <summary>
+    /// The pairs: participants with both a T0 and a T1 score on an instrument of one of the programme's
+    /// themes, in a fixed order (so the sums run in the same order every time).
+    /// </summary>
+    private const string SelectPairs = """
+        SELECT t0.gemeente, t0.programma_id, t0.instrument, t0.score AS t0, t1.score AS t1, t0.levering_id
+        FROM actuele_meting t0
+        JOIN actuele_meting t1
+          ON t1.gemeente = t0.gemeente AND t1.jaar = t0.jaar AND t1.programma_id = t0.programma_id
+         AND t1.instrument = t0.instrument AND t1.deelnemer_hash = t0.deelnemer_hash AND t1.moment = 'T1'
+        JOIN actueel_programma p ON p.gemeente = t0.gemeente AND p.jaar = t0.jaar AND p.programma_id = t0.programma_id
+        JOIN instrument i ON i.code = t0.instrument
+        WHERE t0.jaar = @jaar AND t0.moment = 'T0'
+          AND (i.thema = p.thema_primair OR i.thema = ANY (p.themas_secundair))
+        ORDER BY t0.gemeente COLLATE "C", t0.programma_id COLLATE "C", t0.instrument COLLATE "C", t0.deelnemer_hash
+        """;
+
+    /// <summary>Distinct participants with at least one pair on an instrument of the theme (paren_pt).</summary>
+    private const string SelectPairsPerTheme = """
+        SELECT t0.gemeente, t0.programma_id AS ProgrammaId, i.thema, count(DISTINCT t0.deelnemer_hash)::int AS paren
+        FROM actuele_meting t0
+        JOIN actuele_meting t1
+          ON t1.gemeente = t0.gemeente AND t1.jaar = t0.jaar AND t1.programma_id = t0.programma_id
+         AND t1.instrument = t0.instrument AND t1.deelnemer_hash = t0.deelnemer_hash AND t1.moment = 'T1'
+        JOIN actueel_programma p ON p.gemeente = t0.gemeente AND p.jaar = t0.jaar AND p.programma_id = t0.programma_id
+        JOIN instrument i ON i.code = t0.instrument
+        WHERE t0.jaar = @jaar AND t0.moment = 'T0'
+          AND (i.thema = p.thema_primair OR i.thema = ANY (p.themas_secundair))
+        GROUP BY t0.gemeente, t0.programma_id, i.thema
+        """;
+
+    /// <summary>Population 0–23 per municipality: year Y, or the latest earlier year present.</summary>
+    private const string SelectPopulation = """
+        SELECT b.gemeente, sum(b.aantal)::bigint AS aantal, min(b.levering_id) AS levering_id, max(b.levering_id) AS levering_id_max
+        FROM actuele_bevolking b
+        WHERE b.jaar = (SELECT max(x.jaar) FROM actuele_bevolking x WHERE x.gemeente = b.gemeente AND x.jaar <= @jaar)
+        GROUP BY b.gemeente
+        """;
+
+    private const string SelectUsedPopulationDeliveries = """
+        SELECT DISTINCT b.levering_id
+        FROM actuele_bevolking b
+        WHERE b.jaar = (SELECT max(x.jaar) FROM actuele_bevolking x WHERE x.gemeente = b.gemeente AND x.jaar <= @jaar)
+        """;
+
+    private const string SelectMeasurementDeliveries = """
+        SELECT levering_id FROM actuele_levering WHERE dataset = 'metingen' AND jaar = @jaar
+        """;
+
+    private const string InsertRun = """
+        INSERT INTO score_run (jaar, methode_versie, parameters, gestart_op, klaar_op, gestart_door)
+        VALUES (@jaar, @versie, @parameters::jsonb, @gestartOp, now(), @gestartDoor)
+        RETURNING id
+        """;
+
+    /// <summary>The latest year with an accepted inventory, or null when there is none.</summary>
+    public async Task<int?> LatestYearAsync(CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            "SELECT max(jaar) FROM actueel_programma", cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    public async Task<ScoreRunSummary> RunAsync(int jaar, MethodParameters parameters, string gestartDoor, CancellationToken ct)
+    {
+        parameters.Validated();
+        var gestartOp = DateTimeOffset.UtcNow;
+        var catalog = await new ReferenceCatalogStore(dataSource).LoadAsync(ct).ConfigureAwait(false);
+        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        // One snapshot for reading and writing: a delivery loaded meanwhile cannot mix into this run.
+        await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
+
+        var programmeRows = (await connection.QueryAsync<ProgrammeRow>(new CommandDefinition(
+            SelectProgrammes, new { jaar }, transaction, cancellationToken: ct)).ConfigureAwait(false)).ToList();
+        var effects = await ComputeEffectsAsync(connection, transaction, catalog, jaar, parameters, ct).ConfigureAwait(false);
+        var paren = (await connection.QueryAsync<(string Gemeente, string ProgrammaId, string Thema, int Paren)>(new CommandDefinition(
+                SelectPairsPerTheme, new { jaar }, transaction, cancellationToken: ct)).ConfigureAwait(false))
+            .ToDictionary(r => (r.Gemeente, r.ProgrammaId, r.Thema), r => r.Paren);
+        var population = (await connection.QueryAsync<(string Gemeente, long Aantal)>(new CommandDefinition(
+                "SELECT gemeente, aantal FROM (" + SelectPopulation + ") p", new { jaar }, transaction, cancellationToken: ct)).ConfigureAwait(false))
+            .ToDictionary(r => r.Gemeente, r => r.Aantal);
+        var bevolking = catalog.Gemeenten.ToDictionary(g => g.Code, g => population.TryGetValue(g.Code, out var n) ? (long?)n : null);
+
+        var input = new ScoringInput(
+            jaar,
+            [.. programmeRows.Select(r => new ScoredProgramme(r.Gemeente, r.ProgrammaId, r.ThemaPrimair, r.ThemasSecundair, r.Erkenning, r.Deelnemers, r.LeeftijdVan, r.LeeftijdTot))],
+            effects, paren, bevolking);
+        var result = ScoringMethodV1.Score(input, catalog, parameters);
+
+        var deliveries = programmeRows.Select(r => r.LeveringId)
+            .Concat(await connection.QueryAsync<long>(new CommandDefinition(SelectMeasurementDeliveries, new { jaar }, transaction, cancellationToken: ct)).ConfigureAwait(false))
+            .Concat(await connection.QueryAsync<long>(new CommandDefinition(SelectUsedPopulationDeliveries, new { jaar }, transaction, cancellationToken: ct)).ConfigureAwait(false))
+            .Distinct().Order().ToArray();
+
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertRun, new
+        {
+            jaar,
+            versie = MethodParameters.MethodVersion,
+            parameters = ParametersJson(parameters),
+            gestartOp,
+            gestartDoor,
+        }, transaction, cancellationToken: ct)).ConfigureAwait(false);
+        await ScoreRunWriter.WriteAsync(connection, id, deliveries, result, ct).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+
+        logger.LogInformation("Score run {Id} voor {Jaar}: {Programmas} programma's, {Effecten} effecten, {Leveringen} leveringen.",
+            id, jaar, programmeRows.Count, result.Effects.Count, deliveries.Length);
+        return new ScoreRunSummary(id, jaar, programmeRows.Count, deliveries.Length, result);
+    }
+
+    /// <summary>The parameters as stored with the run (methode-v1 §6 names).</summary>
+    public static string ParametersJson(MethodParameters p) => JsonSerializer.Serialize(new SortedDictionary<string, object>(StringComparer.Ordinal)
+    {
+        ["g_groot"] = p.GGroot,
+        ["k_min"] = p.KMin,
+        ["n_min"] = p.NMin,
+        ["w_E"] = p.WE,
+        ["w_O"] = p.WO,
+    });
+
+    /// <summary>Streams the pairs group by group (only one programme × instrument in memory) and computes each effect.</summary>
+    private static async Task<Dictionary<(string, string, string), InstrumentEffect>> ComputeEffectsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, ReferenceCatalog catalog, int jaar, MethodParameters parameters, CancellationToken ct)
+    {
+        var effects = new Dictionary<(string, string, string), InstrumentEffect>();
+        await using var command = new NpgsqlCommand(SelectPairs, connection, transaction);
+        command.Parameters.AddWithValue("jaar", jaar);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        (string Gemeente, string Programma, string Instrument)? current = null;
+        var differences = new List<decimal>();
+        void Flush()
+        {
+            if (current is { } key)
+            {
+                effects[key] = InstrumentEffect.Compute(differences, parameters.NMin);
+                differences = [];
+            }
+        }
+
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            var key = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
+            if (current != key)
+            {
+                Flush();
+                current = key;
+            }
+
+            var instrument = catalog.FindInstrument(key.Item3)!;
+            differences.Add(PairedDifference.Of(reader.GetDecimal(3), reader.GetDecimal(4), instrument.Richting));
+        }
+
+        Flush();
+        return effects;
+    }
+
+    private sealed class ProgrammeRow
+    {
+        public long LeveringId { get; set; }
+
+        public string Gemeente { get; set; } = string.Empty;
+
+        public string ProgrammaId { get; set; } = string.Empty;
+
+        public string ThemaPrimair { get; set; } = string.Empty;
+
+        public string[] ThemasSecundair { get; set; } = [];
+
+        public string Erkenning { get; set; } = string.Empty;
+
+        public int Deelnemers { get; set; }
+
+        public int LeeftijdVan { get; set; }
+
+        public int LeeftijdTot { get; set; }
+    }
+}
