@@ -134,6 +134,23 @@ public sealed class WorkerHostTests(DatabaseFixture fixture) : IClassFixture<Dat
     }
 
     [Fact]
+    public async Task A_score_job_enqueued_through_the_API_stores_a_run_started_by_hangfire()
+    {
+        await using var connection = await fixture.DataSource.OpenConnectionAsync();
+        var client = App.Services.GetRequiredService<IBackgroundJobClient>();
+        var jobId = client.Enqueue<ScoreYearJob>(job => job.Run(2031, null, CancellationToken.None));
+
+        var runs = await Eventually.WaitForAsync(
+            () => connection.ExecuteScalarAsync<long>("SELECT count(*) FROM score_run WHERE jaar = 2031 AND gestart_door = @door", new { door = $"hangfire:{jobId}" }),
+            count => count == 1,
+            TimeSpan.FromSeconds(60),
+            "score run written by the Hangfire job");
+        Assert.Equal(1, runs);
+        Assert.Equal(35, await connection.ExecuteScalarAsync<int>(
+            "SELECT count(*) FROM score_gemeente_thema g JOIN score_run r ON r.id = g.score_run_id WHERE r.jaar = 2031"));
+    }
+
+    [Fact]
     public async Task The_heartbeat_is_a_recurring_job_in_Amsterdam_time()
     {
         var recurring = await Eventually.WaitForAsync(

@@ -122,6 +122,31 @@ public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task Score_prints_a_per_theme_summary_for_the_region_and_refuses_without_an_inventory()
+    {
+        var (_, connectionString) = await fixture.CreateEmptyDatabaseAsync();
+        var home = TestCluster.CreateTempHome();
+
+        var (emptyExit, empty) = await RunAsync(home, "score", "--connection", connectionString);
+        Assert.Equal(WorkerCommandLine.ExitFailure, emptyExit);
+        Assert.Contains("Er is nog geen geaccepteerde programma-inventaris", empty);
+
+        var (ingestExit, ingest) = await RunAsync(home, "ingest", "--drop", RepositoryPaths.SampleDrop, "--rapporten", Path.Combine(home, "r"), "--connection", connectionString);
+        Assert.True(ingestExit == 0, ingest);
+        var (exitCode, output) = await RunAsync(home, "score", "--jaar", "2025", "--connection", connectionString);
+        Assert.True(exitCode == 0, output);
+        Assert.Matches(@"Score run \d+: jaar 2025, methode v1 \(n_min 10, g_groot 0,80, w_E 0,40, w_O 0,60\), 52 programma's, 13 leveringen gebruikt\.", output);
+        Assert.Contains("Regio Maastricht-Heuvelland, per thema:", output);
+        foreach (var thema in new[] { "Versterken weerbaarheid", "Vergroten sociale aansluiting", "Vergroten zelfstandigheid", "Vergroten veiligheid", "Verbeteren opvoedvaardigheden" })
+        {
+            Assert.Contains(thema, output);
+        }
+
+        var (badExit, _) = await RunAsync(home, "score", "--jaar", "twintig");
+        Assert.Equal(WorkerCommandLine.ExitUsage, badExit);
+    }
+
+    [Fact]
     public async Task Serve_without_connection_string_starts_embedded_PostgreSQL_and_stops_it_on_SIGTERM()
     {
         var home = TestCluster.CreateTempHome();

@@ -64,6 +64,11 @@ public static class WorkerCommandLine
         report.SetAction((result, ct) => ReportAsync(result.GetValue(connection), result.GetValue(leveringId), result.GetValue(reportOut), ct));
         ingest.Subcommands.Add(report);
 
+        var jaarOption = new Option<int?>("--jaar") { Description = "Het jaar (standaard: het laatste jaar met een geaccepteerde inventaris)." };
+        var score = new Command("score", "Scoor een jaar volgens methode v1 als nieuwe score run en toon een samenvatting per thema.");
+        score.Options.Add(jaarOption);
+        score.SetAction((result, ct) => ScoreAsync(result.GetValue(connection), result.GetValue(jaarOption), ct));
+
         var root = new RootCommand(
             "Preventiemonitor: gegevens van preventieprogramma's ophalen, controleren, scoren en publiceren. " +
             "Zonder opdracht start 'serve'.");
@@ -73,6 +78,7 @@ public static class WorkerCommandLine
         root.Subcommands.Add(serve);
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(ingest);
+        root.Subcommands.Add(score);
         root.SetAction((result, ct) => ServeAsync(result.GetValue(connection), result.GetValue(urls), result.GetValue(serveDrop), ct));
 
         var parseResult = root.Parse(args);
@@ -132,6 +138,15 @@ public static class WorkerCommandLine
             cancellationToken).ConfigureAwait(false);
     }
 
+    private static async Task<int> ScoreAsync(string? connection, int? jaar, CancellationToken cancellationToken)
+    {
+        var configuration = AppConfiguration.Build();
+        using var loggerFactory = ConsoleLogging.Create(configuration);
+        return await RunWithDatabaseAsync(configuration, connection, loggerFactory,
+            database => ScoreCommand.RunAsync(database, configuration, loggerFactory, jaar, Console.Out, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+    }
+
     private static async Task<int> ReportAsync(string? connection, long id, string? outFile, CancellationToken cancellationToken)
     {
         var configuration = AppConfiguration.Build();
@@ -159,7 +174,8 @@ public static class WorkerCommandLine
             return await command(database).ConfigureAwait(false);
         }
         catch (Exception e) when (e is EmbeddedPostgresException or MigrationException or SourceConfigurationException
-                                       or DirectoryNotFoundException or HttpSourceException or CbsMetadataException)
+                                       or DirectoryNotFoundException or HttpSourceException or CbsMetadataException
+                                       or ArgumentException)
         {
             logger.LogError("{Message}", e.Message);
             return ExitFailure;

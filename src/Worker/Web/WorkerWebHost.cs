@@ -78,6 +78,8 @@ public static class WorkerWebHost
             database, configuration, sp.GetRequiredService<ILoggerFactory>(),
             () => sp.GetRequiredService<IHttpClientFactory>().CreateClient("bronnen")));
         services.AddTransient<IngestSourceJob>();
+        services.AddTransient<Reports.Scoring.ScoreRunService>();
+        services.AddTransient<ScoreYearJob>();
 
         var storageOptions = new PostgreSqlStorageOptions
         {
