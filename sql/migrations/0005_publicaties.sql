@@ -44,8 +44,14 @@ $$;
 CREATE TRIGGER publicatie_bewaken BEFORE UPDATE OR DELETE ON publicatie
     FOR EACH ROW EXECUTE FUNCTION publicatie_bewaken();
 
+CREATE FUNCTION publicatie_bestand_onveranderlijk() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'publicatiebestanden zijn onveranderlijk: % op % is niet toegestaan', TG_OP, TG_TABLE_NAME;
+END
+$$;
+
 CREATE TRIGGER publicatie_bestand_onveranderlijk BEFORE UPDATE OR DELETE ON publicatie_bestand
-    FOR EACH ROW EXECUTE FUNCTION score_run_onveranderlijk();
+    FOR EACH ROW EXECUTE FUNCTION publicatie_bestand_onveranderlijk();
 
 COMMENT ON TABLE publicatie IS 'Een tussenrapportage: bestanden uit één score run; alleen de status verandert nog.';
 COMMENT ON TABLE publicatie_bestand IS 'De bestanden van een publicatie, byte voor byte, met SHA-256.';
