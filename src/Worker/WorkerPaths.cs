@@ -5,6 +5,8 @@ public sealed record WorkerPaths(string OutputFolder)
 {
     public string ReportFolder => Path.Combine(OutputFolder, "leveringsrapporten");
 
+    public string PublicationFolder => Path.Combine(OutputFolder, "publicaties");
+
     public static WorkerPaths From(IConfiguration configuration, string homeDirectory)
     {
         var configured = configuration["Preventiemonitor:Uitvoermap"];

@@ -69,6 +69,25 @@ public static class WorkerCommandLine
         score.Options.Add(jaarOption);
         score.SetAction((result, ct) => ScoreAsync(result.GetValue(connection), result.GetValue(jaarOption), ct));
 
+        var pipelineDrop = new Option<string?>("--drop") { Description = "De drop-map met de leveringen (indeling: docs/aanleverformaat.md)." };
+        var outOption = new Option<string?>("--out") { Description = "Map waarin de publicatie komt, als <out>/<label>/." };
+        var labelOption = new Option<string?>("--label") { Description = "Label van de publicatie (standaard tussenrapportage-<jaar>-<yyyyMMdd-HHmmss>)." };
+        var pipeline = new Command("pipeline", "Verwerk de drop-map, scoor het jaar en publiceer de tussenrapportage (in één keer).");
+        pipeline.Options.Add(pipelineDrop);
+        pipeline.Options.Add(outOption);
+        pipeline.Options.Add(jaarOption);
+        pipeline.Options.Add(labelOption);
+        pipeline.SetAction((result, ct) => PipelineAsync(result.GetValue(connection), result.GetValue(pipelineDrop), result.GetValue(outOption),
+            result.GetValue(jaarOption), result.GetValue(labelOption), ct));
+
+        var scoreRunOption = new Option<long?>("--score-run") { Description = "Het nummer van de score run die gepubliceerd wordt." };
+        var publish = new Command("publish", "Publiceer een bestaande score run als tussenrapportage.");
+        publish.Options.Add(scoreRunOption);
+        publish.Options.Add(outOption);
+        publish.Options.Add(labelOption);
+        publish.SetAction((result, ct) => PublishAsync(result.GetValue(connection), result.GetValue(scoreRunOption), result.GetValue(outOption),
+            result.GetValue(labelOption), ct));
+
         var root = new RootCommand(
             "Preventiemonitor: gegevens van preventieprogramma's ophalen, controleren, scoren en publiceren. " +
             "Zonder opdracht start 'serve'.");
@@ -79,6 +98,8 @@ public static class WorkerCommandLine
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(ingest);
         root.Subcommands.Add(score);
+        root.Subcommands.Add(pipeline);
+        root.Subcommands.Add(publish);
         root.SetAction((result, ct) => ServeAsync(result.GetValue(connection), result.GetValue(urls), result.GetValue(serveDrop), ct));
 
         var parseResult = root.Parse(args);
@@ -138,6 +159,42 @@ public static class WorkerCommandLine
             cancellationToken).ConfigureAwait(false);
     }
 
+    private static async Task<int> PipelineAsync(string? connection, string? drop, string? outRoot, int? jaar, string? label, CancellationToken cancellationToken)
+    {
+        if (drop is null || outRoot is null)
+        {
+            await Console.Error.WriteLineAsync("Fout in de opdracht: pipeline vraagt --drop DIR en --out DIR.").ConfigureAwait(false);
+            return ExitUsage;
+        }
+
+        if (!Directory.Exists(drop))
+        {
+            await Console.Error.WriteLineAsync($"Fout in de opdracht: de drop-map {Path.GetFullPath(drop)} bestaat niet.").ConfigureAwait(false);
+            return ExitUsage;
+        }
+
+        var configuration = AppConfiguration.Build();
+        using var loggerFactory = ConsoleLogging.Create(configuration);
+        return await RunWithDatabaseAsync(configuration, connection, loggerFactory,
+            database => PipelineCommand.RunAsync(database, configuration, loggerFactory, drop, outRoot, jaar, label, Console.Out, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> PublishAsync(string? connection, long? scoreRun, string? outRoot, string? label, CancellationToken cancellationToken)
+    {
+        if (scoreRun is null || outRoot is null)
+        {
+            await Console.Error.WriteLineAsync("Fout in de opdracht: publish vraagt --score-run ID en --out DIR.").ConfigureAwait(false);
+            return ExitUsage;
+        }
+
+        var configuration = AppConfiguration.Build();
+        using var loggerFactory = ConsoleLogging.Create(configuration);
+        return await RunWithDatabaseAsync(configuration, connection, loggerFactory,
+            database => PipelineCommand.PublishAsync(database, loggerFactory, scoreRun.Value, outRoot, label, Console.Out, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+    }
+
     private static async Task<int> ScoreAsync(string? connection, int? jaar, CancellationToken cancellationToken)
     {
         var configuration = AppConfiguration.Build();
@@ -175,7 +232,7 @@ public static class WorkerCommandLine
         }
         catch (Exception e) when (e is EmbeddedPostgresException or MigrationException or SourceConfigurationException
                                        or DirectoryNotFoundException or HttpSourceException or CbsMetadataException
-                                       or ArgumentException)
+                                       or ArgumentException or Reports.Publication.PublicationException)
         {
             logger.LogError("{Message}", e.Message);
             return ExitFailure;

@@ -80,6 +80,10 @@ public static class WorkerWebHost
         services.AddTransient<IngestSourceJob>();
         services.AddTransient<Reports.Scoring.ScoreRunService>();
         services.AddTransient<ScoreYearJob>();
+        services.AddTransient<Reports.Publication.PublicationService>();
+        services.AddTransient(_ => Reports.Scoring.MethodConfiguration.Load(configuration));
+        services.AddTransient<PipelineService>();
+        services.AddTransient<PipelineJob>();
 
         var storageOptions = new PostgreSqlStorageOptions
         {
@@ -155,6 +159,25 @@ public static class WorkerWebHost
             {
                 throw new SourceConfigurationException($"Bron '{name}': ongeldige Cron '{source.Cron}' ({e.Message}).");
             }
+        }
+
+        // The scheduled pipeline (ingest every source, score, publish as concept), when Publicatie:Cron is set.
+        var configuration = services.GetRequiredService<IConfiguration>();
+        if (configuration["Publicatie:Cron"] is { Length: > 0 } pipelineCron)
+        {
+            try
+            {
+                recurring.AddOrUpdate<PipelineJob>(PipelineJob.RecurringJobId, job => job.Run(null, CancellationToken.None), pipelineCron,
+                    new RecurringJobOptions { TimeZone = AmsterdamTime.Zone });
+            }
+            catch (ArgumentException e)
+            {
+                throw new SourceConfigurationException($"Publicatie:Cron '{pipelineCron}' is ongeldig ({e.Message}).");
+            }
+        }
+        else
+        {
+            recurring.RemoveIfExists(PipelineJob.RecurringJobId);
         }
 
         using var connection = services.GetRequiredService<JobStorage>().GetConnection();
