@@ -1,0 +1,460 @@
+using Preventiemonitor.Reports.Publication;
+
+namespace Preventiemonitor.Reports.Tests.Publication;
+
+/// <summary>Small-number disclosure control, publicatie §4: primary and secondary suppression.</summary>
+public sealed class DisclosureControlTests
+{
+    private const int K = 10;
+
+    // ---- rows of small tables, with every statistic filled so emptying is visible ----
+
+    private static PublishedTable Programmas(params long[] deelnemers)
+    {
+        var table = new PublishedTable(PublicationTables.Programmas);
+        for (var i = 0; i < deelnemers.Length; i++)
+        {
+            table.Add("GM0888", "Beek", 2024L, $"P{i}", "Naam", "Aanbieder", "jeugdigen", 4L, 11L, "opvoeden", null,
+                "goed_onderbouwd", "universeel", deelnemers[i], 1234.5, false);
+        }
+
+        return table;
+    }
+
+    private static PublishedTable Effecten(params long[] paren)
+    {
+        var table = new PublishedTable(PublicationTables.Effecten);
+        for (var i = 0; i < paren.Length; i++)
+        {
+            table.Add("GM0888", 2024L, $"P{i}", "opvoeden", "SDQ", paren[i], 1.5, 2.0, 0.75, 0.7, 0.2, 0.3, 1.1, null, false);
+        }
+
+        return table;
+    }
+
+    private static PublishedTable ScoresProgrammaThema(params long[] paren)
+    {
+        var table = new PublishedTable(PublicationTables.ScoresProgrammaThema);
+        for (var i = 0; i < paren.Length; i++)
+        {
+            table.Add("GM0888", 2024L, $"P{i}", "opvoeden", 1.0, "goed_onderbouwd", 0.6, 0.4, 0.1, 0.7, paren[i], 62.5,
+                "onderbouwing_en_effect", false);
+        }
+
+        return table;
+    }
+
+    private sealed record G(string Gemeente, long Deelnemers, long Paren, string Thema = "opvoeden");
+
+    private static PublishedTable ScoresGemeenteThema(params G[] rows)
+    {
+        var table = new PublishedTable(PublicationTables.ScoresGemeenteThema);
+        foreach (var r in rows)
+        {
+            table.Add(r.Gemeente, "Naam " + r.Gemeente, 2024L, r.Thema, 3L, r.Deelnemers, 55.5, 0.3, 0.1, 0.5, 2L, 0.01, r.Paren, 5000L, 1.2, false);
+        }
+
+        return table;
+    }
+
+    private static int Col(PublishedTable table, string column) => table.Spec.IndexOf(column);
+
+    private static bool Onderdrukt(PublishedTable table, int row) => (bool)table.Get(row, "onderdrukt")!;
+
+    private static int RowOf(PublishedTable table, string gemeente, string thema = "opvoeden") =>
+        table.Rows.FindIndex(r => (string)r[0]! == gemeente && (string)r[Col(table, "thema")]! == thema);
+
+    private static bool IsEmptied(PublishedTable table, int row, string column) =>
+        table.Get(row, column) is null && table.Suppressed.Contains((row, Col(table, column)));
+
+    private static void AssertKept(PublishedTable table, int row, params string[] columns)
+    {
+        foreach (var column in columns)
+        {
+            Assert.NotNull(table.Get(row, column));
+            Assert.DoesNotContain((row, Col(table, column)), table.Suppressed);
+        }
+    }
+
+    private static readonly string[] GemeenteDeelnemers = ["deelnemers", "bereik_pct"];
+    private static readonly string[] GemeenteParen = ["paren", "effect_g", "effect_ci_laag", "effect_ci_hoog", "tau2"];
+    private static readonly string[] GemeenteStays = ["gemeente", "gemeente_naam", "jaar", "thema", "programmas", "score", "k", "bevolking_0_23"];
+
+    // ---- primary rule ----
+
+    [Theory]
+    [InlineData(1L, true)]
+    [InlineData(5L, true)]
+    [InlineData(9L, true)]
+    [InlineData(10L, false)]
+    [InlineData(11L, false)]
+    [InlineData(0L, false)]
+    public void Primary_count_from_one_to_kmin_minus_one_is_emptied_zero_and_kmin_stay(long deelnemers, bool suppressed)
+    {
+        var table = Programmas(deelnemers);
+
+        DisclosureControl.Apply([table], K);
+
+        Assert.Equal(suppressed, IsEmptied(table, 0, "deelnemers"));
+        Assert.Equal(suppressed, Onderdrukt(table, 0));
+        if (!suppressed)
+        {
+            Assert.Equal(deelnemers, table.Get(0, "deelnemers"));
+            Assert.Empty(table.Suppressed);
+        }
+
+        AssertKept(table, 0, "gemeente", "programma_id", "naam", "leeftijd_van", "budget_eur");
+        Assert.Equal(suppressed ? 1 : 0, table.Suppressed.Count);
+    }
+
+    [Fact]
+    public void Effecten_paren_takes_mean_sd_dz_effect_se_and_interval_but_not_reden()
+    {
+        var table = Effecten(7, 25);
+
+        DisclosureControl.Apply([table], K);
+
+        string[] emptied = ["paren", "gemiddeld_verschil", "sd_verschil", "d_z", "g", "se", "ci_laag", "ci_hoog"];
+        Assert.All(emptied, c => Assert.True(IsEmptied(table, 0, c), c));
+        Assert.Equal(emptied.Select(c => (0, Col(table, c))).ToHashSet(), table.Suppressed);
+        Assert.Equal(["GM0888", 2024L, "P0", "opvoeden", "SDQ"], table.Rows[0][..5]);
+        Assert.True(Onderdrukt(table, 0));
+
+        AssertKept(table, 1, emptied);
+        Assert.False(Onderdrukt(table, 1));
+    }
+
+    [Fact]
+    public void Effecten_cells_that_were_already_empty_are_not_recorded_as_suppressed()
+    {
+        var table = new PublishedTable(PublicationTables.Effecten);
+        table.Add("GM0888", 2024L, "P0", "opvoeden", "SDQ", 1L, null, null, null, null, null, null, null, "te_weinig_paren", false);
+
+        DisclosureControl.Apply([table], K);
+
+        Assert.Equal([(0, Col(table, "paren"))], table.Suppressed);
+        Assert.Null(table.Get(0, "paren"));
+        Assert.Equal("te_weinig_paren", table.Get(0, "reden"));
+        Assert.True(Onderdrukt(table, 0));
+    }
+
+    [Fact]
+    public void Scores_programma_thema_paren_takes_the_effect_and_its_interval_score_stays()
+    {
+        var table = ScoresProgrammaThema(3, 0, 10);
+
+        DisclosureControl.Apply([table], K);
+
+        string[] emptied = ["paren", "effect_g", "effect_ci_laag", "effect_ci_hoog"];
+        Assert.All(emptied, c => Assert.True(IsEmptied(table, 0, c), c));
+        AssertKept(table, 0, "relevantie", "erkenning", "evidentie", "score", "label");
+        Assert.Equal(emptied.Select(c => (0, Col(table, c))).ToHashSet(), table.Suppressed);
+        Assert.Equal([true, false, false], [Onderdrukt(table, 0), Onderdrukt(table, 1), Onderdrukt(table, 2)]);
+        Assert.Equal(0L, table.Get(1, "paren"));
+    }
+
+    [Fact]
+    public void Scores_gemeente_thema_deelnemers_takes_bereik_and_paren_takes_effect_interval_and_tau2()
+    {
+        var table = ScoresGemeenteThema(
+            new G("GM0888", 4, 50),
+            new G("GM0899", 60, 2),
+            new G("GM0917", 40, 30),
+            new G("GM0935", 100, 100),
+            new G("GM0938", 120, 90),
+            new G("REGIO", 324, 272));
+
+        DisclosureControl.Apply([table], K);
+
+        var deelnemersOnly = RowOf(table, "GM0888");
+        Assert.All(GemeenteDeelnemers, c => Assert.True(IsEmptied(table, deelnemersOnly, c), c));
+        AssertKept(table, deelnemersOnly, [.. GemeenteParen, .. GemeenteStays]);
+
+        var parenOnly = RowOf(table, "GM0899");
+        Assert.All(GemeenteParen, c => Assert.True(IsEmptied(table, parenOnly, c), c));
+        AssertKept(table, parenOnly, [.. GemeenteDeelnemers, .. GemeenteStays]);
+    }
+
+    [Fact]
+    public void Zero_counts_are_kept_and_the_row_is_not_onderdrukt()
+    {
+        var table = new PublishedTable(PublicationTables.ScoresGemeenteThema);
+        table.Add("GM0888", "Beek", 2024L, "opvoeden", 0L, 0L, null, null, null, null, 0L, null, 0L, 5000L, 0.0, false);
+
+        var report = DisclosureControl.Apply([table], K);
+
+        Assert.Equal(["GM0888", "Beek", 2024L, "opvoeden", 0L, 0L, null, null, null, null, 0L, null, 0L, 5000L, 0.0, false], table.Rows[0]);
+        Assert.Empty(table.Suppressed);
+        Assert.Equal(0, report.SuppressedRows);
+    }
+
+    [Fact]
+    public void Regio_is_subject_to_the_primary_rule()
+    {
+        var table = ScoresGemeenteThema(new G("GM0888", 0, 0), new G("REGIO", 6, 12));
+
+        DisclosureControl.Apply([table], K);
+
+        var regio = RowOf(table, "REGIO");
+        Assert.All(GemeenteDeelnemers, c => Assert.True(IsEmptied(table, regio, c), c));
+        AssertKept(table, regio, "paren", "effect_g");
+        Assert.True(Onderdrukt(table, regio));
+        Assert.False(Onderdrukt(table, RowOf(table, "GM0888")));
+    }
+
+    [Fact]
+    public void Onderdrukt_is_set_from_what_was_emptied()
+    {
+        var table = Programmas(3, 30);
+        table.Rows[1][Col(table, "onderdrukt")] = true;
+
+        DisclosureControl.Apply([table], K);
+
+        Assert.True(Onderdrukt(table, 0));
+        Assert.False(Onderdrukt(table, 1));
+    }
+
+    [Fact]
+    public void Tables_without_people_counts_are_untouched_and_not_reported()
+    {
+        var vlekken = new PublishedTable(PublicationTables.WitteVlekken);
+        vlekken.Add("GM0888", 2024L, "opvoeden", "0-3", 1L, "goed_onderbouwd", 0L, "geen_bewezen_effectief_aanbod");
+        var kwaliteit = new PublishedTable(PublicationTables.Datakwaliteit);
+        kwaliteit.Add(1L, "drop", "GM0888", "metingen", 2024L, "a.csv", "ab", DateTimeOffset.UnixEpoch, "geaccepteerd", 3L, 3L, 0L, 0L);
+        object?[] vlekkenRow = [.. vlekken.Rows[0]];
+        object?[] kwaliteitRow = [.. kwaliteit.Rows[0]];
+
+        var report = DisclosureControl.Apply([vlekken, kwaliteit, Programmas(2)], K);
+
+        Assert.Equal(vlekkenRow, vlekken.Rows[0]);
+        Assert.Equal(kwaliteitRow, kwaliteit.Rows[0]);
+        Assert.Empty(vlekken.Suppressed);
+        Assert.Empty(kwaliteit.Suppressed);
+        Assert.Equal(["programmas"], report.Tables.Select(t => t.Table));
+    }
+
+    [Fact]
+    public void Another_kmin_moves_the_threshold()
+    {
+        var table = Programmas(4, 5, 9);
+
+        DisclosureControl.Apply([table], 5);
+
+        Assert.Null(table.Get(0, "deelnemers"));
+        Assert.Equal(5L, table.Get(1, "deelnemers"));
+        Assert.Equal(9L, table.Get(2, "deelnemers"));
+        Assert.Equal([(0, Col(table, "deelnemers"))], table.Suppressed);
+    }
+
+    [Fact]
+    public void Kmin_must_be_at_least_one_and_one_suppresses_nothing()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => DisclosureControl.Apply([Programmas(1)], 0));
+
+        var table = Programmas(1, 0);
+        DisclosureControl.Apply([table], 1);
+        Assert.Empty(table.Suppressed);
+        Assert.Equal(1L, table.Get(0, "deelnemers"));
+    }
+
+    // ---- secondary rule (scores_gemeente_thema) ----
+
+    [Fact]
+    public void Secondary_with_one_primary_empties_the_next_smallest_non_zero_count()
+    {
+        var table = ScoresGemeenteThema(
+            new G("GM0888", 4, 50),
+            new G("GM0899", 25, 40),
+            new G("GM0917", 12, 30),
+            new G("GM0935", 0, 0),
+            new G("GM0938", 80, 100),
+            new G("REGIO", 121, 220));
+
+        var report = DisclosureControl.Apply([table], K);
+
+        var secondary = RowOf(table, "GM0917");
+        Assert.All(GemeenteDeelnemers, c => Assert.True(IsEmptied(table, secondary, c), c));
+        AssertKept(table, secondary, [.. GemeenteParen, .. GemeenteStays]);
+        Assert.True(Onderdrukt(table, secondary));
+
+        foreach (var kept in new[] { "GM0899", "GM0935", "GM0938", "REGIO" })
+        {
+            Assert.False(Onderdrukt(table, RowOf(table, kept)), kept);
+        }
+
+        Assert.Equal(0L, table.Get(RowOf(table, "GM0935"), "deelnemers"));
+        var t = Assert.Single(report.Tables);
+        Assert.Equal(new TableDisclosure("scores_gemeente_thema", 6, 2, 4, 1, 1), t);
+    }
+
+    [Fact]
+    public void Secondary_ties_go_to_the_lowest_code_in_ordinal_order()
+    {
+        var table = ScoresGemeenteThema(
+            new G("GM0888", 50, 3),
+            new G("GM0938", 60, 15),
+            new G("GM0917", 70, 15),
+            new G("GM0935", 80, 15),
+            new G("REGIO", 260, 48));
+
+        DisclosureControl.Apply([table], K);
+
+        Assert.All(GemeenteParen, c => Assert.True(IsEmptied(table, RowOf(table, "GM0917"), c), c));
+        Assert.False(Onderdrukt(table, RowOf(table, "GM0935")));
+        Assert.False(Onderdrukt(table, RowOf(table, "GM0938")));
+    }
+
+    [Fact]
+    public void No_secondary_with_two_primaries()
+    {
+        var table = ScoresGemeenteThema(
+            new G("GM0888", 4, 50),
+            new G("GM0899", 7, 40),
+            new G("GM0917", 12, 30),
+            new G("REGIO", 23, 120));
+
+        var report = DisclosureControl.Apply([table], K);
+
+        AssertKept(table, RowOf(table, "GM0917"), [.. GemeenteDeelnemers, .. GemeenteParen]);
+        AssertKept(table, RowOf(table, "REGIO"), [.. GemeenteDeelnemers, .. GemeenteParen]);
+        Assert.Equal((2, 0), (report.Tables[0].PrimaryCounts, report.Tables[0].SecondaryCounts));
+    }
+
+    [Fact]
+    public void Regio_is_never_emptied_by_the_secondary_rule()
+    {
+        // Only REGIO has a non-zero count besides the suppressed municipality.
+        var table = ScoresGemeenteThema(
+            new G("GM0888", 4, 50),
+            new G("GM0899", 0, 40),
+            new G("REGIO", 4, 90));
+
+        // REGIO's own 4 is primary (publicatie §4 applies the primary rule to every row).
+        DisclosureControl.Apply([table], K);
+        Assert.True(IsEmptied(table, RowOf(table, "REGIO"), "deelnemers"));
+        Assert.False(Onderdrukt(table, RowOf(table, "GM0899")));
+
+        // REGIO is not a candidate even when it has the next smallest count.
+        var small = ScoresGemeenteThema(
+            new G("GM0888", 4, 50),
+            new G("GM0899", 30, 40),
+            new G("REGIO", 12, 90));
+        DisclosureControl.Apply([small], K);
+        AssertKept(small, RowOf(small, "REGIO"), [.. GemeenteDeelnemers, .. GemeenteParen]);
+        Assert.True(IsEmptied(small, RowOf(small, "GM0899"), "deelnemers"));
+    }
+
+    [Fact]
+    public void A_primary_suppression_of_regio_alone_causes_no_secondary_suppression()
+    {
+        var table = ScoresGemeenteThema(
+            new G("GM0888", 0, 0),
+            new G("GM0899", 0, 0),
+            new G("GM0917", 20, 20),
+            new G("REGIO", 5, 20));
+
+        var report = DisclosureControl.Apply([table], K);
+
+        Assert.Equal((1, 0), (report.Tables[0].PrimaryCounts, report.Tables[0].SecondaryCounts));
+        AssertKept(table, RowOf(table, "GM0917"), [.. GemeenteDeelnemers, .. GemeenteParen]);
+    }
+
+    [Fact]
+    public void Secondary_without_another_non_zero_municipality_empties_nothing_more()
+    {
+        var table = ScoresGemeenteThema(
+            new G("GM0888", 4, 0),
+            new G("GM0899", 0, 0),
+            new G("REGIO", 4, 0));
+
+        var report = DisclosureControl.Apply([table], K);
+
+        Assert.Equal((2, 0), (report.Tables[0].PrimaryCounts, report.Tables[0].SecondaryCounts));
+        Assert.Equal(0L, table.Get(RowOf(table, "GM0899"), "deelnemers"));
+    }
+
+    [Fact]
+    public void Deelnemers_and_paren_are_handled_separately_per_theme()
+    {
+        var table = ScoresGemeenteThema(
+            // opvoeden: one primary of each kind, in different municipalities
+            new G("GM0888", 3, 15),
+            new G("GM0899", 50, 2),
+            new G("GM0917", 20, 30),
+            new G("REGIO", 73, 47),
+            // mentaal: no small counts, although GM0917 has the smallest of both kinds
+            new G("GM0888", 40, 40, "mentaal"),
+            new G("GM0899", 50, 50, "mentaal"),
+            new G("GM0917", 11, 11, "mentaal"),
+            new G("REGIO", 101, 101, "mentaal"),
+            // leefstijl: two paren primaries, one deelnemers primary
+            new G("GM0888", 5, 5, "leefstijl"),
+            new G("GM0899", 30, 6, "leefstijl"),
+            new G("GM0917", 31, 12, "leefstijl"),
+            new G("REGIO", 66, 23, "leefstijl"));
+
+        var report = DisclosureControl.Apply([table], K);
+
+        // opvoeden: deelnemers → GM0917 (20 < 50); paren → GM0888 (15 < 30), not by deelnemers.
+        Assert.All(GemeenteDeelnemers, c => Assert.True(IsEmptied(table, RowOf(table, "GM0917"), c), c));
+        AssertKept(table, RowOf(table, "GM0917"), GemeenteParen);
+        Assert.All(GemeenteParen, c => Assert.True(IsEmptied(table, RowOf(table, "GM0888"), c), c));
+        AssertKept(table, RowOf(table, "GM0899"), GemeenteDeelnemers);
+
+        // mentaal: untouched
+        Assert.All(new[] { "GM0888", "GM0899", "GM0917", "REGIO" }, g => Assert.False(Onderdrukt(table, RowOf(table, g, "mentaal")), g));
+
+        // leefstijl: deelnemers secondary → GM0899 (30 < 31); paren has two primaries → GM0917's paren stays.
+        Assert.True(IsEmptied(table, RowOf(table, "GM0899", "leefstijl"), "deelnemers"));
+        AssertKept(table, RowOf(table, "GM0917", "leefstijl"), [.. GemeenteDeelnemers, .. GemeenteParen]);
+        AssertKept(table, RowOf(table, "REGIO", "leefstijl"), [.. GemeenteDeelnemers, .. GemeenteParen]);
+
+        Assert.Equal((5, 3), (report.Tables[0].PrimaryCounts, report.Tables[0].SecondaryCounts));
+    }
+
+    // ---- the whole step ----
+
+    [Fact]
+    public void Applying_twice_changes_nothing_more()
+    {
+        var gemeente = ScoresGemeenteThema(
+            new G("GM0888", 3, 15),
+            new G("GM0899", 50, 2),
+            new G("GM0917", 20, 30),
+            new G("GM0935", 0, 0),
+            new G("REGIO", 73, 47));
+        PublishedTable[] tables = [Programmas(3, 0, 30), Effecten(4, 40), ScoresProgrammaThema(2, 20), gemeente];
+
+        var first = DisclosureControl.Apply(tables, K);
+        var rows = tables.Select(t => t.Rows.Select(r => r.ToArray()).ToList()).ToList();
+        var suppressed = tables.Select(t => t.Suppressed.ToHashSet()).ToList();
+
+        var second = DisclosureControl.Apply(tables, K);
+
+        for (var i = 0; i < tables.Length; i++)
+        {
+            Assert.Equal(rows[i], tables[i].Rows);
+            Assert.Equal(suppressed[i], tables[i].Suppressed);
+        }
+
+        Assert.Equal(first.Tables.Select(t => (t.Rows, t.SuppressedRows, t.SuppressedCells)), second.Tables.Select(t => (t.Rows, t.SuppressedRows, t.SuppressedCells)));
+        Assert.All(second.Tables, t => Assert.Equal((0, 0), (t.PrimaryCounts, t.SecondaryCounts)));
+        Assert.Equal(K, second.KMin);
+        Assert.Equal(first.SuppressedCells, second.SuppressedCells);
+        Assert.True(first.SuppressedCells > 0);
+    }
+
+    [Fact]
+    public void Every_table_with_onderdrukt_has_a_rule_and_every_rule_names_existing_columns()
+    {
+        var withOnderdrukt = PublicationTables.All.Where(t => t.Has(DisclosureControl.OnderdruktColumn)).Select(t => t.Name).ToHashSet();
+        Assert.Equal(withOnderdrukt, DisclosureControl.Rules.Select(r => r.Table).ToHashSet());
+
+        foreach (var rule in DisclosureControl.Rules)
+        {
+            var spec = PublicationTables.All.Single(t => t.Name == rule.Table);
+            Assert.All([rule.Count, .. rule.Dependents], c => Assert.True(spec.Has(c), $"{rule.Table}.{c}"));
+            Assert.Equal(ColumnType.Integer, spec.Columns[spec.IndexOf(rule.Count)].Type);
+        }
+    }
+}
