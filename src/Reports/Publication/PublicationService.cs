@@ -52,17 +52,33 @@ public sealed class PublicationService(NpgsqlDataSource dataSource, ILogger<Publ
     /// <summary>The files of a publication, in publication order: the CSVs, the workbook, datapackage.json.</summary>
     internal static List<PublishedFile> Render(PublicationData data, string label, DateTimeOffset createdAt)
     {
+        // One suppression step for every table; the CSVs, the workbook and (later) the web pages all use its result.
         var disclosure = DisclosureControl.Apply(data.Tables, data.Run.KMin);
-        var csvs = data.Tables.Select(t => (t.Spec, Bytes: CsvTableWriter.Write(t))).ToList();
-        var files = csvs.Select(c => new PublishedFile(c.Spec.FileName, c.Bytes)).ToList();
+        var csvs = data.Tables.Select(t => new DataPackageFile(t.Spec, CsvTableWriter.Write(t))).ToList();
+        var files = csvs.Select(c => new PublishedFile(c.Spec.FileName, c.Csv)).ToList();
         files.Add(new PublishedFile(Workbook, WorkbookWriter.Write(new WorkbookContent(
             label, data.Run.Jaar, createdAt, data.Run.MethodeVersie, data.Run.Parameters, data.Run.KMin,
-            data.Deliveries, data.Tables, disclosure.Summary))));
-        files.Add(new PublishedFile(DataPackage, DataPackageWriter.Write(new DataPackageContent(
-            label, $"Tussenrapportage {data.Run.Jaar} – Preventiemonitor Maastricht-Heuvelland", createdAt, data.Run.MethodeVersie,
-            csvs, data.Run.Id, data.Run.Parameters, data.Deliveries))));
+            [.. data.Deliveries.Select(d => new WorkbookDelivery(d.Id, d.Bron, d.Bestand, d.Sha256))],
+            data.Tables, DisclosureSummary(disclosure)))));
+        files.Add(new PublishedFile(DataPackage, DataPackageWriter.Write(new DataPackageContent
+        {
+            Name = DataPackageContent.NameFromLabel(label),
+            Title = $"Tussenrapportage {data.Run.Jaar.ToString(CultureInfo.InvariantCulture)} – Preventiemonitor Maastricht-Heuvelland",
+            Created = createdAt,
+            MethodVersion = data.Run.MethodeVersie,
+            Files = csvs,
+            ScoreRunId = data.Run.Id,
+            Parameters = [.. data.Run.Parameters.Select(p => new DataPackageParameter(p.Key, p.Value))],
+            Deliveries = [.. data.Deliveries.Select(d => new DataPackageDelivery(d.Id, d.Bron, d.Sha256))],
+        })));
         return files;
     }
+
+    /// <summary>A plain-Dutch line per table about what disclosure control emptied.</summary>
+    internal static string DisclosureSummary(DisclosureReport report) =>
+        string.Join("\n", report.Tables.Select(t =>
+            $"{t.Table}.csv: {t.SuppressedRows.ToString(CultureInfo.InvariantCulture)} van {t.Rows.ToString(CultureInfo.InvariantCulture)} rijen met onderdrukte cellen " +
+            $"({t.SuppressedCells.ToString(CultureInfo.InvariantCulture)} cellen, waarvan {t.SecondaryCounts.ToString(CultureInfo.InvariantCulture)} aantallen door secundaire onderdrukking)."));
 
     private async Task<long> StoreAsync(PublicationData data, string label, DateTimeOffset createdAt, string createdBy,
         IReadOnlyList<PublishedFile> files, CancellationToken ct)
