@@ -34,7 +34,7 @@ public static partial class WorkbookWriter
     private const string PopulationSource = "Bron bevolking: CBS StatLine, tabel 03759ned (CC BY 4.0)";
 
     private const double MinWidth = 8;
-    private const double MaxWidth = 60;
+    private const double MaxWidth = 70;
     private const double LineHeight = 15;
 
     private static readonly XLColor SuppressedColor = XLColor.FromArgb(0x59, 0x59, 0x59);
@@ -285,12 +285,13 @@ public static partial class WorkbookWriter
             + "volgens sterke aanwijzingen) en O het gemeten effect g gedeeld door g_groot, begrensd tussen 0 en 1. Zonder gemeten effect telt "
             + "alleen de onderbouwing mee (100 · R · w_E · E, label alleen_onderbouwing). De score van een gemeente op een thema is het "
             + "gemiddelde van de programmascores, gewogen naar het aantal deelnemers.");
-        Paragraph("Effect (g): de gestandaardiseerde verandering tussen de voormeting (T0) en de nameting (T1) van dezelfde deelnemers "
-            + "(Hedges' g voor gepaarde metingen, met correctie voor kleine aantallen); positief is verbetering. Als vuistregel geldt 0,2 als "
-            + "klein, 0,5 als middelmatig en 0,8 als groot. Een effect wordt alleen berekend bij minstens n_min paren. Het 95%-betrouwbaarheids"
-            + "interval (BI) geeft de onzekerheid; een programma met een ondergrens boven 0 telt bij de witte vlekken als effectief. Per gemeente "
-            + "en thema zijn de effecten van de programma's samengevoegd met een random-effectsmodel (DerSimonian–Laird); τ² is de spreiding "
-            + "tussen de programma's en k het aantal programma's met een effect.");
+        Paragraph("Effect (g): de gestandaardiseerde verandering tussen de voormeting (T0) en de nameting (T1) van dezelfde deelnemers: "
+            + "het gemiddelde verschil gedeeld door de standaarddeviatie van de verschillen (d_z), maal een exacte correctie voor kleine "
+            + "aantallen (g = J · d_z; dezelfde formules als SMCC in het R-pakket metafor). Positief is altijd verbetering. Als vuistregel "
+            + "(Cohen) geldt 0,2 als klein, 0,5 als middelmatig en 0,8 als groot. Een effect wordt alleen berekend bij minstens n_min paren. "
+            + "Het 95%-betrouwbaarheidsinterval (BI) geeft de onzekerheid; een programma met een ondergrens boven 0 telt bij de witte vlekken "
+            + "als effectief. Per programma en thema zijn de instrumenten samengevoegd (fixed effect), per gemeente en thema de programma's "
+            + "(random effects, DerSimonian–Laird); τ² is de spreiding tussen de programma's en k het aantal programma's met een effect.");
         Paragraph("Bereik (%): 100 · deelnemers / inwoners van 0 tot en met 23 jaar (CBS). De deelnemers zijn opgeteld over de programma's: "
             + "wie aan meer programma's deelneemt, telt meer keren mee. Het bereik kan daardoor te hoog uitvallen, zelfs boven 100%; lees het "
             + "als een bovengrens.");
