@@ -20,7 +20,7 @@ public sealed record WorkbookDelivery(long LeveringId, string Source, string Fil
 /// <param name="MethodVersion">Method version, e.g. <c>v1</c>.</param>
 /// <param name="Parameters">Every parameter of the score run by its name in methode-v1 §6 (n_min, g_groot, w_E, w_O, k_min, …).</param>
 /// <param name="KMin">Disclosure threshold: emptied cells are shown as <c>&lt; KMin</c>.</param>
-/// <param name="Deliveries">The deliveries used.</param>
+/// <param name="Deliveries">The deliveries used (listed by levering id).</param>
 /// <param name="Tables">The tables; those with a sheet in <see cref="PublicationTables.WorkbookSheets"/> are written, matched by <see cref="TableSpec.Name"/>.</param>
 /// <param name="DisclosureSummary">Plain-Dutch summary of what disclosure control emptied (may be several lines).</param>
 public sealed record WorkbookContent(
