@@ -88,4 +88,27 @@ public sealed class IngestJobTests(DatabaseFixture fixture) : IClassFixture<Data
             .Single(a => a.MemberName == nameof(Hangfire.AutomaticRetryAttribute.OnlyOn)).TypedValue.Value!;
         Assert.Equal([typeof(TransientSourceException)], onlyOn.Select(a => (Type)a.Value!));
     }
+
+    [Fact]
+    public async Task The_scheduled_pipeline_ingests_the_sources_scores_and_publishes_a_concept()
+    {
+        var db = await fixture.CreateMigratedDatabaseAsync();
+        var output = TestCluster.CreateTempHome("pm-pipelinejob-");
+        var source = new SourceSettings("demo", SourceKind.Drop, null, null, RepositoryPaths.SampleDrop, "0 6 * * *", [], []);
+        var pipeline = new PipelineService(
+            new IngestService(db, new byte[32], [source], null, NullLoggerFactory.Instance),
+            new Reports.Scoring.ScoreRunService(db, NullLogger<Reports.Scoring.ScoreRunService>.Instance),
+            new Reports.Publication.PublicationService(db, NullLogger<Reports.Publication.PublicationService>.Instance),
+            new Model.Scoring.MethodParameters());
+        var job = new PipelineJob(pipeline, new WorkerPaths(output), NullLogger<PipelineJob>.Instance);
+
+        var id = await job.Run(null, CancellationToken.None);
+
+        await using var connection = await db.OpenConnectionAsync();
+        var (status, label, jaar) = await connection.QuerySingleAsync<(string, string, int)>("SELECT status, label, jaar FROM publicatie WHERE id = @id", new { id });
+        Assert.Equal(("concept", 2025), (status, jaar));
+        Assert.True(File.Exists(Path.Combine(output, "publicaties", label, "tussenrapportage.xlsx")));
+        Assert.True(Directory.GetFiles(Path.Combine(output, "publicaties", "leveringsrapporten")).Length == 17);
+        Directory.Delete(output, recursive: true);
+    }
 }

@@ -147,6 +147,46 @@ public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task Pipeline_publishes_the_sample_drop_and_exits_0_and_2_on_bad_usage()
+    {
+        var (db, connectionString) = await fixture.CreateEmptyDatabaseAsync();
+        var home = TestCluster.CreateTempHome();
+        var outRoot = Path.Combine(home, "out");
+
+        var (exitCode, output) = await RunAsync(home, "pipeline", "--drop", RepositoryPaths.SampleDrop, "--out", outRoot, "--label", "demo", "--connection", connectionString);
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Leveringen: 17 (7 deels_geaccepteerd, 6 geaccepteerd, 3 geweigerd, 1 vervangen), waarvan 0 al verwerkt.", output);
+        Assert.Contains("Rijen (nieuwe leveringen): 6740 geaccepteerd, 21 geweigerd.", output);
+        Assert.Contains($"'demo' (concept): {Path.Combine(outRoot, "demo")}", output);
+        foreach (var file in new[] { "tussenrapportage.xlsx", "programmas.csv", "effecten.csv", "scores_programma_thema.csv", "scores_gemeente_thema.csv",
+                                     "witte_vlekken.csv", "datakwaliteit.csv", "interventie_matches.csv", "suggesties.csv", "datapackage.json" })
+        {
+            Assert.True(File.Exists(Path.Combine(outRoot, "demo", file)), file);
+        }
+
+        // The same drop again: no new deliveries, byte-identical CSVs under the new label; the run can be republished.
+        var (againExit, again) = await RunAsync(home, "pipeline", "--drop", RepositoryPaths.SampleDrop, "--out", outRoot, "--label", "demo-2", "--connection", connectionString);
+        Assert.True(againExit == 0, again);
+        Assert.Contains("waarvan 17 al verwerkt", again);
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(outRoot, "demo", "effecten.csv")), await File.ReadAllBytesAsync(Path.Combine(outRoot, "demo-2", "effecten.csv")));
+
+        var (publishExit, publish) = await RunAsync(home, "publish", "--score-run", "1", "--out", outRoot, "--label", "herdruk", "--connection", connectionString);
+        Assert.True(publishExit == 0, publish);
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(outRoot, "demo", "programmas.csv")), await File.ReadAllBytesAsync(Path.Combine(outRoot, "herdruk", "programmas.csv")));
+
+        Assert.Equal(WorkerCommandLine.ExitUsage, (await RunAsync(home, "pipeline", "--drop", RepositoryPaths.SampleDrop)).ExitCode);
+        Assert.Equal(WorkerCommandLine.ExitUsage, (await RunAsync(home, "pipeline", "--drop", Path.Combine(home, "bestaat-niet"), "--out", outRoot)).ExitCode);
+        Assert.Equal(WorkerCommandLine.ExitUsage, (await RunAsync(home, "pipeline", "--drop", RepositoryPaths.SampleDrop, "--out", outRoot, "--jaar", "x")).ExitCode);
+        Assert.Equal(WorkerCommandLine.ExitUsage, (await RunAsync(home, "publish", "--out", outRoot)).ExitCode);
+
+        // An existing label is refused: exit 1, nothing overwritten.
+        var (existsExit, exists) = await RunAsync(home, "publish", "--score-run", "1", "--out", outRoot, "--label", "demo", "--connection", connectionString);
+        Assert.Equal(WorkerCommandLine.ExitFailure, existsExit);
+        Assert.Contains("bestaat al", exists);
+        await db.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Serve_without_connection_string_starts_embedded_PostgreSQL_and_stops_it_on_SIGTERM()
     {
         var home = TestCluster.CreateTempHome();
