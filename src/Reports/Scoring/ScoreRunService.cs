@@ -31,10 +31,9 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ILogger<ScoreRu
 
     /// <summary>
     /// The pairs: participants with both a T0 and a T1 score on an instrument of one of the programme's
-    /// themes, in a fixed order (so the sums run in the same order every time).
+    /// themes (measurements of unknown programmes and of instruments outside the themes are not used).
     /// </summary>
-    private const string SelectPairs = """
-        SELECT t0.gemeente, t0.programma_id, t0.instrument, t0.score AS t0, t1.score AS t1, t0.levering_id
+    private const string PairsOfYear = """
         FROM actuele_meting t0
         JOIN actuele_meting t1
           ON t1.gemeente = t0.gemeente AND t1.jaar = t0.jaar AND t1.programma_id = t0.programma_id
@@ -43,22 +42,17 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ILogger<ScoreRu
         JOIN instrument i ON i.code = t0.instrument
         WHERE t0.jaar = @jaar AND t0.moment = 'T0'
           AND (i.thema = p.thema_primair OR i.thema = ANY (p.themas_secundair))
-        ORDER BY t0.gemeente COLLATE "C", t0.programma_id COLLATE "C", t0.instrument COLLATE "C", t0.deelnemer_hash
         """;
 
+    /// <summary>The pairs in a fixed order, so the sums run in the same order every time.</summary>
+    private const string SelectPairs =
+        "SELECT t0.gemeente, t0.programma_id, t0.instrument, t0.score AS t0, t1.score AS t1\n" + PairsOfYear +
+        "\nORDER BY t0.gemeente COLLATE \"C\", t0.programma_id COLLATE \"C\", t0.instrument COLLATE \"C\", t0.deelnemer_hash";
+
     /// <summary>Distinct participants with at least one pair on an instrument of the theme (paren_pt).</summary>
-    private const string SelectPairsPerTheme = """
-        SELECT t0.gemeente, t0.programma_id AS ProgrammaId, i.thema, count(DISTINCT t0.deelnemer_hash)::int AS paren
-        FROM actuele_meting t0
-        JOIN actuele_meting t1
-          ON t1.gemeente = t0.gemeente AND t1.jaar = t0.jaar AND t1.programma_id = t0.programma_id
-         AND t1.instrument = t0.instrument AND t1.deelnemer_hash = t0.deelnemer_hash AND t1.moment = 'T1'
-        JOIN actueel_programma p ON p.gemeente = t0.gemeente AND p.jaar = t0.jaar AND p.programma_id = t0.programma_id
-        JOIN instrument i ON i.code = t0.instrument
-        WHERE t0.jaar = @jaar AND t0.moment = 'T0'
-          AND (i.thema = p.thema_primair OR i.thema = ANY (p.themas_secundair))
-        GROUP BY t0.gemeente, t0.programma_id, i.thema
-        """;
+    private const string SelectPairsPerTheme =
+        "SELECT t0.gemeente, t0.programma_id AS ProgrammaId, i.thema, count(DISTINCT t0.deelnemer_hash)::int AS paren\n" + PairsOfYear +
+        "\nGROUP BY t0.gemeente, t0.programma_id, i.thema";
 
     /// <summary>Population 0–23 per municipality: year Y, or the latest earlier year present.</summary>
     private const string SelectPopulation = """

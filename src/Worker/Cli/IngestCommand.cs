@@ -8,6 +8,18 @@ using Preventiemonitor.Model.Deliveries;
 
 namespace Preventiemonitor.Worker.Cli;
 
+/// <summary>Prints progress of large files (every 100,000 rows) straight away, in order.</summary>
+internal sealed class ConsoleProgress(TextWriter output) : IProgress<DeliveryProgress>
+{
+    public void Report(DeliveryProgress value)
+    {
+        if (value.Rows > 0 && value.Rows % DeliveryProcessor.ProgressEvery == 0)
+        {
+            output.WriteLine($"  … {value.Bestand}: {value.Rows.ToString("N0", CultureInfo.GetCultureInfo("nl-NL"))} rijen gelezen");
+        }
+    }
+}
+
 /// <summary>The <c>ingest</c> commands: a drop folder or a source, printed per delivery; and <c>ingest report ID</c>.</summary>
 internal static class IngestCommand
 {
@@ -112,17 +124,5 @@ internal static class IngestCommand
 
         output.WriteLine($"Leveringsrapport van levering {id}: {Path.GetFullPath(outFile)}");
         return WorkerCommandLine.ExitOk;
-    }
-
-    /// <summary>Prints progress of large files (every 100,000 rows) straight away, in order.</summary>
-    private sealed class ConsoleProgress(TextWriter output) : IProgress<DeliveryProgress>
-    {
-        public void Report(DeliveryProgress value)
-        {
-            if (value.Rows > 0 && value.Rows % DeliveryProcessor.ProgressEvery == 0)
-            {
-                output.WriteLine($"  … {value.Bestand}: {value.Rows.ToString("N0", CultureInfo.GetCultureInfo("nl-NL"))} rijen gelezen");
-            }
-        }
     }
 }

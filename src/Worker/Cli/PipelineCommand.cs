@@ -21,7 +21,7 @@ internal static class PipelineCommand
         string drop, string outRoot, int? jaar, string? label, TextWriter output, CancellationToken ct)
     {
         var pipeline = CreatePipeline(database, configuration, loggerFactory);
-        var result = await pipeline.RunAsync(drop, outRoot, jaar, label, $"cli:{Environment.UserName}", new ProgressPrinter(output), ct)
+        var result = await pipeline.RunAsync(drop, outRoot, jaar, label, $"cli:{Environment.UserName}", new ConsoleProgress(output), ct)
             .ConfigureAwait(false);
 
         var run = result.Ingests.Single();
@@ -60,16 +60,5 @@ internal static class PipelineCommand
         var result = await service.PublishAsync(scoreRunId, label, outRoot, $"cli:{Environment.UserName}", ct).ConfigureAwait(false);
         output.WriteLine($"Publicatie {result.Id} '{result.Label}' (concept) van score run {scoreRunId}: {result.Folder}");
         return WorkerCommandLine.ExitOk;
-    }
-
-    private sealed class ProgressPrinter(TextWriter output) : IProgress<DeliveryProgress>
-    {
-        public void Report(DeliveryProgress value)
-        {
-            if (value.Rows > 0 && value.Rows % DeliveryProcessor.ProgressEvery == 0)
-            {
-                output.WriteLine($"  … {value.Bestand}: {value.Rows.ToString("N0", CultureInfo.GetCultureInfo("nl-NL"))} rijen gelezen");
-            }
-        }
     }
 }
