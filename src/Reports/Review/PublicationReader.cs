@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.IO.Compression;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Dapper;
+using Npgsql;
+
+namespace Preventiemonitor.Reports.Review;
+
+/// <summary>A publication as listed on the review site.</summary>
+public sealed record PublicationSummary(long Id, string Label, int Jaar, string Status, DateTime AangemaaktOp, long ScoreRunId);
+
+/// <summary>A published CSV read back: header and rows of text, exactly as published (suppressed cells are empty).</summary>
+public sealed record PublishedCsv(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows)
+{
+    public int Column(string name)
+    {
+        for (var i = 0; i < Header.Count; i++)
+        {
+            if (Header[i] == name)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"Kolom '{name}' ontbreekt.", nameof(name));
+    }
+}
+
+/// <summary>
+/// Reads publications for the review site. Everything shown comes from the stored, published files
+/// (so from the suppressed tables); panel members only ever see publications in review or released.
+/// </summary>
+public sealed class PublicationReader(NpgsqlDataSource dataSource)
+{
+    private const string SelectPublications = """
+        SELECT id, label, jaar, status, aangemaakt_op AS AangemaaktOp, score_run_id AS ScoreRunId
+        FROM publicatie WHERE status = ANY (@statuses) ORDER BY aangemaakt_op DESC, id DESC
+        """;
+
+    public static readonly string[] PanelStatuses = ["in_review", "vrijgegeven"];
+    public static readonly string[] AllStatuses = ["concept", "in_review", "vrijgegeven"];
+
+    public async Task<IReadOnlyList<PublicationSummary>> ListAsync(IReadOnlyCollection<string> statuses, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        return [.. await c.QueryAsync<PublicationSummary>(new CommandDefinition(SelectPublications, new { statuses = statuses.ToArray() }, cancellationToken: ct)).ConfigureAwait(false)];
+    }
+
+    /// <summary>The publication, or null when it does not exist or its status is not among <paramref name="statuses"/>.</summary>
+    public async Task<PublicationSummary?> FindAsync(long id, IReadOnlyCollection<string> statuses, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        return await c.QuerySingleOrDefaultAsync<PublicationSummary>(new CommandDefinition("""
+            SELECT id, label, jaar, status, aangemaakt_op AS AangemaaktOp, score_run_id AS ScoreRunId
+            FROM publicatie WHERE id = @id AND status = ANY (@statuses)
+            """, new { id, statuses = statuses.ToArray() }, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    public async Task<byte[]?> FileAsync(long id, string name, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        return await c.QuerySingleOrDefaultAsync<byte[]>(new CommandDefinition(
+            "SELECT inhoud FROM publicatie_bestand WHERE publicatie_id = @id AND naam = @name", new { id, name }, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    public async Task<PublishedCsv> CsvAsync(long id, string name, CancellationToken ct)
+    {
+        var bytes = await FileAsync(id, name, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Publicatie {id} heeft geen bestand {name}.");
+        return Parse(bytes);
+    }
+
+    public static PublishedCsv Parse(byte[] bytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes), CsvTextEncoding);
+        using var parser = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ",", Mode = CsvMode.RFC4180 });
+        if (!parser.Read())
+        {
+            return new PublishedCsv([], []);
+        }
+
+        var header = parser.Record!.ToList();
+        var rows = new List<IReadOnlyList<string>>();
+        while (parser.Read())
+        {
+            rows.Add([.. parser.Record!]);
+        }
+
+        return new PublishedCsv(header, rows);
+    }
+
+    private static readonly System.Text.Encoding CsvTextEncoding = new System.Text.UTF8Encoding(false);
+
+    /// <summary>All CSV files of a publication in one zip (for download), in publication order.</summary>
+    public async Task<byte[]> CsvZipAsync(long id, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        var files = await c.QueryAsync<(string Naam, byte[] Inhoud)>(new CommandDefinition(
+            "SELECT naam, inhoud FROM publicatie_bestand WHERE publicatie_id = @id AND naam LIKE '%.csv' ORDER BY naam", new { id }, cancellationToken: ct)).ConfigureAwait(false);
+        using var output = new MemoryStream();
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (naam, inhoud) in files)
+            {
+                var entry = zip.CreateEntry(naam, CompressionLevel.Optimal);
+                await using var stream = entry.Open();
+                await stream.WriteAsync(inhoud, ct).ConfigureAwait(false);
+            }
+        }
+
+        return output.ToArray();
+    }
+}

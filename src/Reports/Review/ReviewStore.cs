@@ -1,0 +1,71 @@
+using Dapper;
+using Npgsql;
+
+namespace Preventiemonitor.Reports.Review;
+
+/// <summary>A comment on a publication, with its author and time.</summary>
+public sealed record Comment(long Id, string Auteur, string Tekst, DateTime GeplaatstOp);
+
+/// <summary>The review of a publication: comments, and moving its status forward.</summary>
+public sealed class ReviewStore(NpgsqlDataSource dataSource)
+{
+    public const int MaxCommentLength = 4000;
+
+    /// <summary>Adds a comment to a publication that is in review or released; returns false otherwise.</summary>
+    public async Task<bool> AddCommentAsync(long publicatieId, string auteur, string tekst, CancellationToken ct)
+    {
+        var text = tekst.Trim();
+        if (text.Length == 0 || text.Length > MaxCommentLength)
+        {
+            throw new ArgumentException($"Een opmerking heeft 1 tot {MaxCommentLength} tekens.", nameof(tekst));
+        }
+
+        await using var c = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        var added = await c.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO opmerking (publicatie_id, auteur, tekst)
+            SELECT id, @auteur, @text FROM publicatie WHERE id = @publicatieId AND status IN ('in_review', 'vrijgegeven')
+            """, new { publicatieId, auteur, text }, cancellationToken: ct)).ConfigureAwait(false);
+        return added == 1;
+    }
+
+    public async Task<IReadOnlyList<Comment>> CommentsAsync(long publicatieId, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        return [.. await c.QueryAsync<Comment>(new CommandDefinition("""
+            SELECT id, auteur, tekst, geplaatst_op AS GeplaatstOp FROM opmerking WHERE publicatie_id = @publicatieId ORDER BY geplaatst_op, id
+            """, new { publicatieId }, cancellationToken: ct)).ConfigureAwait(false)];
+    }
+
+    /// <summary>
+    /// Moves a publication to <c>in_review</c> or <c>vrijgegeven</c>. Only forward: concept → in_review →
+    /// vrijgegeven (released is final). Returns a Dutch reason when the change is not allowed.
+    /// </summary>
+    public async Task<string?> SetStatusAsync(long publicatieId, string status, CancellationToken ct)
+    {
+        if (status is not ("in_review" or "vrijgegeven"))
+        {
+            return $"Onbekende status '{status}'.";
+        }
+
+        await using var c = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        var current = await c.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT status FROM publicatie WHERE id = @publicatieId", new { publicatieId }, cancellationToken: ct)).ConfigureAwait(false);
+        var reason = (current, status) switch
+        {
+            (null, _) => "Deze publicatie bestaat niet.",
+            ("vrijgegeven", _) => "Deze publicatie is al vrijgegeven; dat is definitief.",
+            ("in_review", "in_review") => "Deze publicatie is al in review.",
+            _ => null,
+        };
+        if (reason is not null)
+        {
+            return reason;
+        }
+
+        await c.ExecuteAsync(new CommandDefinition("""
+            UPDATE publicatie SET status = @status, vrijgegeven_op = CASE WHEN @status = 'vrijgegeven' THEN now() ELSE vrijgegeven_op END
+            WHERE id = @publicatieId
+            """, new { publicatieId, status }, cancellationToken: ct)).ConfigureAwait(false);
+        return null;
+    }
+}
