@@ -84,6 +84,8 @@ public static class WorkerWebHost
         services.AddTransient(_ => Reports.Scoring.MethodConfiguration.Load(configuration));
         services.AddTransient<PipelineService>();
         services.AddTransient<PipelineJob>();
+        services.AddTransient<Reports.Review.PublicationReader>();
+        services.AddTransient<Reports.Review.ReviewStore>();
 
         var storageOptions = new PostgreSqlStorageOptions
         {

@@ -1,0 +1,113 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Npgsql;
+using Preventiemonitor.Ingest.Storage;
+using Preventiemonitor.Model.ReferenceData;
+using Preventiemonitor.Reports.Publication;
+using Preventiemonitor.Reports.Review;
+
+namespace Preventiemonitor.Worker.Pages.Publicaties;
+
+/// <summary>
+/// One publication: scores per theme and area as a table and a heatmap, the gap matrix, the programmes,
+/// downloads and comments. Everything shown comes from the published (suppressed) files; a panel member
+/// asking for a concept publication gets 404, as if it did not exist.
+/// </summary>
+[Authorize]
+public sealed class DetailModel(PublicationReader reader, ReviewStore review, NpgsqlDataSource dataSource) : PageModel
+{
+    public PublicationSummary Publication { get; private set; } = null!;
+
+    public ReferenceCatalog Catalog { get; private set; } = null!;
+
+    public PublishedCsv Scores { get; private set; } = null!;
+
+    public PublishedCsv Gaps { get; private set; } = null!;
+
+    public PublishedCsv Programmes { get; private set; } = null!;
+
+    public IReadOnlyList<Comment> Comments { get; private set; } = [];
+
+    public string Heatmap { get; private set; } = string.Empty;
+
+    public string? Message { get; private set; }
+
+    [BindProperty]
+    [Required(ErrorMessage = "Schrijf een opmerking.")]
+    [StringLength(ReviewStore.MaxCommentLength, ErrorMessage = "Een opmerking heeft hoogstens 4000 tekens.")]
+    [Display(Name = "Uw opmerking")]
+    public string? Opmerking { get; set; }
+
+    public bool IsResearcher => User.IsInRole("onderzoeker") || User.IsInRole("beheerder");
+
+    public string ThemaNaam(string code) => Catalog.FindThema(code)?.Naam ?? code;
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostOpmerkingAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        if (!await review.AddCommentAsync(id, User.Identity!.Name!, Opmerking!, ct))
+        {
+            Message = "Bij een concept kunnen nog geen opmerkingen worden geplaatst.";
+            return Page();
+        }
+
+        return RedirectToPage(null, null, new { id }, "opmerkingen");
+    }
+
+    public async Task<IActionResult> OnGetDownloadAsync(long id, string bestand, CancellationToken ct)
+    {
+        if (await reader.FindAsync(id, Statuses, ct) is not { } publication)
+        {
+            return NotFound();
+        }
+
+        return bestand switch
+        {
+            "werkboek" => File((await reader.FileAsync(id, PublicationService.Workbook, ct))!,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{publication.Label}.xlsx"),
+            "csv" => File(await reader.CsvZipAsync(id, ct), "application/zip", $"{publication.Label}-csv.zip"),
+            "datapackage" => File((await reader.FileAsync(id, PublicationService.DataPackage, ct))!, "application/json", "datapackage.json"),
+            _ => NotFound(),
+        };
+    }
+
+    private IReadOnlyCollection<string> Statuses => IsResearcher ? PublicationReader.AllStatuses : PublicationReader.PanelStatuses;
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        if (await reader.FindAsync(id, Statuses, ct) is not { } publication)
+        {
+            return false;
+        }
+
+        Publication = publication;
+        Catalog = await new ReferenceCatalogStore(dataSource).LoadAsync(ct);
+        Scores = await reader.CsvAsync(id, "scores_gemeente_thema.csv", ct);
+        Gaps = await reader.CsvAsync(id, "witte_vlekken.csv", ct);
+        Programmes = await reader.CsvAsync(id, "programmas.csv", ct);
+        Comments = await review.CommentsAsync(id, ct);
+
+        int name = Scores.Column("gemeente_naam"), thema = Scores.Column("thema"), score = Scores.Column("score");
+        var rows = Scores.Rows.Select(r => r[name]).Distinct().ToList();
+        var columns = Catalog.Themas.Select(t => t.Naam).ToList();
+        var cells = Scores.Rows.Select(r => new HeatmapCell(r[name], ThemaNaam(r[thema]),
+            double.TryParse(r[score], NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : null)).ToList();
+        Heatmap = ScoreHeatmap.Render("scorekaart", $"Score per thema en gemeente, {publication.Jaar}", rows, columns, cells);
+        return true;
+    }
+}

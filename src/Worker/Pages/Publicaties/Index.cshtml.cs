@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Preventiemonitor.Reports.Review;
+
+namespace Preventiemonitor.Worker.Pages.Publicaties;
+
+/// <summary>The publications a user may see: panel members only those in review or released.</summary>
+[Authorize]
+public sealed class IndexModel(PublicationReader reader) : PageModel
+{
+    public IReadOnlyList<PublicationSummary> Publications { get; private set; } = [];
+
+    public bool IsResearcher => User.IsInRole("onderzoeker") || User.IsInRole("beheerder");
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Publications = await reader.ListAsync(IsResearcher ? PublicationReader.AllStatuses : PublicationReader.PanelStatuses, ct);
+}
