@@ -17,6 +17,7 @@ using Preventiemonitor.Worker.Web;
 namespace Preventiemonitor.Worker.Tests;
 
 /// <summary>The Worker's web host, started for real on 127.0.0.1 with port 0, on a real database.</summary>
+[Collection(HostCollection.Name)]
 public sealed class WorkerHostTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
     private WebApplication? _app;

@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Playwright;
+using Preventiemonitor.Ingest.Storage;
+using Preventiemonitor.TestSupport;
+using Preventiemonitor.Worker.Jobs;
+using Preventiemonitor.Worker.Web;
+
+namespace Preventiemonitor.Worker.Tests.Browser;
+
+/// <summary>
+/// The real Worker web host (127.0.0.1, port 0, a fresh database) seen through Chromium:
+/// <c>/health</c> and the Hangfire dashboard.
+/// </summary>
+[Collection(HostCollection.Name)]
+public sealed partial class DashboardBrowserTests(DatabaseFixture database, BrowserFixture browser)
+    : IClassFixture<DatabaseFixture>, IClassFixture<BrowserFixture>, IAsyncLifetime
+{
+    private WebApplication? _app;
+    private DatabaseRuntime? _database;
+
+    private Uri BaseUri => new(_app!.Urls.First());
+
+    public async Task InitializeAsync()
+    {
+        var builder = WorkerWebHost.CreateBuilder("http://127.0.0.1:0");
+        builder.Configuration["Hangfire:QueuePollIntervalSeconds"] = "1";
+        _database = await DatabaseRuntime.OpenAsync(
+            new DatabaseSettings(database.ConnectionString, TestCluster.CreateTempHome()), NullLoggerFactory.Instance, CancellationToken.None);
+        _app = WorkerWebHost.Build(builder, _database);
+        await _app.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Health_and_the_dashboard_with_the_recurring_heartbeat_are_shown_in_the_browser()
+    {
+        var page = await browser.NewPageAsync();
+
+        var health = await page.GotoAsync(new Uri(BaseUri, "/health").ToString());
+        Assert.NotNull(health);
+        Assert.Equal(200, health.Status);
+        Assert.Equal("Healthy", (await page.Locator("body").InnerTextAsync()).Trim());
+        AssertSaved(await Screenshots.SaveAsync(page, nameof(DashboardBrowserTests), "01-health"));
+
+        var dashboard = await page.GotoAsync(new Uri(BaseUri, WorkerWebHost.DashboardPath).ToString());
+        Assert.NotNull(dashboard);
+        Assert.Equal(200, dashboard.Status);
+        Assert.Contains("Preventiemonitor", await page.TitleAsync(), StringComparison.Ordinal);
+        Assert.Contains("Preventiemonitor", await page.Locator(".navbar-brand").InnerTextAsync(), StringComparison.Ordinal);
+        AssertSaved(await Screenshots.SaveAsync(page, nameof(DashboardBrowserTests), "02-dashboard"));
+
+        var recurringLink = page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { NameRegex = RecurringJobsLinkText() });
+        await recurringLink.ClickAsync();
+        await page.WaitForURLAsync(new Regex("/hangfire/recurring$"));
+        var heartbeatRow = page.Locator("table tr", new PageLocatorOptions { HasText = HeartbeatJob.RecurringJobId });
+        await heartbeatRow.First.WaitForAsync();
+        Assert.Contains("*/5 * * * *", await heartbeatRow.First.InnerTextAsync(), StringComparison.Ordinal);
+        AssertSaved(await Screenshots.SaveAsync(page, nameof(DashboardBrowserTests), "03-recurring-jobs"));
+    }
+
+    private static void AssertSaved(string path) => Assert.True(new FileInfo(path).Length > 0, $"screenshot {path} written");
+
+    /// <summary>The dashboard's navigation link, in English or Dutch (the server's UI culture decides).</summary>
+    [GeneratedRegex("^(Recurring Jobs|Herhalende taken)", RegexOptions.IgnoreCase)]
+    private static partial Regex RecurringJobsLinkText();
+}
