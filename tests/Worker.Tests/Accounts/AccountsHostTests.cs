@@ -370,7 +370,7 @@ public sealed class AccountsHostTests(AccountsHostFixture host) : IClassFixture<
         using (var trigger = await onderzoeker.Http.PostAsync("/hangfire/recurring/trigger",
                    new FormUrlEncodedContent(new Dictionary<string, string> { ["jobs[]"] = HeartbeatJobId })))
         {
-            Assert.True(trigger.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized or HttpStatusCode.BadRequest,
+            Assert.True(trigger.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized,
                 $"read-only trigger answered {trigger.StatusCode}");
         }
 
