@@ -17,7 +17,7 @@ namespace Preventiemonitor.Worker.Web;
 /// <summary>
 /// The Worker's web host: Hangfire server and dashboard on PostgreSQL storage (schema <c>hangfire</c>),
 /// <c>/health</c>, and the Razor Pages of the site behind a cookie login (<c>/inloggen</c>, roles in
-/// <see cref="Rollen"/>). Only <c>/health</c>, <c>/inloggen</c> and the static files are open to anonymous users. Listens on http://127.0.0.1:5080 unless <c>--urls</c> or ASPNETCORE_URLS say otherwise.
+/// <see cref="Rollen"/>). Only <c>/health</c>, <c>/inloggen</c>, the error page and the static files are open to anonymous users. Listens on http://127.0.0.1:5080 unless <c>--urls</c> or ASPNETCORE_URLS say otherwise.
 /// </summary>
 public static class WorkerWebHost
 {
@@ -123,6 +123,8 @@ public static class WorkerWebHost
 
         var app = builder.Build();
         app.UseSecureHeaders(DashboardPath);
+        // Error statuses without a body (400 antiforgery, 403 dashboard, 404) get the Dutch page /fout/{code}.
+        app.UseStatusCodePagesWithReExecute("/fout/{0}");
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new EmbeddedFileProvider(typeof(WorkerWebHost).Assembly, "Preventiemonitor.Worker.wwwroot"),

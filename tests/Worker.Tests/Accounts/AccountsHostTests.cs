@@ -51,6 +51,7 @@ public sealed class AccountsHostTests(AccountsHostFixture host) : IClassFixture<
     [InlineData("/uitloggen")]
     [InlineData("/geen-toegang")]
     [InlineData("/bestaat-niet")]
+    [InlineData("/fout")]
     public async Task Anonymous_requests_are_sent_to_the_login_page(string path)
     {
         using var session = Session();
@@ -159,6 +160,7 @@ public sealed class AccountsHostTests(AccountsHostFixture host) : IClassFixture<
 
         using var unknown = await session.Http.GetAsync("/bestaat-niet");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("<h1>Pagina niet gevonden</h1>", await unknown.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -283,6 +285,9 @@ public sealed class AccountsHostTests(AccountsHostFixture host) : IClassFixture<
             ["Wachtwoord"] = BeheerderWachtwoord,
         }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<h1>Ongeldig verzoek</h1>", html);
+        Assert.Contains("<html lang=\"nl\">", html);
         Assert.False(session.HasLoginCookie);
 
         // A token from another session does not help either.
@@ -306,6 +311,9 @@ public sealed class AccountsHostTests(AccountsHostFixture host) : IClassFixture<
     [InlineData("/geen-toegang", Rollen.Panel)]
     [InlineData("/hangfire", Rollen.Beheerder)]
     [InlineData("/hangfire", Rollen.Panel)]
+    [InlineData("/hangfire/recurring", Rollen.Onderzoeker)]
+    [InlineData("/bestaat-niet", Rollen.Beheerder)]
+    [InlineData("/site.css", null)]
     public async Task Every_response_carries_the_security_headers(string path, string? rol)
     {
         using var session = rol is null ? Session() : await SignedInAsync(rol);
@@ -379,7 +387,9 @@ public sealed class AccountsHostTests(AccountsHostFixture host) : IClassFixture<
         {
             using var response = await panel.Http.GetAsync(path);
             Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-            Assert.DoesNotContain("recurring", await response.Content.ReadAsStringAsync());
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Contains("<h1>Geen toegang</h1>", html);
+            Assert.DoesNotContain("recurring", html);
         }
     }
 
