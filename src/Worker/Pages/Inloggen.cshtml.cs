@@ -45,7 +45,7 @@ public sealed class InloggenModel(AccountStore accounts, ILogger<InloggenModel> 
         {
             case SignInStatus.Geslaagd:
                 var identity = new ClaimsIdentity(
-                    [new Claim(ClaimTypes.Name, check.Naam!), new Claim(ClaimTypes.Role, check.Rol!)],
+                    [new Claim(ClaimTypes.Name, check.Naam!), new Claim(ClaimTypes.Role, check.Rol!), new Claim(AccountCookie.StempelClaim, check.Stempel!)],
                     CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
                 await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity)).ConfigureAwait(false);
                 logger.LogInformation("Ingelogd: {Naam} ({Rol}).", check.Naam, check.Rol);

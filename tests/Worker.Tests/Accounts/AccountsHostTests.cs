@@ -242,6 +242,38 @@ public sealed class AccountsHostTests(AccountsHostFixture host) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_new_password_or_another_role_ends_existing_sessions()
+    {
+        const string wachtwoord = "Wissel-wachtwoord-1122";
+        await Store.CreateAsync("wissel", Rollen.Beheerder, wachtwoord);
+        using var session = Session();
+        await session.LoginOkAsync("wissel", wachtwoord);
+        using (var start = await session.Http.GetAsync("/"))
+        {
+            Assert.Equal(HttpStatusCode.OK, start.StatusCode);
+        }
+
+        await Store.ResetPasswordAsync("wissel", "Ander-wachtwoord-3344");
+        using (var after = await session.Http.GetAsync("/"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+            Assert.StartsWith("/inloggen", new Uri(BaseUri, after.Headers.Location!).AbsolutePath);
+        }
+
+        Assert.False(session.HasLoginCookie);
+
+        await session.LoginOkAsync("wissel", "Ander-wachtwoord-3344");
+        await using (var connection = await host.Database.DataSource.OpenConnectionAsync())
+        {
+            await connection.ExecuteAsync("UPDATE gebruiker SET rol = 'panel' WHERE naam = 'wissel'");
+        }
+
+        using var dashboard = await session.Http.GetAsync("/hangfire");
+        Assert.Equal(HttpStatusCode.Redirect, dashboard.StatusCode);
+        Assert.False(session.HasLoginCookie);
+    }
+
+    [Fact]
     public async Task Logout_is_a_POST_with_antiforgery_and_ends_the_session()
     {
         using var session = await SignedInAsync(Rollen.Onderzoeker);

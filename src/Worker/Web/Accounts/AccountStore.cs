@@ -17,7 +17,7 @@ public enum SignInStatus
 }
 
 /// <summary>The result of a sign-in check: on success the user's name and role; when locked, until when.</summary>
-public sealed record SignInCheck(SignInStatus Status, string? Naam = null, string? Rol = null, DateTimeOffset? GeblokkeerdTot = null)
+public sealed record SignInCheck(SignInStatus Status, string? Naam = null, string? Rol = null, DateTimeOffset? GeblokkeerdTot = null, string? Stempel = null)
 {
     public bool Geslaagd => Status == SignInStatus.Geslaagd;
 }
@@ -186,7 +186,23 @@ public sealed partial class AccountStore(NpgsqlDataSource dataSource)
             "UPDATE gebruiker SET mislukte_pogingen = 0, geblokkeerd_tot = NULL, wachtwoord_hash = @hash WHERE id = @id",
             new { id = row.Id, hash = newHash }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new SignInCheck(SignInStatus.Geslaagd, row.Naam, row.Rol);
+        return new SignInCheck(SignInStatus.Geslaagd, row.Naam, row.Rol, Stempel: Stempel(newHash));
+    }
+
+    /// <summary>
+    /// A short fingerprint of the stored hash, kept in the login cookie: a new password (or a removed
+    /// user, or another role) makes existing cookies invalid at their next request.
+    /// </summary>
+    public static string Stempel(string hash) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(hash)))[..16];
+
+    /// <summary>Whether a login cookie's name, role and stamp still match the stored user.</summary>
+    public async Task<bool> IsCurrentAsync(string naam, string rol, string stempel, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var row = await connection.QuerySingleOrDefaultAsync<(string Rol, string Hash)>(new CommandDefinition(
+            "SELECT rol, wachtwoord_hash FROM gebruiker WHERE naam = @naam", new { naam }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return row.Hash is not null && row.Rol == rol && string.Equals(Stempel(row.Hash), stempel, StringComparison.Ordinal);
     }
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
