@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.FileProviders;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -119,7 +120,7 @@ public static class WorkerWebHost
         });
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        AddAccounts(services);
+        AddAccounts(services, DatabaseSettings.FromConfiguration(configuration).HomeDirectory);
 
         var app = builder.Build();
         app.UseSecureHeaders(DashboardPath);
@@ -163,9 +164,19 @@ public static class WorkerWebHost
     };
 
     /// <summary>Cookie login, antiforgery, the fallback policy (signed in) and the Razor Pages.</summary>
-    private static void AddAccounts(IServiceCollection services)
+    private static void AddAccounts(IServiceCollection services, string homeDirectory)
     {
         services.AddSingleton<AccountStore>();
+
+        // The keys that protect login and antiforgery cookies live in the home folder (owner only),
+        // so logins survive a restart and every process on the same home accepts them.
+        var keys = Directory.CreateDirectory(Path.Combine(homeDirectory, "sleutels"));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(keys.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        services.AddDataProtection().SetApplicationName("Preventiemonitor").PersistKeysToFileSystem(keys);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {
