@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Claims;
+using System.Text.RegularExpressions;
 using Dapper;
 using Hangfire;
 using Hangfire.Dashboard;
@@ -364,6 +365,8 @@ public sealed class AccountsHostTests(AccountsHostFixture host) : IClassFixture<
         Assert.DoesNotContain("unsafe", SecureHeaders.ContentSecurityPolicy);
         Assert.Contains("script-src 'self';", SecureHeaders.ContentSecurityPolicy);
         Assert.Contains("style-src 'self';", SecureHeaders.ContentSecurityPolicy);
+        Assert.Contains("script-src 'self';", SecureHeaders.DashboardContentSecurityPolicy);
+        Assert.Contains("frame-ancestors 'none'", SecureHeaders.DashboardContentSecurityPolicy);
     }
 
     [Fact]
@@ -389,6 +392,19 @@ public sealed class AccountsHostTests(AccountsHostFixture host) : IClassFixture<
             fullRecurring = await recurring.Content.ReadAsStringAsync();
             Assert.Contains("recurring/trigger", fullRecurring);
             Assert.Contains("recurring/remove", fullRecurring);
+        }
+
+        // The dashboard's policy allows inline styles but no inline scripts: its pages must not need them.
+        foreach (var path in new[] { "/hangfire", "/hangfire/recurring", "/hangfire/jobs/succeeded", "/hangfire/jobs/enqueued", "/hangfire/servers", "/hangfire/retries" })
+        {
+            using var page = await beheerder.Http.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            var html = await page.Content.ReadAsStringAsync();
+            var scripts = Regex.Matches(html, "<script[^>]*>", RegexOptions.IgnoreCase);
+            Assert.NotEmpty(scripts);
+            Assert.All(scripts, m => Assert.Matches("src=\"/hangfire/", m.Value));
+            Assert.DoesNotMatch(" on[a-z]+=\"", html);
+            Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
         }
 
         using var onderzoeker = await SignedInAsync(Rollen.Onderzoeker);
