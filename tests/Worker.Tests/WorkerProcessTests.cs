@@ -216,7 +216,10 @@ public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClass
             var baseUri = await listening.Task.WaitAsync(TimeSpan.FromMinutes(2));
             using var http = new HttpClient();
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(baseUri, "/health"))).StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(baseUri, "/hangfire"))).StatusCode);
+            // Anonymous: the dashboard sends the browser to the login page.
+            using var dashboard = await http.GetAsync(new Uri(baseUri, "/hangfire"));
+            Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+            Assert.Equal("/inloggen", dashboard.RequestMessage!.RequestUri!.AbsolutePath);
 
             var pidFile = Path.Combine(home, "postgres", "data", "postmaster.pid");
             Assert.True(File.Exists(pidFile), "embedded PostgreSQL runs in PREVENTIEMONITOR_HOME");

@@ -5,11 +5,13 @@ using Preventiemonitor.Ingest.Intake;
 using Preventiemonitor.Ingest.Sources;
 using Preventiemonitor.Ingest.Storage;
 using Preventiemonitor.Worker.Web;
+using Preventiemonitor.Worker.Web.Accounts;
 
 namespace Preventiemonitor.Worker.Cli;
 
 /// <summary>
-/// The Worker's command line: <c>serve</c> (default) and <c>migrate</c>. Exit codes: 0 done,
+/// The Worker's command line: <c>serve</c> (default), <c>migrate</c>, <c>ingest</c>, <c>score</c>,
+/// <c>pipeline</c>, <c>publish</c> and <c>users</c>. Exit codes: 0 done,
 /// 1 failure, 2 bad usage.
 /// </summary>
 public static class WorkerCommandLine
@@ -35,10 +37,17 @@ public static class WorkerCommandLine
         {
             Description = "Ook deze drop-map verwerken: meteen bij de start en daarna elke 15 minuten (als bron 'drop').",
         };
-        var serve = new Command("serve", "Start de Worker: Hangfire-server, dashboard op /hangfire en /health (standaard).");
+        var demoUsers = new Option<bool>("--demo-gebruikers")
+        {
+            Description = "Maak, als er nog geen gebruikers zijn, één gebruiker per rol (onderzoeker, panel, beheerder) met een " +
+                          "willekeurig wachtwoord en toon die wachtwoorden één keer op het scherm.",
+        };
+        var serve = new Command("serve", "Start de Worker: website met inloggen, Hangfire-server, dashboard op /hangfire en /health (standaard).");
         serve.Options.Add(urls);
         serve.Options.Add(serveDrop);
-        serve.SetAction((result, ct) => ServeAsync(result.GetValue(connection), result.GetValue(urls), result.GetValue(serveDrop), ct));
+        serve.Options.Add(demoUsers);
+        serve.SetAction((result, ct) => ServeAsync(result.GetValue(connection), result.GetValue(urls), result.GetValue(serveDrop),
+            result.GetValue(demoUsers), ct));
 
         var migrate = new Command("migrate", "Pas de databasemigraties toe en stop.");
         migrate.SetAction((result, ct) => MigrateAsync(result.GetValue(connection), ct));
@@ -88,19 +97,40 @@ public static class WorkerCommandLine
         publish.SetAction((result, ct) => PublishAsync(result.GetValue(connection), result.GetValue(scoreRunOption), result.GetValue(outOption),
             result.GetValue(labelOption), ct));
 
+        var userName = new Argument<string>("naam") { Description = "De naam van de gebruiker (1–64 tekens: a-z, 0-9, punt, _ en -)." };
+        var role = new Option<string>("--role")
+        {
+            Description = "De rol: onderzoeker, panel of beheerder.",
+            Required = true,
+        };
+        role.AcceptOnlyFromAmong([.. Rollen.Alle]);
+        var usersAdd = new Command("add", "Maak een gebruiker aan. Het wachtwoord (minstens 12 tekens) komt van de invoer of wordt twee keer gevraagd.");
+        usersAdd.Options.Add(role);
+        usersAdd.Arguments.Add(userName);
+        usersAdd.SetAction((result, ct) => UsersAddAsync(result.GetValue(connection), result.GetValue(userName)!, result.GetValue(role)!, ct));
+        var usersReset = new Command("reset-password", "Stel een nieuw wachtwoord in (en hef een blokkade op). Het wachtwoord komt van de invoer of wordt twee keer gevraagd.");
+        usersReset.Arguments.Add(userName);
+        usersReset.SetAction((result, ct) => UsersResetAsync(result.GetValue(connection), result.GetValue(userName)!, ct));
+        var users = new Command("users", "Beheer de gebruikers van de website. Wachtwoorden nooit als argument: via de invoer of de vraag.");
+        users.Subcommands.Add(usersAdd);
+        users.Subcommands.Add(usersReset);
+
         var root = new RootCommand(
             "Preventiemonitor: gegevens van preventieprogramma's ophalen, controleren, scoren en publiceren. " +
             "Zonder opdracht start 'serve'.");
         root.Options.Add(connection);
         root.Options.Add(urls);
         root.Options.Add(serveDrop);
+        root.Options.Add(demoUsers);
         root.Subcommands.Add(serve);
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(ingest);
         root.Subcommands.Add(score);
         root.Subcommands.Add(pipeline);
         root.Subcommands.Add(publish);
-        root.SetAction((result, ct) => ServeAsync(result.GetValue(connection), result.GetValue(urls), result.GetValue(serveDrop), ct));
+        root.Subcommands.Add(users);
+        root.SetAction((result, ct) => ServeAsync(result.GetValue(connection), result.GetValue(urls), result.GetValue(serveDrop),
+            result.GetValue(demoUsers), ct));
 
         var parseResult = root.Parse(args);
         if (parseResult.Errors.Count > 0)
@@ -119,7 +149,7 @@ public static class WorkerCommandLine
         return await parseResult.InvokeAsync(invocation).ConfigureAwait(false);
     }
 
-    private static async Task<int> ServeAsync(string? connection, string? urls, string? drop, CancellationToken cancellationToken)
+    private static async Task<int> ServeAsync(string? connection, string? urls, string? drop, bool demoUsers, CancellationToken cancellationToken)
     {
         var builder = WorkerWebHost.CreateBuilder(urls);
         if (drop is not null)
@@ -130,10 +160,56 @@ public static class WorkerCommandLine
         using var loggerFactory = ConsoleLogging.Create(builder.Configuration);
         return await RunWithDatabaseAsync(builder.Configuration, connection, loggerFactory, async database =>
         {
+            if (demoUsers)
+            {
+                // To the console, not the log: the passwords are shown this once.
+                await DemoGebruikers.CreateIfNoneAsync(new AccountStore(database.DataSource), Console.Out, cancellationToken).ConfigureAwait(false);
+            }
+
             await using var app = WorkerWebHost.Build(builder, database);
             await app.RunAsync(cancellationToken).ConfigureAwait(false);
             return ExitOk;
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> UsersAddAsync(string? connection, string naam, string rol, CancellationToken cancellationToken)
+    {
+        if (!await IsValidUserNameAsync(naam).ConfigureAwait(false))
+        {
+            return ExitUsage;
+        }
+
+        var configuration = AppConfiguration.Build();
+        using var loggerFactory = ConsoleLogging.Create(configuration);
+        return await RunWithDatabaseAsync(configuration, connection, loggerFactory,
+            database => UsersCommand.AddAsync(database, naam, rol, Console.In, Console.Out, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> UsersResetAsync(string? connection, string naam, CancellationToken cancellationToken)
+    {
+        if (!await IsValidUserNameAsync(naam).ConfigureAwait(false))
+        {
+            return ExitUsage;
+        }
+
+        var configuration = AppConfiguration.Build();
+        using var loggerFactory = ConsoleLogging.Create(configuration);
+        return await RunWithDatabaseAsync(configuration, connection, loggerFactory,
+            database => UsersCommand.ResetPasswordAsync(database, naam, Console.In, Console.Out, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> IsValidUserNameAsync(string naam)
+    {
+        try
+        {
+            AccountStore.NormaliseerNaam(naam);
+            return true;
+        }
+        catch (AccountException e)
+        {
+            await Console.Error.WriteLineAsync($"Fout in de opdracht: {e.Message}").ConfigureAwait(false);
+            return false;
+        }
     }
 
     private static async Task<int> MigrateAsync(string? connection, CancellationToken cancellationToken)

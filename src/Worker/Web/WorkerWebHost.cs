@@ -1,5 +1,9 @@
 using Hangfire;
 using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.FileProviders;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
@@ -7,24 +11,33 @@ using Hangfire.Storage;
 using Preventiemonitor.Ingest.Intake;
 using Preventiemonitor.Ingest.Storage;
 using Preventiemonitor.Worker.Jobs;
+using Preventiemonitor.Worker.Web.Accounts;
 
 namespace Preventiemonitor.Worker.Web;
 
 /// <summary>
 /// The Worker's web host: Hangfire server and dashboard on PostgreSQL storage (schema <c>hangfire</c>),
-/// and <c>/health</c>. Listens on http://127.0.0.1:5080 unless <c>--urls</c> or ASPNETCORE_URLS say otherwise.
+/// <c>/health</c>, and the Razor Pages of the site behind a cookie login (<c>/inloggen</c>, roles in
+/// <see cref="Rollen"/>). Only <c>/health</c>, <c>/inloggen</c>, the error page and the static files are open to anonymous users. Listens on http://127.0.0.1:5080 unless <c>--urls</c> or ASPNETCORE_URLS say otherwise.
 /// </summary>
 public static class WorkerWebHost
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
     public const string DashboardPath = "/hangfire";
     public const string HangfireSchema = "hangfire";
+    public const string LoginPath = "/inloggen";
+    public const string LogoutPath = "/uitloggen";
+    public const string AccessDeniedPath = "/geen-toegang";
+    public const string AuthCookieName = "Preventiemonitor.Login";
+    public const string AntiforgeryCookieName = "Preventiemonitor.Antiforgery";
 
     public static WebApplicationBuilder CreateBuilder(string? urls)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             ContentRootPath = AppContext.BaseDirectory,
+            // The Razor Pages live in this assembly, also when a test runner is the entry assembly.
+            ApplicationName = typeof(WorkerWebHost).Assembly.GetName().Name,
             Args = [],
         });
         builder.Logging.ClearProviders();
@@ -109,11 +122,24 @@ public static class WorkerWebHost
         });
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        AddAccounts(services, DatabaseSettings.FromConfiguration(configuration).HomeDirectory);
 
         var app = builder.Build();
-        app.MapGet("/", () => Results.Redirect(DashboardPath));
-        app.MapHealthChecks("/health");
+        app.UseSecureHeaders(DashboardPath);
+        // Error statuses without a body (400 antiforgery, 403 dashboard, 404) get the Dutch page /fout/{code}.
+        app.UseStatusCodePagesWithReExecute("/fout/{0}");
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new EmbeddedFileProvider(typeof(WorkerWebHost).Assembly, "Preventiemonitor.Worker.wwwroot"),
+        });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        // After UseAuthorization: the fallback policy sends anonymous requests to /inloggen before the
+        // dashboard sees them; DashboardRoleFilter then admits beheerder and onderzoeker (read-only).
         app.UseHangfireDashboard(DashboardPath, CreateDashboardOptions());
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapRazorPages();
 
         // Before the server starts, so a bad schedule stops the program with a clear message.
         RegisterRecurringJobs(app.Services);
@@ -126,14 +152,58 @@ public static class WorkerWebHost
         return app;
     }
 
-    /// <summary>The dashboard's options: no connection string shown; until logins exist, local requests only.</summary>
+    /// <summary>
+    /// The dashboard's options: no connection string shown; <c>beheerder</c> and <c>onderzoeker</c> only
+    /// (<see cref="DashboardRoleFilter"/>), read-only for <c>onderzoeker</c>.
+    /// </summary>
     public static DashboardOptions CreateDashboardOptions() => new()
     {
         DashboardTitle = "Preventiemonitor – taken",
         DisplayStorageConnectionString = false,
-        Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
-        AppPath = null,
+        Authorization = [new DashboardRoleFilter()],
+        IsReadOnlyFunc = DashboardRoleFilter.IsReadOnly,
+        AppPath = "/",
     };
+
+    /// <summary>Cookie login, antiforgery, the fallback policy (signed in) and the Razor Pages.</summary>
+    private static void AddAccounts(IServiceCollection services, string homeDirectory)
+    {
+        services.AddSingleton<AccountStore>();
+
+        // The keys that protect login and antiforgery cookies live in the home folder (owner only),
+        // so logins survive a restart and every process on the same home accepts them.
+        var keys = Directory.CreateDirectory(Path.Combine(homeDirectory, "sleutels"));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(keys.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        services.AddDataProtection().SetApplicationName("Preventiemonitor").PersistKeysToFileSystem(keys);
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.LoginPath = LoginPath;
+                o.LogoutPath = LogoutPath;
+                o.AccessDeniedPath = AccessDeniedPath;
+                o.ReturnUrlParameter = "ReturnUrl";
+                o.Cookie.Name = AuthCookieName;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = AccountCookie.ValidateAsync;
+            });
+        services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = AntiforgeryCookieName;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddRouting(o => o.LowercaseUrls = true);
+        services.AddRazorPages();
+    }
 
     private static void RegisterRecurringJobs(IServiceProvider services)
     {
