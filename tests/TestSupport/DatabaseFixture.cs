@@ -19,7 +19,7 @@ public class DatabaseFixture : IAsyncLifetime
 
     public string ConnectionString { get; private set; } = string.Empty;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         (_dataSource, ConnectionString) = await CreateEmptyDatabaseAsync().ConfigureAwait(false);
         await new MigrationRunner(_dataSource, NullLogger<MigrationRunner>.Instance)

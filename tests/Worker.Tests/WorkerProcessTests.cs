@@ -187,6 +187,62 @@ public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task The_demo_command_publishes_then_serves_the_site_with_demo_users_printed_once()
+    {
+        var (_, connectionString) = await fixture.CreateEmptyDatabaseAsync();
+        var home = TestCluster.CreateTempHome();
+        using var process = Start(home, "pipeline", "--drop", RepositoryPaths.SampleDrop, "--out", Path.Combine(home, "out"), "--serve",
+            "--urls", "http://127.0.0.1:0", "--connection", connectionString);
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var site = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            output.Enqueue(e.Data);
+            var match = SiteLine().Match(e.Data);
+            if (match.Success)
+            {
+                site.TrySetResult(new Uri(match.Groups[1].Value));
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            var baseUri = await site.Task.WaitAsync(TimeSpan.FromMinutes(3));
+            Assert.Contains(output, l => l.Contains("Publicatie 1 ", StringComparison.Ordinal));
+            var panel = output.Select(l => DemoUser().Match(l)).Single(m => m.Success && m.Groups[1].Value == "panel");
+
+            using var session = new Accounts.LoginSession(baseUri);
+            await session.LoginOkAsync("panel", panel.Groups[2].Value);
+            using var page = await session.Http.GetAsync("/publicaties");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+
+            Assert.Equal(0, Kill(process.Id, 15));
+            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            await process.WaitForExitAsync(cts.Token);
+            Assert.Equal(0, process.ExitCode);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^Site: (http://\S+?)[ ,]")]
+    private static partial Regex SiteLine();
+
+    [GeneratedRegex(@"gebruiker (\S+)\s+rol \S+\s+wachtwoord (\S+)")]
+    private static partial Regex DemoUser();
+
+    [Fact]
     public async Task Serve_without_connection_string_starts_embedded_PostgreSQL_and_stops_it_on_SIGTERM()
     {
         var home = TestCluster.CreateTempHome();

@@ -86,8 +86,15 @@ public static class WorkerCommandLine
         pipeline.Options.Add(outOption);
         pipeline.Options.Add(jaarOption);
         pipeline.Options.Add(labelOption);
+        var serveAfter = new Option<bool>("--serve")
+        {
+            Description = "Start na de publicatie de site (met --urls, standaard http://127.0.0.1:5080) met een demogebruiker per rol " +
+                          "(alleen als er nog geen gebruikers zijn; de wachtwoorden worden één keer getoond). Stoppen met Ctrl+C.",
+        };
+        pipeline.Options.Add(serveAfter);
+        pipeline.Options.Add(urls);
         pipeline.SetAction((result, ct) => PipelineAsync(result.GetValue(connection), result.GetValue(pipelineDrop), result.GetValue(outOption),
-            result.GetValue(jaarOption), result.GetValue(labelOption), ct));
+            result.GetValue(jaarOption), result.GetValue(labelOption), result.GetValue(serveAfter), result.GetValue(urls), ct));
 
         var scoreRunOption = new Option<long?>("--score-run") { Description = "Het nummer van de score run die gepubliceerd wordt." };
         var publish = new Command("publish", "Publiceer een bestaande score run als tussenrapportage.");
@@ -235,7 +242,8 @@ public static class WorkerCommandLine
             cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<int> PipelineAsync(string? connection, string? drop, string? outRoot, int? jaar, string? label, CancellationToken cancellationToken)
+    private static async Task<int> PipelineAsync(string? connection, string? drop, string? outRoot, int? jaar, string? label, bool serve, string? urls,
+        CancellationToken cancellationToken)
     {
         if (drop is null || outRoot is null)
         {
@@ -247,6 +255,24 @@ public static class WorkerCommandLine
         {
             await Console.Error.WriteLineAsync($"Fout in de opdracht: de drop-map {Path.GetFullPath(drop)} bestaat niet.").ConfigureAwait(false);
             return ExitUsage;
+        }
+
+        if (serve)
+        {
+            // The whole demo in one command: the pipeline, then the site on the same database.
+            var builder = WorkerWebHost.CreateBuilder(urls);
+            using var webLoggerFactory = ConsoleLogging.Create(builder.Configuration);
+            return await RunWithDatabaseAsync(builder.Configuration, connection, webLoggerFactory, async database =>
+            {
+                var exit = await PipelineCommand.RunAsync(database, builder.Configuration, webLoggerFactory, drop, outRoot, jaar, label, Console.Out, cancellationToken)
+                    .ConfigureAwait(false);
+                await DemoGebruikers.CreateIfNoneAsync(new AccountStore(database.DataSource), Console.Out, cancellationToken).ConfigureAwait(false);
+                await using var app = WorkerWebHost.Build(builder, database);
+                await app.StartAsync(cancellationToken).ConfigureAwait(false);
+                await Console.Out.WriteLineAsync($"Site: {string.Join(", ", app.Urls)} (inloggen met de gebruikers hierboven; stoppen met Ctrl+C).").ConfigureAwait(false);
+                await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+                return exit;
+            }, cancellationToken).ConfigureAwait(false);
         }
 
         var configuration = AppConfiguration.Build();

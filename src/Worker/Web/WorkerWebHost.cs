@@ -203,6 +203,9 @@ public static class WorkerWebHost
         });
         services.AddRouting(o => o.LowercaseUrls = true);
         services.AddRazorPages();
+        // Dutch text (ë, –, €) as characters in the HTML, not as numeric entities; still HTML-encoded.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
     }
 
     private static void RegisterRecurringJobs(IServiceProvider services)

@@ -6,6 +6,7 @@ using Preventiemonitor.Ingest.Storage;
 using Preventiemonitor.TestSupport;
 using Preventiemonitor.Worker.Jobs;
 using Preventiemonitor.Worker.Web;
+using Preventiemonitor.Worker.Web.Accounts;
 
 namespace Preventiemonitor.Worker.Tests.Browser;
 
@@ -30,6 +31,7 @@ public sealed partial class DashboardBrowserTests(DatabaseFixture database, Brow
             new DatabaseSettings(database.ConnectionString, TestCluster.CreateTempHome()), NullLoggerFactory.Instance, CancellationToken.None);
         _app = WorkerWebHost.Build(builder, _database);
         await _app.StartAsync();
+        await new AccountStore(database.DataSource).CreateAsync("bea", Rollen.Beheerder, "Beheerder-geheim-9999!");
     }
 
     public async Task DisposeAsync()
@@ -57,9 +59,13 @@ public sealed partial class DashboardBrowserTests(DatabaseFixture database, Brow
         Assert.Equal("Healthy", (await page.Locator("body").InnerTextAsync()).Trim());
         AssertSaved(await Screenshots.SaveAsync(page, nameof(DashboardBrowserTests), "01-health"));
 
-        var dashboard = await page.GotoAsync(new Uri(BaseUri, WorkerWebHost.DashboardPath).ToString());
-        Assert.NotNull(dashboard);
-        Assert.Equal(200, dashboard.Status);
+        // The dashboard asks for a login first and returns to it afterwards.
+        await page.GotoAsync(new Uri(BaseUri, WorkerWebHost.DashboardPath).ToString());
+        Assert.Contains("/inloggen", page.Url, StringComparison.Ordinal);
+        await page.FillAsync("#Naam", "bea");
+        await page.FillAsync("#Wachtwoord", "Beheerder-geheim-9999!");
+        await page.ClickAsync("button:has-text('Inloggen')");
+        await page.WaitForURLAsync(new Regex("/hangfire/?$"));
         Assert.Contains("Preventiemonitor", await page.TitleAsync(), StringComparison.Ordinal);
         Assert.Contains("Preventiemonitor", await page.Locator(".navbar-brand").InnerTextAsync(), StringComparison.Ordinal);
         AssertSaved(await Screenshots.SaveAsync(page, nameof(DashboardBrowserTests), "02-dashboard"));

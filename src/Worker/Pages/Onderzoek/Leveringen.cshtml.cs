@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.AspNetCore.Authorization;
+using Preventiemonitor.Worker.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Npgsql;
@@ -8,7 +9,7 @@ using Preventiemonitor.Ingest.Reporting;
 namespace Preventiemonitor.Worker.Pages.Onderzoek;
 
 /// <summary>Deliveries per municipality with status and counts; each delivery report can be downloaded.</summary>
-[Authorize(Roles = "onderzoeker,beheerder")]
+[Authorize(Roles = Rollen.Onderzoeker + "," + Rollen.Beheerder)]
 public sealed class LeveringenModel(NpgsqlDataSource dataSource) : PageModel
 {
     public sealed record Row(long Id, string? Gemeente, string? Dataset, string Bestand, string Status, string? Reden, int? Rijen,

@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.AspNetCore.Authorization;
+using Preventiemonitor.Worker.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Preventiemonitor.Reports.Review;
@@ -12,7 +13,7 @@ namespace Preventiemonitor.Worker.Pages.Onderzoek;
 /// Start a pipeline run (the Hangfire job: ingest every source, score, publish as concept), follow its
 /// progress, and move publications to review or release.
 /// </summary>
-[Authorize(Roles = "onderzoeker,beheerder")]
+[Authorize(Roles = Rollen.Onderzoeker + "," + Rollen.Beheerder)]
 public sealed class PipelineModel(IBackgroundJobClient jobs, JobStorage storage, PublicationReader reader, ReviewStore review) : PageModel
 {
     [BindProperty(SupportsGet = true)]

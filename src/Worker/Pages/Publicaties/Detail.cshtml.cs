@@ -41,7 +41,7 @@ public sealed class DetailModel(PublicationReader reader, ReviewStore review, Np
     [Display(Name = "Uw opmerking")]
     public string? Opmerking { get; set; }
 
-    public bool IsResearcher => User.IsInRole("onderzoeker") || User.IsInRole("beheerder");
+    public bool IsResearcher => User.IsInRole(Web.Accounts.Rollen.Onderzoeker) || User.IsInRole(Web.Accounts.Rollen.Beheerder);
 
     public string ThemaNaam(string code) => Catalog.FindThema(code)?.Naam ?? code;
 

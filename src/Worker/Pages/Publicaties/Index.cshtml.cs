@@ -10,7 +10,7 @@ public sealed class IndexModel(PublicationReader reader) : PageModel
 {
     public IReadOnlyList<PublicationSummary> Publications { get; private set; } = [];
 
-    public bool IsResearcher => User.IsInRole("onderzoeker") || User.IsInRole("beheerder");
+    public bool IsResearcher => User.IsInRole(Web.Accounts.Rollen.Onderzoeker) || User.IsInRole(Web.Accounts.Rollen.Beheerder);
 
     public async Task OnGetAsync(CancellationToken ct) =>
         Publications = await reader.ListAsync(IsResearcher ? PublicationReader.AllStatuses : PublicationReader.PanelStatuses, ct);

@@ -1,0 +1,209 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Dapper;
+using Hangfire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging.Abstractions;
+using Preventiemonitor.Ingest.Intake;
+using Preventiemonitor.Ingest.Storage;
+using Preventiemonitor.Model.Scoring;
+using Preventiemonitor.Reports.Publication;
+using Preventiemonitor.Reports.Review;
+using Preventiemonitor.Reports.Scoring;
+using Preventiemonitor.TestSupport;
+using Preventiemonitor.Worker.Tests.Accounts;
+using Preventiemonitor.Worker.Web;
+using Preventiemonitor.Worker.Web.Accounts;
+
+namespace Preventiemonitor.Worker.Tests.Review;
+
+/// <summary>The review site's pages for each role and for anonymous users, on the real host and database.</summary>
+[Collection("host")]
+public sealed partial class ReviewSiteTests(Review.PublishedSiteFixture fixture) : IClassFixture<Review.PublishedSiteFixture>, IAsyncLifetime
+{
+    private WebApplication? _app;
+    private DatabaseRuntime? _database;
+
+    private Uri BaseUri => new(_app!.Urls.First());
+
+    public async Task InitializeAsync()
+    {
+        var builder = WorkerWebHost.CreateBuilder("http://127.0.0.1:0");
+        builder.Configuration["Hangfire:QueuePollIntervalSeconds"] = "1";
+        builder.Configuration["Preventiemonitor:Uitvoermap"] = Path.Combine(TestCluster.CreateTempHome("pm-uitvoer-"), "uitvoer");
+        _database = await DatabaseRuntime.OpenAsync(new DatabaseSettings(fixture.ConnectionString, TestCluster.CreateTempHome()), NullLoggerFactory.Instance, CancellationToken.None);
+        _app = WorkerWebHost.Build(builder, _database);
+        await _app.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+    }
+
+    private async Task<LoginSession> AsAsync(string rol)
+    {
+        var session = new LoginSession(BaseUri);
+        var (naam, wachtwoord) = PublishedSiteFixture.PerRol[rol];
+        await session.LoginOkAsync(naam, wachtwoord);
+        return session;
+    }
+
+    private static async Task<string> HtmlAsync(LoginSession session, string path, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await session.Http.GetAsync(path);
+        Assert.Equal(expected, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    [Theory]
+    [InlineData("/publicaties")]
+    [InlineData("/publicaties/1")]
+    [InlineData("/methode")]
+    [InlineData("/onderzoek/leveringen")]
+    [InlineData("/onderzoek/pipeline")]
+    public async Task Anonymous_users_are_sent_to_the_login_page(string path)
+    {
+        using var anonymous = new LoginSession(BaseUri);
+        using var response = await anonymous.Http.GetAsync(path);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/inloggen", response.Headers.Location!.OriginalString.Replace(BaseUri.ToString(), "/", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_panel_sees_only_publications_in_review_or_released_and_not_a_concept_by_its_URL()
+    {
+        using var panel = await AsAsync(Rollen.Panel);
+        var list = await HtmlAsync(panel, "/publicaties");
+        Assert.Contains("review-2025", list);
+        Assert.Contains("vrij-2025", list);
+        Assert.DoesNotContain("concept-2025", list);
+        await HtmlAsync(panel, $"/publicaties/{fixture.Concept}", HttpStatusCode.NotFound);
+        using var download = await panel.Http.GetAsync($"/publicaties/{fixture.Concept}/download?bestand=werkboek");
+        Assert.Equal(HttpStatusCode.NotFound, download.StatusCode);
+
+        using var researcher = await AsAsync(Rollen.Onderzoeker);
+        Assert.Contains("concept-2025", await HtmlAsync(researcher, "/publicaties"));
+        await HtmlAsync(researcher, $"/publicaties/{fixture.Concept}");
+    }
+
+    [Fact]
+    public async Task A_publication_page_shows_the_chart_the_tables_and_the_downloads_from_the_suppressed_files()
+    {
+        using var panel = await AsAsync(Rollen.Panel);
+        var html = await HtmlAsync(panel, $"/publicaties/{fixture.Released}");
+        Assert.Contains("<svg", html);
+        Assert.Contains("role=\"img\"", html);
+        Assert.Contains("Score per thema en gemeente, 2025", html);
+        Assert.Contains("Versterken weerbaarheid", html);
+        Assert.Contains("Maastricht-Heuvelland", html);
+        Assert.Contains("Bewezen effectief aanbod", html);
+        Assert.Contains("Aanbod, maar (nog) niet bewezen effectief", html);
+        Assert.Contains("/methode", html);
+        // MST-2025-014 ("Sterk Huis – Veilig opgroeien") has 7 participants: the published CSV is empty there, the page shows a dash.
+        var row = html.Split("<tr>").Single(r => r.Contains("Sterk Huis – Veilig opgroeien", StringComparison.Ordinal));
+        Assert.EndsWith("<td>–</td>", row.Split("</tr>")[0].TrimEnd());
+        Assert.DoesNotContain(">7<", row);
+
+        using var workbook = await panel.Http.GetAsync($"/publicaties/{fixture.Released}/download?bestand=werkboek");
+        Assert.Equal(HttpStatusCode.OK, workbook.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.Content.Headers.ContentType!.MediaType);
+        await using var c = await fixture.DataSource.OpenConnectionAsync();
+        Assert.Equal(await c.ExecuteScalarAsync<byte[]>("SELECT inhoud FROM publicatie_bestand WHERE publicatie_id = @id AND naam = 'tussenrapportage.xlsx'", new { id = fixture.Released }),
+            await workbook.Content.ReadAsByteArrayAsync());
+        using var zip = await panel.Http.GetAsync($"/publicaties/{fixture.Released}/download?bestand=csv");
+        Assert.Equal("application/zip", zip.Content.Headers.ContentType!.MediaType);
+        using var package = await panel.Http.GetAsync($"/publicaties/{fixture.Released}/download?bestand=datapackage");
+        Assert.Contains("\"resources\"", await package.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_panel_member_posts_a_comment_that_researchers_see_with_author_and_time()
+    {
+        using var panel = await AsAsync(Rollen.Panel);
+        var page = await HtmlAsync(panel, $"/publicaties/{fixture.InReview}");
+        var token = LoginSession.Token(page); // one request token per response, valid for every form on it
+        using var posted = await panel.Http.PostAsync($"/publicaties/{fixture.InReview}/Opmerking", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Opmerking"] = "Waarom is het bereik in Vaals <zo> laag?",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+
+        using var researcher = await AsAsync(Rollen.Onderzoeker);
+        var seen = await HtmlAsync(researcher, $"/publicaties/{fixture.InReview}");
+        Assert.Contains("Waarom is het bereik in Vaals &lt;zo&gt; laag?", seen);
+        Assert.Contains("piet, ", seen);
+
+        using var forged = await panel.Http.PostAsync($"/publicaties/{fixture.InReview}/Opmerking", new FormUrlEncodedContent(new Dictionary<string, string> { ["Opmerking"] = "zonder token" }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_researchers_reach_the_deliveries_and_download_a_delivery_report()
+    {
+        using var panel = await AsAsync(Rollen.Panel);
+        using var denied = await panel.Http.GetAsync("/onderzoek/leveringen");
+        Assert.True(denied.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, denied.StatusCode.ToString());
+        if (denied.StatusCode == HttpStatusCode.Redirect)
+        {
+            Assert.Contains("geen-toegang", denied.Headers.Location!.OriginalString);
+        }
+
+        using var researcher = await AsAsync(Rollen.Onderzoeker);
+        var html = await HtmlAsync(researcher, "/onderzoek/leveringen");
+        Assert.Contains("GM0935/metingen/metingen_2025_meerssen.csv", html);
+        Assert.Contains("bestand staat in map GM0935 maar gemeente is GM0938", html);
+        var id = await (await fixture.DataSource.OpenConnectionAsync()).ExecuteScalarAsync<long>(
+            "SELECT id FROM levering WHERE bestand = 'GM0935/metingen/metingen_2025.csv'");
+        using var report = await researcher.Http.GetAsync($"/onderzoek/leveringen/rapport?id={id}");
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        Assert.Contains("fout,829,score,14,score 14 ligt buiten 0–10 voor SDQ_EMOTIE", await report.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_researcher_starts_a_pipeline_run_follows_it_and_moves_a_publication_forward()
+    {
+        using var researcher = await AsAsync(Rollen.Onderzoeker);
+        var page = await HtmlAsync(researcher, "/onderzoek/pipeline");
+        using var started = await researcher.Http.PostAsync("/onderzoek/pipeline/Start", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = LoginSession.Token(page),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var location = started.Headers.Location!.OriginalString;
+        Assert.Contains("job=", location);
+
+        var status = await Eventually.WaitForAsync(
+            async () => JobStatus().Match(await HtmlAsync(researcher, location)).Groups[1].Value,
+            s => s is "Klaar" or "Mislukt",
+            TimeSpan.FromSeconds(90),
+            "pipeline job finished");
+        Assert.Equal("Klaar", status);
+
+        var concept = await (await fixture.DataSource.OpenConnectionAsync()).ExecuteScalarAsync<long>(
+            "SELECT max(id) FROM publicatie WHERE status = 'concept'");
+        page = await HtmlAsync(researcher, "/onderzoek/pipeline");
+        using var moved = await researcher.Http.PostAsync("/onderzoek/pipeline/Status", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = LoginSession.Token(page),
+            ["publicatie"] = concept.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["status"] = "in_review",
+        }));
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        Assert.Contains("is nu: In review bij het panel", await moved.Content.ReadAsStringAsync());
+    }
+
+    [GeneratedRegex("<strong id=\"taakstatus\">([^<]+)</strong>")]
+    private static partial Regex JobStatus();
+}
