@@ -18,18 +18,15 @@ namespace Preventiemonitor.Worker.Tests;
 [Collection(HostCollection.Name)]
 public sealed class WorkerHostTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IAsyncLifetime
 {
-    private WebApplication? _app;
-    private DatabaseRuntime? _database;
+    private RunningHost? _host;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    private WebApplication App => _app!;
+    private WebApplication App => _host!.App;
 
     private Uri BaseUri => new(App.Urls.First());
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => _host = await RunningHost.StartAsync(fixture.ConnectionString, builder =>
     {
-        var builder = WorkerWebHost.CreateBuilder("http://127.0.0.1:0");
-        builder.Configuration["Hangfire:QueuePollIntervalSeconds"] = "1";
         builder.Configuration["Bronnen:0:Naam"] = "demo-drop";
         builder.Configuration["Bronnen:0:Soort"] = "drop";
         builder.Configuration["Bronnen:0:Locatie"] = RepositoryPaths.SampleDrop;
@@ -37,24 +34,14 @@ public sealed class WorkerHostTests(DatabaseFixture fixture) : IClassFixture<Dat
         builder.Configuration["Bronnen:1:Naam"] = "handmatig";
         builder.Configuration["Bronnen:1:Soort"] = "drop";
         builder.Configuration["Bronnen:1:Locatie"] = RepositoryPaths.SampleDrop;
-        _database = await DatabaseRuntime.OpenAsync(
-            new DatabaseSettings(fixture.ConnectionString, TestCluster.CreateTempHome()), NullLoggerFactory.Instance, CancellationToken.None);
-        _app = WorkerWebHost.Build(builder, _database);
-        await _app.StartAsync();
-    }
+    });
 
     public async Task DisposeAsync()
     {
         _http.Dispose();
-        if (_app is not null)
+        if (_host is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
+            await _host.DisposeAsync();
         }
     }
 

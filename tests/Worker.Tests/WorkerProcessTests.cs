@@ -15,37 +15,9 @@ namespace Preventiemonitor.Worker.Tests;
 /// </summary>
 public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
-    private static readonly string WorkerDll = typeof(WorkerCommandLine).Assembly.Location;
+    private static Process Start(string home, params string[] args) => WorkerProcess.Start(home, args);
 
-    private static Process Start(string home, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(WorkerDll);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment.Remove("ConnectionStrings__Preventiemonitor");
-        info.Environment.Remove("ASPNETCORE_URLS");
-        info.Environment["PREVENTIEMONITOR_HOME"] = home;
-        return Process.Start(info)!;
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string home, params string[] args)
-    {
-        using var process = Start(home, args);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(cts.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(string home, params string[] args) => WorkerProcess.RunAsync(home, null, args);
 
     [Fact]
     public async Task Help_lists_the_commands()
@@ -222,7 +194,7 @@ public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClass
             using var page = await session.Http.GetAsync("/publicaties");
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
 
-            Assert.Equal(0, Kill(process.Id, 15));
+            Assert.Equal(0, WorkerProcess.Signal(process.Id, 15));
             using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
             await process.WaitForExitAsync(cts.Token);
             Assert.Equal(0, process.ExitCode);
@@ -281,7 +253,7 @@ public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClass
             Assert.True(File.Exists(pidFile), "embedded PostgreSQL runs in PREVENTIEMONITOR_HOME");
             Assert.Contains(output, line => line.Contains("ingebouwde PostgreSQL", StringComparison.Ordinal));
 
-            Assert.Equal(0, Kill(process.Id, 15)); // SIGTERM
+            Assert.Equal(0, WorkerProcess.Signal(process.Id, 15)); // SIGTERM
             using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
             await process.WaitForExitAsync(cts.Token);
             Assert.True(process.ExitCode == 0, string.Join('\n', output));
@@ -296,9 +268,6 @@ public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClass
             }
         }
     }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 
     [GeneratedRegex(@"Now listening on: (http://\S+)")]
     private static partial Regex ListeningLine();

@@ -11,7 +11,7 @@ namespace Preventiemonitor.Reports.Publication;
 /// sheet per table in the order of <see cref="PublicationTables.WorkbookSheets"/>.
 /// <list type="bullet">
 /// <item>Row 1 holds the Dutch headers, bold and frozen, with an autofilter over the data; column widths
-/// are computed from the headers and values (ClosedXML's AdjustToContents needs GDI+, absent on Linux).</item>
+/// are computed from the headers and values (ClosedXML cannot measure text on Linux: no GDI+).</item>
 /// <item>Text is always written as text (never a formula, number or date): <c>=HYPERLINK(…)</c>,
 /// <c>3-4</c> and <c>0012</c> stay exactly as delivered.</item>
 /// <item>Integers are numeric cells with format <c>0</c>; numbers are numeric cells holding the value

@@ -16,44 +16,8 @@ namespace Preventiemonitor.Worker.Tests.Accounts;
 /// </summary>
 public sealed partial class AccountProcessTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
-    private static readonly string WorkerDll = typeof(WorkerCommandLine).Assembly.Location;
-
-    private static Process Start(string home, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(WorkerDll);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment.Remove("ConnectionStrings__Preventiemonitor");
-        info.Environment.Remove("ASPNETCORE_URLS");
-        info.Environment["PREVENTIEMONITOR_HOME"] = home;
-        return Process.Start(info)!;
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string? stdin, params string[] args)
-    {
-        using var process = Start(TestCluster.CreateTempHome(), args);
-        if (stdin is not null)
-        {
-            await process.StandardInput.WriteAsync(stdin);
-        }
-
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(cts.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(string? stdin, params string[] args) =>
+        WorkerProcess.RunAsync(TestCluster.CreateTempHome(), stdin, args);
 
     [Fact]
     public async Task Users_add_and_reset_password_read_the_password_from_standard_input()
@@ -162,7 +126,7 @@ public sealed partial class AccountProcessTests(DatabaseFixture fixture) : IClas
 
     private static async Task<(ConcurrentQueue<string> Output, Uri BaseUri, Process Process)> StartServeAsync(string connection)
     {
-        var process = Start(TestCluster.CreateTempHome(), "serve", "--demo-gebruikers", "--urls", "http://127.0.0.1:0", "--connection", connection);
+        var process = WorkerProcess.Start(TestCluster.CreateTempHome(), "serve", "--demo-gebruikers", "--urls", "http://127.0.0.1:0", "--connection", connection);
         var output = new ConcurrentQueue<string>();
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
@@ -199,7 +163,7 @@ public sealed partial class AccountProcessTests(DatabaseFixture fixture) : IClas
     {
         try
         {
-            Assert.Equal(0, Kill(process.Id, 15)); // SIGTERM
+            Assert.Equal(0, WorkerProcess.Signal(process.Id, 15)); // SIGTERM
             using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
             await process.WaitForExitAsync(cts.Token);
         }
@@ -214,10 +178,7 @@ public sealed partial class AccountProcessTests(DatabaseFixture fixture) : IClas
         }
     }
 
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
-
-    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+        [GeneratedRegex(@"Now listening on: (http://\S+)")]
     private static partial Regex ListeningLine();
 
     [GeneratedRegex(@"^\s+gebruiker (\S+)\s+rol \S+\s+wachtwoord (\S+)$")]

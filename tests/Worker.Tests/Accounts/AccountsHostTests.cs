@@ -489,29 +489,25 @@ public sealed class AccountsHostFixture : IAsyncLifetime
         [Rollen.Beheerder] = ("bea", BeheerderWachtwoord),
     };
 
-    private WebApplication? _app;
-    private DatabaseRuntime? _database;
+    private RunningHost? _host;
 
     public DatabaseFixture Database { get; } = new();
 
     public CapturingLoggerProvider Logs { get; } = new();
 
-    public WebApplication App => _app ?? throw new InvalidOperationException("Host not started.");
+    public WebApplication App => _host?.App ?? throw new InvalidOperationException("Host not started.");
 
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
-        var builder = WorkerWebHost.CreateBuilder("http://127.0.0.1:0");
-        builder.Configuration["Hangfire:QueuePollIntervalSeconds"] = "1";
-        builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(Logs);
-        builder.Logging.SetMinimumLevel(LogLevel.Trace);
-        // A provider-specific rule outranks the category levels of appsettings.json: everything is captured.
-        builder.Logging.AddFilter<CapturingLoggerProvider>(null, LogLevel.Trace);
-        _database = await DatabaseRuntime.OpenAsync(
-            new DatabaseSettings(Database.ConnectionString, TestCluster.CreateTempHome()), NullLoggerFactory.Instance, CancellationToken.None);
-        _app = WorkerWebHost.Build(builder, _database);
-        await _app.StartAsync();
+        _host = await RunningHost.StartAsync(Database.ConnectionString, builder =>
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddProvider(Logs);
+            builder.Logging.SetMinimumLevel(LogLevel.Trace);
+            // A provider-specific rule outranks the category levels of appsettings.json: everything is captured.
+            builder.Logging.AddFilter<CapturingLoggerProvider>(null, LogLevel.Trace);
+        });
         var store = new AccountStore(Database.DataSource);
         foreach (var (rol, (naam, wachtwoord)) in PerRol)
         {
@@ -521,15 +517,9 @@ public sealed class AccountsHostFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
+        if (_host is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
+            await _host.DisposeAsync();
         }
 
         await Database.DisposeAsync();

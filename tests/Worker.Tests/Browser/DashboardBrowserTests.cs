@@ -18,33 +18,21 @@ namespace Preventiemonitor.Worker.Tests.Browser;
 public sealed partial class DashboardBrowserTests(DatabaseFixture database, BrowserFixture browser)
     : IClassFixture<DatabaseFixture>, IClassFixture<BrowserFixture>, IAsyncLifetime
 {
-    private WebApplication? _app;
-    private DatabaseRuntime? _database;
+    private RunningHost? _host;
 
-    private Uri BaseUri => new(_app!.Urls.First());
+    private Uri BaseUri => _host!.BaseUri;
 
     public async Task InitializeAsync()
     {
-        var builder = WorkerWebHost.CreateBuilder("http://127.0.0.1:0");
-        builder.Configuration["Hangfire:QueuePollIntervalSeconds"] = "1";
-        _database = await DatabaseRuntime.OpenAsync(
-            new DatabaseSettings(database.ConnectionString, TestCluster.CreateTempHome()), NullLoggerFactory.Instance, CancellationToken.None);
-        _app = WorkerWebHost.Build(builder, _database);
-        await _app.StartAsync();
+        _host = await RunningHost.StartAsync(database.ConnectionString);
         await new AccountStore(database.DataSource).CreateAsync("bea", Rollen.Beheerder, "Beheerder-geheim-9999!");
     }
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
+        if (_host is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
+            await _host.DisposeAsync();
         }
     }
 

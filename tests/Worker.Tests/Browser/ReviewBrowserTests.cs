@@ -23,34 +23,24 @@ namespace Preventiemonitor.Worker.Tests.Browser;
 public sealed class ReviewBrowserTests(Review.PublishedSiteFixture database, BrowserFixture browser)
     : IClassFixture<Review.PublishedSiteFixture>, IClassFixture<BrowserFixture>, IAsyncLifetime
 {
-    private WebApplication? _app;
-    private DatabaseRuntime? _database;
+    private RunningHost? _host;
 
-    private string Url(string path) => new Uri(new Uri(_app!.Urls.First()), path).ToString();
+    private string Url(string path) => _host!.Url(path);
 
     public async Task InitializeAsync()
     {
-        var builder = WorkerWebHost.CreateBuilder("http://127.0.0.1:0");
-        builder.Configuration["Hangfire:QueuePollIntervalSeconds"] = "1";
-        builder.Configuration["Preventiemonitor:Uitvoermap"] = Path.Combine(TestCluster.CreateTempHome("pm-uitvoer-"), "uitvoer");
-        _database = await DatabaseRuntime.OpenAsync(new DatabaseSettings(database.ConnectionString, TestCluster.CreateTempHome()), NullLoggerFactory.Instance, CancellationToken.None);
-        _app = WorkerWebHost.Build(builder, _database);
-        await _app.StartAsync();
+        _host = await RunningHost.StartAsync(database.ConnectionString, builder =>
+        {
+            builder.Configuration["Preventiemonitor:Uitvoermap"] = Path.Combine(TestCluster.CreateTempHome("pm-uitvoer-"), "uitvoer");
+        });
     }
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
+        if (_host is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _host.DisposeAsync();
         }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-
     }
 
     private async Task<IPage> SignInAsync(string naam, string wachtwoord)

@@ -21,34 +21,24 @@ namespace Preventiemonitor.Worker.Tests.Review;
 [Collection("host")]
 public sealed partial class ReviewSiteTests(Review.PublishedSiteFixture fixture) : IClassFixture<Review.PublishedSiteFixture>, IAsyncLifetime
 {
-    private WebApplication? _app;
-    private DatabaseRuntime? _database;
+    private RunningHost? _host;
 
-    private Uri BaseUri => new(_app!.Urls.First());
+    private Uri BaseUri => _host!.BaseUri;
 
     public async Task InitializeAsync()
     {
-        var builder = WorkerWebHost.CreateBuilder("http://127.0.0.1:0");
-        builder.Configuration["Hangfire:QueuePollIntervalSeconds"] = "1";
-        builder.Configuration["Preventiemonitor:Uitvoermap"] = Path.Combine(TestCluster.CreateTempHome("pm-uitvoer-"), "uitvoer");
-        _database = await DatabaseRuntime.OpenAsync(new DatabaseSettings(fixture.ConnectionString, TestCluster.CreateTempHome()), NullLoggerFactory.Instance, CancellationToken.None);
-        _app = WorkerWebHost.Build(builder, _database);
-        await _app.StartAsync();
+        _host = await RunningHost.StartAsync(fixture.ConnectionString, builder =>
+        {
+            builder.Configuration["Preventiemonitor:Uitvoermap"] = Path.Combine(TestCluster.CreateTempHome("pm-uitvoer-"), "uitvoer");
+        });
     }
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
+        if (_host is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _host.DisposeAsync();
         }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-
     }
 
     private async Task<LoginSession> AsAsync(string rol)

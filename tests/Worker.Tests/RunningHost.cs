@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging.Abstractions;
+using Preventiemonitor.Ingest.Storage;
+using Preventiemonitor.TestSupport;
+using Preventiemonitor.Worker.Web;
+
+namespace Preventiemonitor.Worker.Tests;
+
+/// <summary>
+/// The real Worker web host on 127.0.0.1 with port 0 against a test database, started and stopped as
+/// the program does (Hangfire polls every second). Only one may run at a time per process: use it
+/// from classes in the <see cref="HostCollection"/>.
+/// </summary>
+internal sealed class RunningHost : IAsyncDisposable
+{
+    private readonly DatabaseRuntime _database;
+
+    private RunningHost(WebApplication app, DatabaseRuntime database)
+    {
+        App = app;
+        _database = database;
+    }
+
+    public WebApplication App { get; }
+
+    public Uri BaseUri => new(App.Urls.First());
+
+    public string Url(string path) => new Uri(BaseUri, path).ToString();
+
+    public static async Task<RunningHost> StartAsync(string connectionString, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WorkerWebHost.CreateBuilder("http://127.0.0.1:0");
+        builder.Configuration["Hangfire:QueuePollIntervalSeconds"] = "1";
+        configure?.Invoke(builder);
+        var database = await DatabaseRuntime.OpenAsync(
+            new DatabaseSettings(connectionString, TestCluster.CreateTempHome()), NullLoggerFactory.Instance, CancellationToken.None);
+        var app = WorkerWebHost.Build(builder, database);
+        await app.StartAsync();
+        return new RunningHost(app, database);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
