@@ -70,6 +70,35 @@ public sealed partial class ReviewSiteTests(Review.PublishedSiteFixture fixture)
         Assert.StartsWith("/inloggen", response.Headers.Location!.OriginalString.Replace(BaseUri.ToString(), "/", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("panel", "/publicaties", true)]
+    [InlineData("panel", "/methode", true)]
+    [InlineData("panel", "/onderzoek/leveringen", false)]
+    [InlineData("panel", "/onderzoek/pipeline", false)]
+    [InlineData("onderzoeker", "/publicaties", true)]
+    [InlineData("onderzoeker", "/methode", true)]
+    [InlineData("onderzoeker", "/onderzoek/leveringen", true)]
+    [InlineData("onderzoeker", "/onderzoek/pipeline", true)]
+    [InlineData("beheerder", "/onderzoek/leveringen", true)]
+    [InlineData("beheerder", "/onderzoek/pipeline", true)]
+    public async Task Each_page_is_open_to_the_roles_it_is_for(string rol, string path, bool allowed)
+    {
+        using var session = await AsAsync(rol);
+        using var response = await session.Http.GetAsync(path);
+        if (allowed)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("<html lang=\"nl\">", await response.Content.ReadAsStringAsync());
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Contains("/geen-toegang", response.Headers.Location!.OriginalString);
+            using var denied = await session.Http.GetAsync(response.Headers.Location);
+            Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        }
+    }
+
     [Fact]
     public async Task The_panel_sees_only_publications_in_review_or_released_and_not_a_concept_by_its_URL()
     {
