@@ -29,7 +29,21 @@ public sealed class DetailModel(PublicationReader reader, ReviewStore review, Np
 
     public PublishedCsv Programmes { get; private set; } = null!;
 
+    public PublishedCsv Suggestions { get; private set; } = null!;
+
+    public PublishedCsv Matches { get; private set; } = null!;
+
     public IReadOnlyList<Comment> Comments { get; private set; } = [];
+
+    /// <summary>The anchor of the suggestions of one gap.</summary>
+    public static string SuggestionAnchor(string gemeente, string thema, string leeftijdsgroep) => $"suggesties-{gemeente}-{thema}-{leeftijdsgroep}";
+
+    /// <summary>The suggestions of one gap, from the published suggesties.csv.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> SuggestionsFor(string gemeente, string thema, string leeftijdsgroep) =>
+        [.. Suggestions.Rows.Where(r => r[Suggestions.Column("gemeente")] == gemeente && r[Suggestions.Column("thema")] == thema
+                                        && r[Suggestions.Column("leeftijdsgroep")] == leeftijdsgroep)];
+
+    public string AreaName(string code) => code == Catalog.Regio.Code ? "Regio" : Catalog.FindGemeente(code)?.Naam ?? code;
 
     public string Heatmap { get; private set; } = string.Empty;
 
@@ -100,6 +114,8 @@ public sealed class DetailModel(PublicationReader reader, ReviewStore review, Np
         Scores = await reader.CsvAsync(id, "scores_gemeente_thema.csv", ct);
         Gaps = await reader.CsvAsync(id, "witte_vlekken.csv", ct);
         Programmes = await reader.CsvAsync(id, "programmas.csv", ct);
+        Suggestions = await reader.CsvAsync(id, "suggesties.csv", ct);
+        Matches = await reader.CsvAsync(id, "interventie_matches.csv", ct);
         Comments = await review.CommentsAsync(id, ct);
 
         int name = Scores.Column("gemeente_naam"), thema = Scores.Column("thema"), score = Scores.Column("score");
