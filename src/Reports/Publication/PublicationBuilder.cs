@@ -49,8 +49,8 @@ public sealed class PublicationBuilder(NpgsqlDataSource dataSource)
             await ScoresGemeenteThemaAsync(c, info, catalog, order, ct).ConfigureAwait(false),
             await WitteVlekkenAsync(c, info, order, ct).ConfigureAwait(false),
             await DatakwaliteitAsync(c, info, ct).ConfigureAwait(false),
-            new PublishedTable(PublicationTables.InterventieMatches),
-            new PublishedTable(PublicationTables.Suggesties),
+            await InterventieMatchesAsync(c, info, order, ct).ConfigureAwait(false),
+            await SuggestiesAsync(c, info, catalog, order, ct).ConfigureAwait(false),
         };
         return new PublicationData(info, deliveries, tables);
     }
@@ -140,6 +140,42 @@ public sealed class PublicationBuilder(NpgsqlDataSource dataSource)
         foreach (var r in rows.OrderBy(r => order.Gemeente(r.Gemeente)).ThenBy(r => order.Thema(r.Thema)).ThenBy(r => order.Leeftijdsgroep(r.Leeftijdsgroep)))
         {
             table.Add(r.Gemeente, (long)run.Jaar, r.Thema, r.Leeftijdsgroep, (long)r.Programmas, r.BesteErkenning, (long)r.Effectief, r.Status);
+        }
+
+        return table;
+    }
+
+    /// <summary>Programmes matched to the national list (methode-v1 §5a), by gemeente (REGIO last) and programma_id.</summary>
+    private static async Task<PublishedTable> InterventieMatchesAsync(NpgsqlConnection c, ScoreRunInfo run, Order order, CancellationToken ct)
+    {
+        var rows = await c.QueryAsync<MatchRow>(new CommandDefinition("""
+                SELECT gemeente, programma_id AS ProgrammaId, interventie_id AS InterventieId, interventie_naam AS InterventieNaam, databank, match,
+                       erkenning_lokaal AS ErkenningLokaal, erkenning_landelijk AS ErkenningLandelijk, afwijking
+                FROM score_interventie_match WHERE score_run_id = @Id
+                """, new { run.Id }, cancellationToken: ct)).ConfigureAwait(false);
+        var table = new PublishedTable(PublicationTables.InterventieMatches);
+        foreach (var r in rows.OrderBy(r => order.Gemeente(r.Gemeente), StringComparer.Ordinal).ThenBy(r => r.ProgrammaId, StringComparer.Ordinal))
+        {
+            table.Add(r.Gemeente, (long)run.Jaar, r.ProgrammaId, r.InterventieId, r.InterventieNaam, r.Databank, r.Match, r.ErkenningLokaal,
+                r.ErkenningLandelijk, r.Afwijking);
+        }
+
+        return table;
+    }
+
+    /// <summary>Suggestions for gaps (methode-v1 §5a), by gemeente (REGIO last), theme, age band, erkenning high → low, interventie_id.</summary>
+    private static async Task<PublishedTable> SuggestiesAsync(NpgsqlConnection c, ScoreRunInfo run, ReferenceCatalog catalog, Order order, CancellationToken ct)
+    {
+        var rows = await c.QueryAsync<SuggestionRow>(new CommandDefinition("""
+                SELECT gemeente, thema, leeftijdsgroep, status, interventie_id AS InterventieId, interventie_naam AS InterventieNaam, databank, erkenning, url
+                FROM score_suggestie WHERE score_run_id = @Id
+                """, new { run.Id }, cancellationToken: ct)).ConfigureAwait(false);
+        var table = new PublishedTable(PublicationTables.Suggesties);
+        foreach (var r in rows.OrderBy(r => order.Gemeente(r.Gemeente), StringComparer.Ordinal).ThenBy(r => order.Thema(r.Thema))
+                     .ThenBy(r => order.Leeftijdsgroep(r.Leeftijdsgroep)).ThenByDescending(r => catalog.FindErkenning(r.Erkenning)!.Rang)
+                     .ThenBy(r => r.InterventieId, StringComparer.Ordinal))
+        {
+            table.Add(r.Gemeente, (long)run.Jaar, r.Thema, r.Leeftijdsgroep, r.Status, r.InterventieId, r.InterventieNaam, r.Databank, r.Erkenning, r.Url);
         }
 
         return table;
@@ -277,5 +313,31 @@ public sealed class PublicationBuilder(NpgsqlDataSource dataSource)
         public int Geweigerd { get; set; }
         public int Waarschuwingen { get; set; }
         public int? Jaar { get; set; }
+    }
+
+    private sealed class MatchRow
+    {
+        public string Gemeente { get; set; } = "";
+        public string ProgrammaId { get; set; } = "";
+        public string InterventieId { get; set; } = "";
+        public string InterventieNaam { get; set; } = "";
+        public string Databank { get; set; } = "";
+        public string Match { get; set; } = "";
+        public string ErkenningLokaal { get; set; } = "";
+        public string ErkenningLandelijk { get; set; } = "";
+        public bool Afwijking { get; set; }
+    }
+
+    private sealed class SuggestionRow
+    {
+        public string Gemeente { get; set; } = "";
+        public string Thema { get; set; } = "";
+        public string Leeftijdsgroep { get; set; } = "";
+        public string Status { get; set; } = "";
+        public string InterventieId { get; set; } = "";
+        public string InterventieNaam { get; set; } = "";
+        public string Databank { get; set; } = "";
+        public string Erkenning { get; set; } = "";
+        public string? Url { get; set; }
     }
 }

@@ -22,7 +22,7 @@ public sealed record ScoreRunSummary(long Id, int Jaar, int Programmas, int Leve
 public sealed class ScoreRunService(NpgsqlDataSource dataSource, ILogger<ScoreRunService> logger)
 {
     private const string SelectProgrammes = """
-        SELECT levering_id AS LeveringId, gemeente, programma_id AS ProgrammaId, thema_primair AS ThemaPrimair,
+        SELECT levering_id AS LeveringId, gemeente, programma_id AS ProgrammaId, naam, thema_primair AS ThemaPrimair,
                themas_secundair AS ThemasSecundair, erkenning, deelnemers, leeftijd_van AS LeeftijdVan, leeftijd_tot AS LeeftijdTot
         FROM actueel_programma
         WHERE jaar = @jaar
@@ -72,6 +72,15 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ILogger<ScoreRu
         SELECT levering_id FROM actuele_levering WHERE dataset = 'metingen' AND jaar = @jaar
         """;
 
+    /// <summary>The national list in use (methode-v1 §5a); empty when none has been delivered.</summary>
+    private const string SelectInterventions = """
+        SELECT levering_id AS LeveringId, interventie_id AS InterventieId, naam, databank, erkenning, doelgroep,
+               leeftijd_van AS LeeftijdVan, leeftijd_tot AS LeeftijdTot, thema_primair AS ThemaPrimair,
+               themas_secundair AS ThemasSecundair, url
+        FROM actuele_interventie
+        ORDER BY interventie_id COLLATE "C"
+        """;
+
     private const string InsertRun = """
         INSERT INTO score_run (jaar, methode_versie, parameters, gestart_op, klaar_op, gestart_door)
         VALUES (@jaar, @versie, @parameters::jsonb, @gestartOp, now(), @gestartDoor)
@@ -112,7 +121,15 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ILogger<ScoreRu
             effects, paren, bevolking);
         var result = ScoringMethodV1.Score(input, catalog, parameters);
 
+        var interventionRows = (await connection.QueryAsync<InterventionRow>(new CommandDefinition(
+            SelectInterventions, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false)).ToList();
+        var interventions = interventionRows.Select(r => new Intervention(r.InterventieId, r.Naam, r.Databank, r.Erkenning, r.Doelgroep,
+            r.LeeftijdVan, r.LeeftijdTot, r.ThemaPrimair, r.ThemasSecundair, r.Url)).ToList();
+        var matches = BestPractices.MatchProgrammes(programmeRows.Select(r => new NamedProgramme(r.Gemeente, r.ProgrammaId, r.Naam, r.Erkenning)), interventions);
+        var suggestions = BestPractices.Suggestions(result.Gaps, interventions, matches, catalog);
+
         var deliveries = programmeRows.Select(r => r.LeveringId)
+            .Concat(interventionRows.Select(r => r.LeveringId))
             .Concat(await connection.QueryAsync<long>(new CommandDefinition(SelectMeasurementDeliveries, new { jaar }, transaction, cancellationToken: ct)).ConfigureAwait(false))
             .Concat(await connection.QueryAsync<long>(new CommandDefinition(SelectUsedPopulationDeliveries, new { jaar }, transaction, cancellationToken: ct)).ConfigureAwait(false))
             .Distinct().Order().ToArray();
@@ -125,11 +142,12 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ILogger<ScoreRu
             gestartOp,
             gestartDoor,
         }, transaction, cancellationToken: ct)).ConfigureAwait(false);
-        await ScoreRunWriter.WriteAsync(connection, id, deliveries, result, ct).ConfigureAwait(false);
+        await ScoreRunWriter.WriteAsync(connection, id, deliveries, result, matches, suggestions, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
 
-        logger.LogInformation("Score run {Id} voor {Jaar}: {Programmas} programma's, {Effecten} effecten, {Leveringen} leveringen.",
-            id, jaar, programmeRows.Count, result.Effects.Count, deliveries.Length);
+        logger.LogInformation(
+            "Score run {Id} voor {Jaar}: {Programmas} programma's, {Effecten} effecten, {Leveringen} leveringen, {Matches} interventiematches, {Suggesties} suggesties.",
+            id, jaar, programmeRows.Count, result.Effects.Count, deliveries.Length, matches.Count, suggestions.Count);
         return new ScoreRunSummary(id, jaar, programmeRows.Count, deliveries.Length, result);
     }
 
@@ -187,6 +205,8 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ILogger<ScoreRu
 
         public string ProgrammaId { get; set; } = string.Empty;
 
+        public string Naam { get; set; } = string.Empty;
+
         public string ThemaPrimair { get; set; } = string.Empty;
 
         public string[] ThemasSecundair { get; set; } = [];
@@ -198,5 +218,30 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ILogger<ScoreRu
         public int LeeftijdVan { get; set; }
 
         public int LeeftijdTot { get; set; }
+    }
+
+    private sealed class InterventionRow
+    {
+        public long LeveringId { get; set; }
+
+        public string InterventieId { get; set; } = string.Empty;
+
+        public string Naam { get; set; } = string.Empty;
+
+        public string Databank { get; set; } = string.Empty;
+
+        public string Erkenning { get; set; } = string.Empty;
+
+        public string Doelgroep { get; set; } = string.Empty;
+
+        public int LeeftijdVan { get; set; }
+
+        public int LeeftijdTot { get; set; }
+
+        public string ThemaPrimair { get; set; } = string.Empty;
+
+        public string[] ThemasSecundair { get; set; } = [];
+
+        public string? Url { get; set; }
     }
 }

@@ -7,7 +7,9 @@ namespace Preventiemonitor.Reports.Scoring;
 /// <summary>Writes the results of a score run with binary COPY (inside the run's transaction).</summary>
 internal static class ScoreRunWriter
 {
-    public static async Task WriteAsync(NpgsqlConnection connection, long runId, long[] deliveries, ScoringResult result, CancellationToken ct)
+    public static async Task WriteAsync(
+        NpgsqlConnection connection, long runId, long[] deliveries, ScoringResult result,
+        IReadOnlyList<ProgrammeMatch> matches, IReadOnlyList<Suggestion> suggestions, CancellationToken ct)
     {
         await using (var copy = await connection.BeginBinaryImportAsync(
             "COPY score_run_levering (score_run_id, levering_id) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
@@ -128,6 +130,52 @@ internal static class ScoreRunWriter
                 WriteText(copy, row.BesteErkenning);
                 copy.Write(row.Effectief, NpgsqlDbType.Integer);
                 copy.Write(row.Status, NpgsqlDbType.Text);
+            }
+
+            await copy.CompleteAsync(ct).ConfigureAwait(false);
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync("""
+            COPY score_interventie_match (score_run_id, gemeente, programma_id, interventie_id, interventie_naam, databank, match,
+                                          erkenning_lokaal, erkenning_landelijk, afwijking) FROM STDIN (FORMAT BINARY)
+            """, ct).ConfigureAwait(false))
+        {
+            foreach (var row in matches)
+            {
+                copy.StartRow();
+                copy.Write(runId, NpgsqlDbType.Bigint);
+                copy.Write(row.Gemeente, NpgsqlDbType.Text);
+                copy.Write(row.ProgrammaId, NpgsqlDbType.Text);
+                copy.Write(row.InterventieId, NpgsqlDbType.Text);
+                copy.Write(row.InterventieNaam, NpgsqlDbType.Text);
+                copy.Write(row.Databank, NpgsqlDbType.Text);
+                copy.Write(row.Match, NpgsqlDbType.Text);
+                copy.Write(row.ErkenningLokaal, NpgsqlDbType.Text);
+                copy.Write(row.ErkenningLandelijk, NpgsqlDbType.Text);
+                copy.Write(row.Afwijking, NpgsqlDbType.Boolean);
+            }
+
+            await copy.CompleteAsync(ct).ConfigureAwait(false);
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync("""
+            COPY score_suggestie (score_run_id, gemeente, thema, leeftijdsgroep, status, interventie_id, interventie_naam, databank,
+                                  erkenning, url) FROM STDIN (FORMAT BINARY)
+            """, ct).ConfigureAwait(false))
+        {
+            foreach (var row in suggestions)
+            {
+                copy.StartRow();
+                copy.Write(runId, NpgsqlDbType.Bigint);
+                copy.Write(row.Gemeente, NpgsqlDbType.Text);
+                copy.Write(row.Thema, NpgsqlDbType.Text);
+                copy.Write(row.Leeftijdsgroep, NpgsqlDbType.Text);
+                copy.Write(row.Status, NpgsqlDbType.Text);
+                copy.Write(row.InterventieId, NpgsqlDbType.Text);
+                copy.Write(row.InterventieNaam, NpgsqlDbType.Text);
+                copy.Write(row.Databank, NpgsqlDbType.Text);
+                copy.Write(row.Erkenning, NpgsqlDbType.Text);
+                WriteText(copy, row.Url);
             }
 
             await copy.CompleteAsync(ct).ConfigureAwait(false);
