@@ -168,7 +168,7 @@ public static class InterventieValidator
 
         var primair = CommonRules.Thema(c, context, "thema_primair", true);
         var secundair = ProgrammaValidator.SecondaryThemes(c, context, primair);
-        var url = c.String("url", false, 2000);
+        var url = c.Text("url");
         if (url is not null && !IsAbsoluteHttpUrl(url))
         {
             c.Add("url", url, $"url '{RowCells.Shorten(url)}' is geen absolute http(s)-link");
