@@ -127,8 +127,8 @@ public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClass
 
         var (exitCode, output) = await RunAsync(home, "pipeline", "--drop", RepositoryPaths.SampleDrop, "--out", outRoot, "--label", "demo", "--connection", connectionString);
         Assert.True(exitCode == 0, output);
-        Assert.Contains("Leveringen: 17 (7 deels_geaccepteerd, 6 geaccepteerd, 3 geweigerd, 1 vervangen), waarvan 0 al verwerkt.", output);
-        Assert.Contains("Rijen (nieuwe leveringen): 6740 geaccepteerd, 21 geweigerd.", output);
+        Assert.Contains("Leveringen: 18 (8 deels_geaccepteerd, 6 geaccepteerd, 3 geweigerd, 1 vervangen), waarvan 0 al verwerkt.", output);
+        Assert.Contains("Rijen (nieuwe leveringen): 6760 geaccepteerd, 22 geweigerd.", output);
         Assert.Contains($"'demo' (concept): {Path.Combine(outRoot, "demo")}", output);
         foreach (var file in new[] { "tussenrapportage.xlsx", "programmas.csv", "effecten.csv", "scores_programma_thema.csv", "scores_gemeente_thema.csv",
                                      "witte_vlekken.csv", "datakwaliteit.csv", "interventie_matches.csv", "suggesties.csv", "datapackage.json" })
@@ -139,7 +139,7 @@ public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClass
         // The same drop again: no new deliveries, byte-identical CSVs under the new label; the run can be republished.
         var (againExit, again) = await RunAsync(home, "pipeline", "--drop", RepositoryPaths.SampleDrop, "--out", outRoot, "--label", "demo-2", "--connection", connectionString);
         Assert.True(againExit == 0, again);
-        Assert.Contains("waarvan 17 al verwerkt", again);
+        Assert.Contains("waarvan 18 al verwerkt", again);
         Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(outRoot, "demo", "effecten.csv")), await File.ReadAllBytesAsync(Path.Combine(outRoot, "demo-2", "effecten.csv")));
 
         var (publishExit, publish) = await RunAsync(home, "publish", "--score-run", "1", "--out", outRoot, "--label", "herdruk", "--connection", connectionString);

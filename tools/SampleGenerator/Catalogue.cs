@@ -59,6 +59,36 @@ internal static class Catalogue
     public static readonly Template Smw = new("Schoolmaatschappelijk werk", "Trajekt", J, 4, 17, "zelfstandigheid", ["weerbaarheid"], "niet_beoordeeld", "selectief");
     public static readonly Template GirlsTalk = new("Girls' Talk", "GGD Zuid Limburg", J, 12, 16, "weerbaarheid", ["veiligheid"], "goed_onderbouwd", "selectief");
 
+    /// <summary>
+    /// The bureau's national list of recognised interventions (aanleverformaat §2.4): real names from
+    /// the national databanks; recognition levels, ages, themes and URLs are illustrative. Erkenning
+    /// <c>niet_beoordeeld</c> on the last row is a deliberate defect (too low for the list).
+    /// </summary>
+    public static readonly Interventie[] Interventies =
+    [
+        new("NJI-001", "Triple P", "nji", "effectief_eerste", O, 0, 16, "opvoedvaardigheden", ["weerbaarheid"], "https://www.nji.nl/interventies/triple-p"),
+        new("NJI-002", "Opvoeden & Zo", "nji", "goed_onderbouwd", O, 2, 12, "opvoedvaardigheden", [], "https://www.nji.nl/interventies/opvoeden-zo"),
+        new("NJI-003", "Kanjertraining", "nji", "effectief_eerste", J, 4, 16, "sociale_aansluiting", ["weerbaarheid"], "https://www.nji.nl/interventies/kanjertraining"),
+        new("NJI-004", "Stevig Ouderschap", "nji", "effectief_eerste", O, 0, 1, "opvoedvaardigheden", ["veiligheid"], "https://www.nji.nl/interventies/stevig-ouderschap"),
+        new("NJI-005", "VoorZorg", "nji", "effectief_sterke", O, 0, 2, "opvoedvaardigheden", ["veiligheid"], "https://www.nji.nl/interventies/voorzorg"),
+        new("NJI-006", "Samen Starten", "nji", "goed_onderbouwd", O, 0, 4, "opvoedvaardigheden", ["sociale_aansluiting"], "https://www.nji.nl/interventies/samen-starten"),
+        new("NJI-007", "Home-Start", "nji", "effectief_eerste", O, 0, 6, "opvoedvaardigheden", ["sociale_aansluiting"], "https://www.nji.nl/interventies/home-start"),
+        new("NJI-008", "KiVa", "nji", "effectief_goede", J, 6, 12, "sociale_aansluiting", ["veiligheid"], "https://www.nji.nl/interventies/kiva"),
+        new("NJI-009", "PAD", "nji", "effectief_eerste", J, 4, 12, "weerbaarheid", ["sociale_aansluiting"], "https://www.nji.nl/interventies/pad"),
+        new("NJI-010", "Taakspel", "nji", "effectief_goede", J, 6, 12, "sociale_aansluiting", [], "https://www.nji.nl/interventies/taakspel"),
+        new("NJI-011", "Video-hometraining", "nji", "goed_onderbouwd", O, 0, 18, "opvoedvaardigheden", [], "https://www.nji.nl/interventies/video-hometraining"),
+        new("NJI-012", "SOVA-training", "nji", "goed_onderbouwd", J, 6, 18, "sociale_aansluiting", ["weerbaarheid"], "https://www.nji.nl/interventies/sova-training"),
+        new("NJI-013", "Marietje Kessels Project", "nji", "goed_onderbouwd", J, 10, 12, "veiligheid", ["weerbaarheid"], "https://www.nji.nl/interventies/marietje-kessels-project"),
+        new("MOV-001", "Rots en Water", "movisie", "effectief_eerste", J, 8, 18, "weerbaarheid", ["sociale_aansluiting", "veiligheid"], "https://www.movisie.nl/interventie/rots-en-water"),
+        new("MOV-002", "Weerbaarheidstraining", "movisie", "goed_beschreven", J, 8, 18, "weerbaarheid", [], "https://www.movisie.nl/interventie/weerbaarheidstraining"),
+        new("RIVM-001", "Moeders Informeren Moeders", "rivm", "effectief_eerste", O, 0, 1, "opvoedvaardigheden", [], "https://www.loketgezondleven.nl/interventies/moeders-informeren-moeders"),
+        new("RIVM-002", "Nu Niet Zwanger", "rivm", "goed_onderbouwd", J, 15, 23, "zelfstandigheid", ["veiligheid"], "https://www.loketgezondleven.nl/interventies/nu-niet-zwanger"),
+        new("RIVM-003", "Alles Kidzzz", "rivm", "goed_beschreven", J, 9, 12, "weerbaarheid", [], "https://www.loketgezondleven.nl/interventies/alles-kidzzz"),
+        new("TRI-001", "Levensvaardigheden", "trimbos", "effectief_eerste", J, 12, 16, "weerbaarheid", ["sociale_aansluiting"], "https://www.trimbos.nl/aanbod/interventies/levensvaardigheden"),
+        new("TRI-002", "Grip op je dip", "trimbos", "effectief_goede", J, 16, 23, "weerbaarheid", [], "https://www.trimbos.nl/aanbod/interventies/grip-op-je-dip"),
+        new("OVR-001", "Buurtsportcoach", "overig", "niet_beoordeeld", J, 4, 17, "sociale_aansluiting", ["zelfstandigheid"], null),
+    ];
+
     /// <summary>Municipality with its programmes and the population per age band (0-3, 4-11, 12-17, 18, 19-23).</summary>
     public sealed record Gemeente(string Code, string Naam, string DeelnemerPrefix, int DeelnemerStart, Prog[] Programmas, int[] Bevolking);
 
@@ -138,7 +168,7 @@ internal static class Catalogue
         new("VAL-2025-02", OpvoedenZo, 30, 22, 20, NearZero: true),
         new("VAL-2025-03", Kanjer, 110, 35, 31, 0.4),
         new("VAL-2025-04", GezondeSchool, 700, VanAsWritten: 12, TotAsWritten: 4),
-        new("VAL-2025-05", RotsWater, 26, 18, 16, 0.45),
+        new("VAL-2025-05", RotsWater, 26, 18, 16, 0.45, Naam: "Weerbaarheidstraining Rots en Water"),
         new("VAL-2025-06", Mim, 12),
         new("VAL-2025-07", SamenStarten, 45, Naam: "Samen Starten, huisbezoeken"),
         new("VAL-2025-08", Piep, 15, 12, 11, 0.5, Naam: "Piep zei de muis – groep \"Sterk\""),

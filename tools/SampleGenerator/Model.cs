@@ -50,6 +50,19 @@ internal sealed record Template(
     string Erkenning,
     string? Preventietype);
 
+/// <summary>An entry of the national list of recognised interventions (aanleverformaat §2.4).</summary>
+internal sealed record Interventie(
+    string Id,
+    string Naam,
+    string Databank,
+    string Erkenning,
+    string Doelgroep,
+    int Van,
+    int Tot,
+    string Primair,
+    string[] Secundair,
+    string? Url);
+
 /// <summary>
 /// A programme run by one municipality. <c>Gemeten</c> participants get a T0, the first
 /// <c>Paren</c> of them a T1; <c>Effect</c> is the intended standardized improvement.

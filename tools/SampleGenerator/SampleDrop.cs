@@ -31,7 +31,7 @@ public static class SampleDrop
 
     /// <summary>Names of the folders under the drop root that the generator owns (and deletes first).</summary>
     public static IReadOnlyList<string> GeneratedFolders { get; } =
-        [.. Gemeenten.Select(g => g.Code), "bevolking"];
+        [.. Gemeenten.Select(g => g.Code), "bevolking", "landelijk"];
 
     public static SampleDropResult Write(string targetDir)
     {
@@ -62,6 +62,7 @@ public static class SampleDrop
         WriteVaals(ctx, sims[Vaals.Code]);
         WriteValkenburg(ctx, sims[Valkenburg.Code]);
         WriteBevolking(ctx);
+        WriteInterventies(ctx);
 
         return new SampleDropResult(
             [.. ctx.Files.OrderBy(f => f.Bestand, StringComparer.Ordinal)],
@@ -520,6 +521,27 @@ public static class SampleDrop
         Writers.WriteCsv(ctx.Full(latePath), late, Utf8Comma with { DateFormat = "dd-MM-yyyy" });
         ctx.Files.Add(new(latePath, "CSV, UTF-8, `,`, LF, met verboden kolom `geboortedatum`", late.Rows.Count, Geweigerd, "verboden kolom; niets geladen"));
         ctx.Defects.Add(new(latePath, 1, "geboortedatum", "geboortedatum", BestandGeweigerd, "verboden kolom 'geboortedatum': … bestand geweigerd en alleen in quarantaine bewaard"));
+    }
+
+    private static void WriteInterventies(Context ctx)
+    {
+        // The national list: the complete list, checked on one day; one entry with a level too low for the list.
+        var peildatum = new DateOnly(2025, 9, 1);
+        var t = new Table(["interventie_id", "naam", "databank", "erkenning", "doelgroep", "leeftijd_van", "leeftijd_tot",
+            "thema_primair", "themas_secundair", "url", "peildatum"]);
+        foreach (var i in Interventies)
+        {
+            t.Rows.Add([i.Id, i.Naam, i.Databank, i.Erkenning, i.Doelgroep, i.Van, i.Tot, i.Primair,
+                i.Secundair.Length == 0 ? null : string.Join('|', i.Secundair), i.Url, peildatum]);
+        }
+
+        var path = "landelijk/interventies/interventies_2025.csv";
+        Writers.WriteCsv(ctx.Full(path), t, Utf8Comma);
+        var low = Interventies.Single(i => i.Erkenning == "niet_beoordeeld");
+        ctx.Files.Add(new(path, "CSV, UTF-8, `,`, LF; landelijke lijst van erkende interventies", t.Rows.Count, Deels,
+            "1 rij in quarantaine (erkenning te laag)"));
+        ctx.Defects.Add(new(path, RowOfProgramme(t, low.Id), "erkenning", low.Erkenning, Quarantaine,
+            "erkenning 'niet_beoordeeld' is te laag voor de landelijke lijst (minstens goed_beschreven)"));
     }
 
     private static void WriteBevolking(Context ctx)

@@ -43,12 +43,6 @@ public sealed class IngestService(
         foreach (var file in DropFolder.Scan(root, catalog))
         {
             ct.ThrowIfCancellationRequested();
-            if (file.Dataset == Dataset.Interventies)
-            {
-                notes.Add($"{file.Bestand}: de landelijke interventielijst wordt nog niet verwerkt; het bestand is niet aangeraakt.");
-                continue;
-            }
-
             outcomes.Add(await processor.ProcessAsync(file, progress, ct).ConfigureAwait(false));
         }
 

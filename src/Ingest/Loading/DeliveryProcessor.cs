@@ -351,8 +351,10 @@ public sealed class DeliveryProcessor(
         var accepted = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             $"SELECT count(*) FROM {stage.StageTable}", cancellationToken: ct)).ConfigureAwait(false);
         var rejected = run.Rows - accepted;
-        var years = (await connection.QueryAsync<int>(new CommandDefinition(
-            $"SELECT DISTINCT jaar FROM {stage.StageTable} ORDER BY jaar", cancellationToken: ct)).ConfigureAwait(false)).ToArray();
+        var years = stage.Dataset == Dataset.Interventies
+            ? []
+            : (await connection.QueryAsync<int>(new CommandDefinition(
+                $"SELECT DISTINCT jaar FROM {stage.StageTable} ORDER BY jaar", cancellationToken: ct)).ConfigureAwait(false)).ToArray();
         var status = rejected > 0 ? LeveringStatus.DeelsGeaccepteerd : LeveringStatus.Geaccepteerd;
         var id = await InsertLeveringAsync(connection, run, status, null, years, run.Rows, accepted, rejected, false, ct).ConfigureAwait(false);
 
@@ -362,7 +364,15 @@ public sealed class DeliveryProcessor(
         }
 
         await connection.ExecuteAsync(new CommandDefinition(stage.InsertIntoModel, new { id }, commandTimeout: 0, cancellationToken: ct)).ConfigureAwait(false);
-        await SupersedeAsync(connection, stage, dataset, id, ct).ConfigureAwait(false);
+        if (stage.Dataset == Dataset.Interventies)
+        {
+            await ReplaceInterventionListAsync(connection, id, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            await SupersedeAsync(connection, stage, dataset, id, ct).ConfigureAwait(false);
+        }
+
         long[] rederive = stage.Dataset switch
         {
             Dataset.Metingen => [id],
@@ -406,6 +416,27 @@ public sealed class DeliveryProcessor(
             WHERE l.id = ANY (@previous)
               AND NOT EXISTS (SELECT 1 FROM actuele_levering a WHERE a.levering_id = l.id)
             """, new { previous }, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The national list of interventions (aanleverformaat §2.4): each accepted delivery is the complete
+    /// list and replaces the previous one entirely, which becomes <c>vervangen</c> (its rows stay, for lineage).
+    /// </summary>
+    private static async Task ReplaceInterventionListAsync(NpgsqlConnection connection, long id, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_xact_lock(hashtext('actuele_interventielijst'))", cancellationToken: ct)).ConfigureAwait(false);
+        var previous = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            "SELECT levering_id FROM actuele_interventielijst WHERE id = 1", cancellationToken: ct)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO actuele_interventielijst (id, levering_id) VALUES (1, @id)
+            ON CONFLICT (id) DO UPDATE SET levering_id = EXCLUDED.levering_id
+            """, new { id }, cancellationToken: ct)).ConfigureAwait(false);
+        if (previous is long old && old != id)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE levering SET status = 'vervangen' WHERE id = @old", new { old }, cancellationToken: ct)).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Creates the yearly partition of <c>meting</c> for each year that has none yet.</summary>

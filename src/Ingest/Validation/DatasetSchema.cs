@@ -28,11 +28,19 @@ public sealed record DatasetSchema(Dataset Dataset, IReadOnlyList<(string Name, 
         ("gemeente", true), ("jaar", true), ("leeftijd", true), ("aantal", true),
     ]);
 
+    public static readonly DatasetSchema Interventies = new(Dataset.Interventies,
+    [
+        ("interventie_id", true), ("naam", true), ("databank", true), ("erkenning", true), ("doelgroep", true),
+        ("leeftijd_van", true), ("leeftijd_tot", true), ("thema_primair", true), ("themas_secundair", false),
+        ("url", false), ("peildatum", true),
+    ]);
+
     public static DatasetSchema For(Dataset dataset) => dataset switch
     {
         Dataset.Programmas => Programmas,
         Dataset.Metingen => Metingen,
         Dataset.Bevolking => Bevolking,
+        Dataset.Interventies => Interventies,
         _ => throw new ArgumentOutOfRangeException(nameof(dataset), $"Dataset {dataset.Code()} heeft (nog) geen schema."),
     };
 }

@@ -38,3 +38,18 @@ public sealed record MetingRecord(
 
 /// <summary>A valid row of a <c>bevolking</c> delivery (§2.3).</summary>
 public sealed record BevolkingRecord(long Rij, string Gemeente, int Jaar, int Leeftijd, int Aantal);
+
+/// <summary>A valid row of an <c>interventies</c> delivery, codes canonical (aanleverformaat §2.4).</summary>
+public sealed record InterventieRecord(
+    long Rij,
+    string InterventieId,
+    string Naam,
+    string Databank,
+    string Erkenning,
+    string Doelgroep,
+    int LeeftijdVan,
+    int LeeftijdTot,
+    string ThemaPrimair,
+    IReadOnlyList<string> ThemasSecundair,
+    string? Url,
+    DateOnly Peildatum);

@@ -48,12 +48,18 @@ public sealed class IngestServiceTests(DatabaseFixture fixture) : IClassFixture<
             ["GM1903/metingen/metingen_2025.csv"] = "deels_geaccepteerd",
             ["GM1903/programmas/programmas_2025.csv"] = "geaccepteerd",
             ["bevolking/bevolking_2025.csv"] = "geaccepteerd",
+            ["landelijk/interventies/interventies_2025.csv"] = "deels_geaccepteerd",
         }, statuses);
+        Assert.Empty(run.Notes);
 
         // Every municipality has a current inventory and current measurements for 2025.
         Assert.Equal(6, await connection.ExecuteScalarAsync<int>("SELECT count(DISTINCT gemeente) FROM actueel_programma WHERE jaar = 2025"));
         Assert.Equal(6, await connection.ExecuteScalarAsync<int>("SELECT count(DISTINCT gemeente) FROM actuele_meting WHERE jaar = 2025"));
         Assert.Equal(144, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM actuele_bevolking WHERE jaar = 2025"));
+
+        // The national list is current: every row but the one with a level too low for the list.
+        Assert.Equal(20, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM actuele_interventie"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM actuele_interventie WHERE interventie_id = 'OVR-001'"));
 
         // The JSON inventory has no 'preventietype' in its first object: later objects' values still count.
         Assert.Equal(6, await connection.ExecuteScalarAsync<int>(
@@ -71,6 +77,8 @@ public sealed class IngestServiceTests(DatabaseFixture fixture) : IClassFixture<
         Assert.Contains(errors, e => e.Bestand == "GM0981/metingen/metingen_2025.xlsx" && e.Rij == 164 && e.Kolom == "datum" && e.Reden.Contains("geen geldige datum", StringComparison.Ordinal));
         Assert.Contains(("GM0994/programmas/programmas_2025.csv", 5L, "leeftijd_tot", "4", "leeftijd_tot 4 is kleiner dan leeftijd_van 12"), errors);
         Assert.Contains(("GM0981/metingen/metingen_2025_correctie.csv", 4L, "deelnemer", null, "deelnemer lijkt een BSN (elfproef)"), errors);
+        Assert.Contains(("landelijk/interventies/interventies_2025.csv", 22L, "erkenning", "niet_beoordeeld",
+            "erkenning 'niet_beoordeeld' is te laag voor de landelijke lijst (minstens goed_beschreven)"), errors);
 
         var refusals = (await connection.QueryAsync<(string Bestand, string Reden, bool InQuarantaine)>(
             "SELECT bestand, reden, in_quarantaine FROM levering WHERE status = 'geweigerd'")).ToDictionary(r => r.Bestand);

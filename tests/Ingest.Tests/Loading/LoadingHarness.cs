@@ -63,6 +63,11 @@ internal sealed class LoadingHarness
         return Processor.ProcessAsync(new DeliveryFile(path, bron, bestand, gemeente, dataset), progress, ct);
     }
 
+    /// <summary>Processes a file of Loading/Data as if it lay in <c>landelijk/interventies/</c> of the drop folder.</summary>
+    public Task<DeliveryOutcome> LoadInterventiesAsync(string name) =>
+        Processor.ProcessAsync(
+            new DeliveryFile(DataPath(name), "drop", $"landelijk/interventies/{name}", null, Dataset.Interventies), null, CancellationToken.None);
+
     public async Task<List<Fout>> FoutenAsync(long leveringId)
     {
         await using var c = await DataSource.OpenConnectionAsync();
@@ -101,12 +106,13 @@ internal sealed class LoadingHarness
         return [.. await c.QueryAsync<T>(sql, param)];
     }
 
-    /// <summary>Rows of programma, meting and bevolking that belong to a delivery.</summary>
+    /// <summary>Rows of programma, meting, bevolking and interventie that belong to a delivery.</summary>
     public Task<long> DataRowsAsync(long leveringId) => ScalarAsync(
         """
         SELECT (SELECT count(*) FROM programma WHERE levering_id = @leveringId)
              + (SELECT count(*) FROM meting WHERE levering_id = @leveringId)
              + (SELECT count(*) FROM bevolking WHERE levering_id = @leveringId)
+             + (SELECT count(*) FROM interventie WHERE levering_id = @leveringId)
         """, new { leveringId });
 
     /// <summary>
