@@ -52,8 +52,9 @@ public sealed class LocalHttpServer : IAsyncDisposable
                 listener.Start();
                 return new LocalHttpServer(listener, new Uri(prefix), handler);
             }
-            catch (HttpListenerException) when (attempt < 10)
+            catch (Exception e) when (e is HttpListenerException or System.Net.Sockets.SocketException && attempt < 50)
             {
+                // Another process (the test assemblies run in parallel) took the port between probe and bind: try another.
                 listener.Close();
             }
         }

@@ -59,9 +59,13 @@ public sealed class PublicationServiceTests(DatabaseFixture fixture) : IClassFix
 
         Assert.Equal(36, Lines(result.Folder, "scores_gemeente_thema.csv").Length);   // header + 35
         Assert.Equal(141, Lines(result.Folder, "witte_vlekken.csv").Length);          // header + 140
-        Assert.Equal(["gemeente,jaar,programma_id,interventie_id,interventie_naam,databank,match,erkenning_lokaal,erkenning_landelijk,afwijking"],
-            Lines(result.Folder, "interventie_matches.csv"));
-        Assert.Single(Lines(result.Folder, "suggesties.csv"));
+        // The sample drop has a national list: matched programmes and suggestions for gaps are published.
+        var matches = Lines(result.Folder, "interventie_matches.csv");
+        Assert.Equal("gemeente,jaar,programma_id,interventie_id,interventie_naam,databank,match,erkenning_lokaal,erkenning_landelijk,afwijking", matches[0]);
+        Assert.Contains("GM0935,2025,MST-2025-001,NJI-001,Triple P,nji,naam_bevat,effectief_goede,effectief_eerste,true", matches);
+        var suggestions = Lines(result.Folder, "suggesties.csv");
+        Assert.Equal("gemeente,jaar,thema,leeftijdsgroep,status,interventie_id,interventie_naam,databank,erkenning,url", suggestions[0]);
+        Assert.True(suggestions.Length > 1);
         var regio = Lines(result.Folder, "scores_gemeente_thema.csv").Skip(31).ToArray();
         Assert.All(regio, l => Assert.StartsWith("REGIO,Maastricht-Heuvelland,2025,", l, StringComparison.Ordinal));
     }
@@ -92,7 +96,9 @@ public sealed class PublicationServiceTests(DatabaseFixture fixture) : IClassFix
         var folder = (await Service(db).PublishAsync(runId, "proef-3", _out, "test", CancellationToken.None)).Folder;
         var lines = Lines(folder, "datakwaliteit.csv");
         Assert.Equal("levering_id,bron,gemeente,dataset,jaar,bestand,sha256,ontvangen_op,status,rijen,geaccepteerd,geweigerd,waarschuwingen", lines[0]);
-        Assert.Equal(18, lines.Length); // 17 deliveries
+        Assert.Equal(19, lines.Length); // 18 deliveries
+        var list = lines.Single(l => l.Contains("landelijk/interventies/interventies_2025.csv", StringComparison.Ordinal)).Split(',');
+        Assert.Equal((string.Empty, "interventies", string.Empty), (list[2], list[3], list[4]));
         Assert.Contains(lines, l => l.Contains(",GM0938/metingen/metingen_2025-03.csv,", StringComparison.Ordinal) && l.Contains(",vervangen,", StringComparison.Ordinal));
         var refused = lines.Single(l => l.Contains("metingen_2025_correctie.csv", StringComparison.Ordinal)).Split(',');
         Assert.Equal(("geweigerd", "5", "0", "5"), (refused[8], refused[9], refused[10], refused[11]));

@@ -37,11 +37,12 @@ public sealed class ScoreRunTests(DatabaseFixture fixture) : IClassFixture<Datab
             """, new { id = run.Id });
         Assert.Equal((2025, "v1", "test", 10, 0.8, 0.4, 0.6, 10), stored);
 
-        // Exactly the current deliveries of 2025: six inventories, six measurement deliveries, the population.
+        // Exactly the current deliveries of 2025: six inventories, six measurement deliveries, the population, the national list.
         var used = (await c.QueryAsync<string>("""
             SELECT l.bestand FROM score_run_levering r JOIN levering l ON l.id = r.levering_id WHERE r.score_run_id = @id ORDER BY 1
             """, new { id = run.Id })).ToList();
-        Assert.Equal(13, used.Count);
+        Assert.Equal(14, used.Count);
+        Assert.Contains("landelijk/interventies/interventies_2025.csv", used);
         Assert.DoesNotContain("GM0938/metingen/metingen_2025-03.csv", used); // replaced
         Assert.DoesNotContain("GM0935/metingen/metingen_2025_meerssen.csv", used); // refused
         Assert.Contains("bevolking/bevolking_2025.csv", used);

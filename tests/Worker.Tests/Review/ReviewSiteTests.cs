@@ -223,6 +223,25 @@ public sealed partial class ReviewSiteTests(Review.PublishedSiteFixture fixture)
         Assert.Contains("is nu: In review bij het panel", await moved.Content.ReadAsStringAsync());
     }
 
+    [Fact]
+    public async Task Gaps_link_to_recognised_interventions_and_only_researchers_see_differing_levels()
+    {
+        using var panel = await AsAsync(Rollen.Panel);
+        var html = await HtmlAsync(panel, $"/publicaties/{fixture.Released}");
+        Assert.Contains("Erkende interventies voor witte vlekken", html);
+        var links = SuggestionLink().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(links);
+        Assert.All(links, anchor => Assert.Contains($"id=\"{anchor}\"", html));
+        Assert.DoesNotContain("Afwijkende erkenningen", html);
+
+        using var researcher = await AsAsync(Rollen.Onderzoeker);
+        var full = await HtmlAsync(researcher, $"/publicaties/{fixture.Released}");
+        Assert.Contains("<caption>Afwijkende erkenningen</caption>", full);
+    }
+
+    [GeneratedRegex("<a href=\"#(suggesties-[^\"]+)\">\\d+ erkende interventie")]
+    private static partial Regex SuggestionLink();
+
     [GeneratedRegex("<strong id=\"taakstatus\">([^<]+)</strong>")]
     private static partial Regex JobStatus();
 }
