@@ -170,7 +170,7 @@ internal static class Catalogue
         new("VAL-2025-04", GezondeSchool, 700, VanAsWritten: 12, TotAsWritten: 4),
         new("VAL-2025-05", RotsWater, 26, 18, 16, 0.45, Naam: "Weerbaarheidstraining Rots en Water"),
         new("VAL-2025-06", Mim, 12),
-        new("VAL-2025-07", SamenStarten, 45, Naam: "Samen Starten, huisbezoeken"),
+        new("VAL-2025-07", SamenStarten, 45, Naam: "Samen Starten en Home-Start, huisbezoeken"),
         new("VAL-2025-08", Piep, 15, 12, 11, 0.5, Naam: "Piep zei de muis – groep \"Sterk\""),
         new("VAL-2025-09", Mkp, 60, 24, 21, 0.4),
     ],

@@ -63,6 +63,8 @@ public sealed class PublicationServiceTests(DatabaseFixture fixture) : IClassFix
         var matches = Lines(result.Folder, "interventie_matches.csv");
         Assert.Equal("gemeente,jaar,programma_id,interventie_id,interventie_naam,databank,match,erkenning_lokaal,erkenning_landelijk,afwijking", matches[0]);
         Assert.Contains("GM0935,2025,MST-2025-001,NJI-001,Triple P,nji,naam_bevat,effectief_goede,effectief_eerste,true", matches);
+        // "Samen Starten en Home-Start, huisbezoeken" contains two 2-word names: the lowest id wins.
+        Assert.Contains(matches, l => l.StartsWith("GM0994,2025,VAL-2025-07,NJI-006,Samen Starten,nji,naam_bevat,", StringComparison.Ordinal));
         var suggestions = Lines(result.Folder, "suggesties.csv");
         Assert.Equal("gemeente,jaar,thema,leeftijdsgroep,status,interventie_id,interventie_naam,databank,erkenning,url", suggestions[0]);
         Assert.True(suggestions.Length > 1);
