@@ -51,3 +51,75 @@ internal static class WorkerProcess
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     public static extern int Signal(int pid, int signal);
 }
+
+/// <summary>
+/// A long-running Worker process (<c>serve</c>, <c>pipeline --serve</c>): its output collected line by line,
+/// started until a line matches, stopped with SIGTERM. Disposing kills it if it still runs.
+/// </summary>
+internal sealed class RunningWorker : IAsyncDisposable
+{
+    private RunningWorker(Process process) => Process = process;
+
+    public Process Process { get; }
+
+    public System.Collections.Concurrent.ConcurrentQueue<string> Output { get; } = new();
+
+    public string AllOutput => string.Join('\n', Output);
+
+    /// <summary>Starts the Worker and waits (at most 3 minutes) for the first output line that matches.</summary>
+    public static async Task<(RunningWorker Worker, System.Text.RegularExpressions.Match Line)> StartAsync(
+        string home, System.Text.RegularExpressions.Regex waitFor, params string[] args)
+    {
+        var worker = new RunningWorker(WorkerProcess.Start(home, args));
+        var found = new TaskCompletionSource<System.Text.RegularExpressions.Match>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Collect(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            worker.Output.Enqueue(line);
+            var match = waitFor.Match(line);
+            if (match.Success)
+            {
+                found.TrySetResult(match);
+            }
+        }
+
+        worker.Process.OutputDataReceived += (_, e) => Collect(e.Data);
+        worker.Process.ErrorDataReceived += (_, e) => Collect(e.Data);
+        worker.Process.BeginOutputReadLine();
+        worker.Process.BeginErrorReadLine();
+        worker.Process.StandardInput.Close();
+        try
+        {
+            return (worker, await found.Task.WaitAsync(TimeSpan.FromMinutes(3)));
+        }
+        catch
+        {
+            await worker.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Sends SIGTERM and waits (at most a minute) for the exit; returns the exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        Assert.Equal(0, WorkerProcess.Signal(Process.Id, 15));
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await Process.WaitForExitAsync(cts.Token);
+        return Process.ExitCode;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (!Process.HasExited)
+        {
+            Process.Kill(entireProcessTree: true);
+        }
+
+        Process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

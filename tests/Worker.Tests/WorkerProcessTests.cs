@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
@@ -15,8 +14,6 @@ namespace Preventiemonitor.Worker.Tests;
 /// </summary>
 public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
-    private static Process Start(string home, params string[] args) => WorkerProcess.Start(home, args);
-
     private static Task<(int ExitCode, string Output)> RunAsync(string home, params string[] args) => WorkerProcess.RunAsync(home, null, args);
 
     [Fact]
@@ -163,48 +160,18 @@ public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClass
     {
         var (_, connectionString) = await fixture.CreateEmptyDatabaseAsync();
         var home = TestCluster.CreateTempHome();
-        using var process = Start(home, "pipeline", "--drop", RepositoryPaths.SampleDrop, "--out", Path.Combine(home, "out"), "--serve",
-            "--urls", "http://127.0.0.1:0", "--connection", connectionString);
-        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        var site = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        process.OutputDataReceived += (_, e) =>
+        var (worker, site) = await RunningWorker.StartAsync(home, SiteLine(), "pipeline", "--drop", RepositoryPaths.SampleDrop,
+            "--out", Path.Combine(home, "out"), "--serve", "--urls", "http://127.0.0.1:0", "--connection", connectionString);
+        await using (worker)
         {
-            if (e.Data is null)
-            {
-                return;
-            }
+            Assert.Contains(worker.Output, l => l.Contains("Publicatie 1 ", StringComparison.Ordinal));
+            var panel = worker.Output.Select(l => DemoUser().Match(l)).Single(m => m.Success && m.Groups[1].Value == "panel");
 
-            output.Enqueue(e.Data);
-            var match = SiteLine().Match(e.Data);
-            if (match.Success)
-            {
-                site.TrySetResult(new Uri(match.Groups[1].Value));
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            var baseUri = await site.Task.WaitAsync(TimeSpan.FromMinutes(3));
-            Assert.Contains(output, l => l.Contains("Publicatie 1 ", StringComparison.Ordinal));
-            var panel = output.Select(l => DemoUser().Match(l)).Single(m => m.Success && m.Groups[1].Value == "panel");
-
-            using var session = new Accounts.LoginSession(baseUri);
+            using var session = new Accounts.LoginSession(new Uri(site.Groups[1].Value));
             await session.LoginOkAsync("panel", panel.Groups[2].Value);
             using var page = await session.Http.GetAsync("/publicaties");
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-
-            Assert.Equal(0, WorkerProcess.Signal(process.Id, 15));
-            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-            await process.WaitForExitAsync(cts.Token);
-            Assert.Equal(0, process.ExitCode);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
+            Assert.Equal(0, await worker.StopAsync());
         }
     }
 
@@ -218,30 +185,10 @@ public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClass
     public async Task Serve_without_connection_string_starts_embedded_PostgreSQL_and_stops_it_on_SIGTERM()
     {
         var home = TestCluster.CreateTempHome();
-        using var process = Start(home, "serve", "--urls", "http://127.0.0.1:0");
-        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        process.OutputDataReceived += (_, e) =>
+        var (worker, listening) = await RunningWorker.StartAsync(home, ListeningLine(), "serve", "--urls", "http://127.0.0.1:0");
+        await using (worker)
         {
-            if (e.Data is null)
-            {
-                return;
-            }
-
-            output.Enqueue(e.Data);
-            var match = ListeningLine().Match(e.Data);
-            if (match.Success)
-            {
-                listening.TrySetResult(new Uri(match.Groups[1].Value));
-            }
-        };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        try
-        {
-            var baseUri = await listening.Task.WaitAsync(TimeSpan.FromMinutes(2));
+            var baseUri = new Uri(listening.Groups[1].Value);
             using var http = new HttpClient();
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(baseUri, "/health"))).StatusCode);
             // Anonymous: the dashboard sends the browser to the login page.
@@ -251,21 +198,11 @@ public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClass
 
             var pidFile = Path.Combine(home, "postgres", "data", "postmaster.pid");
             Assert.True(File.Exists(pidFile), "embedded PostgreSQL runs in PREVENTIEMONITOR_HOME");
-            Assert.Contains(output, line => line.Contains("ingebouwde PostgreSQL", StringComparison.Ordinal));
+            Assert.Contains(worker.Output, line => line.Contains("ingebouwde PostgreSQL", StringComparison.Ordinal));
 
-            Assert.Equal(0, WorkerProcess.Signal(process.Id, 15)); // SIGTERM
-            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-            await process.WaitForExitAsync(cts.Token);
-            Assert.True(process.ExitCode == 0, string.Join('\n', output));
+            Assert.True(await worker.StopAsync() == 0, worker.AllOutput);
             Assert.False(File.Exists(pidFile), "embedded PostgreSQL is stopped when the Worker exits");
-            Assert.Contains(output, line => line.Contains("Ingebouwde PostgreSQL gestopt", StringComparison.Ordinal));
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
+            Assert.Contains(worker.Output, line => line.Contains("Ingebouwde PostgreSQL gestopt", StringComparison.Ordinal));
         }
     }
 

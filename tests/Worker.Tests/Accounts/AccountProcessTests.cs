@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
@@ -97,7 +95,7 @@ public sealed partial class AccountProcessTests(DatabaseFixture fixture) : IClas
     {
         var (_, connection) = await fixture.CreateEmptyDatabaseAsync();
         var (output, baseUri, process) = await StartServeAsync(connection);
-        try
+        await using (process)
         {
             var credentials = output.Select(l => DemoLine().Match(l)).Where(m => m.Success)
                 .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
@@ -112,73 +110,27 @@ public sealed partial class AccountProcessTests(DatabaseFixture fixture) : IClas
             await session.LoginOkAsync("beheerder", credentials["beheerder"]);
             using var dashboard = await session.Http.GetAsync("/hangfire");
             Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
-        }
-        finally
-        {
-            await StopAsync(process);
+            Assert.Equal(0, await process.StopAsync());
         }
 
         var (again, _, second) = await StartServeAsync(connection);
-        await StopAsync(second);
+        await using (second)
+        {
+            await second.StopAsync();
+        }
+
         Assert.Contains(again, l => l.Contains("Demo-gebruikers: er bestaan al gebruikers, er is niets aangemaakt.", StringComparison.Ordinal));
         Assert.DoesNotContain(again, l => DemoLine().IsMatch(l));
     }
 
-    private static async Task<(ConcurrentQueue<string> Output, Uri BaseUri, Process Process)> StartServeAsync(string connection)
+    private static async Task<(IReadOnlyCollection<string> Output, Uri BaseUri, RunningWorker Process)> StartServeAsync(string connection)
     {
-        var process = WorkerProcess.Start(TestCluster.CreateTempHome(), "serve", "--demo-gebruikers", "--urls", "http://127.0.0.1:0", "--connection", connection);
-        var output = new ConcurrentQueue<string>();
-        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
-
-            output.Enqueue(e.Data);
-            var match = ListeningLine().Match(e.Data);
-            if (match.Success)
-            {
-                listening.TrySetResult(new Uri(match.Groups[1].Value));
-            }
-        };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        process.StandardInput.Close();
-        try
-        {
-            var baseUri = await listening.Task.WaitAsync(TimeSpan.FromMinutes(2));
-            return (output, baseUri, process);
-        }
-        catch
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
+        var (worker, line) = await RunningWorker.StartAsync(TestCluster.CreateTempHome(), ListeningLine(),
+            "serve", "--demo-gebruikers", "--urls", "http://127.0.0.1:0", "--connection", connection);
+        return (worker.Output, new Uri(line.Groups[1].Value), worker);
     }
 
-    private static async Task StopAsync(Process process)
-    {
-        try
-        {
-            Assert.Equal(0, WorkerProcess.Signal(process.Id, 15)); // SIGTERM
-            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-            await process.WaitForExitAsync(cts.Token);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            process.Dispose();
-        }
-    }
-
-        [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
     private static partial Regex ListeningLine();
 
     [GeneratedRegex(@"^\s+gebruiker (\S+)\s+rol \S+\s+wachtwoord (\S+)$")]
