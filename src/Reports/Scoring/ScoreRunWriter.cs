@@ -11,175 +11,148 @@ internal static class ScoreRunWriter
         NpgsqlConnection connection, long runId, long[] deliveries, ScoringResult result,
         IReadOnlyList<ProgrammeMatch> matches, IReadOnlyList<Suggestion> suggestions, CancellationToken ct)
     {
-        await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY score_run_levering (score_run_id, levering_id) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
+        await CopyAsync(connection, "COPY score_run_levering (score_run_id, levering_id) FROM STDIN (FORMAT BINARY)", deliveries, (copy, levering) =>
         {
-            foreach (var levering in deliveries)
-            {
-                await copy.WriteRowAsync(ct, runId, levering).ConfigureAwait(false);
-            }
+            copy.Write(runId, NpgsqlDbType.Bigint);
+            copy.Write(levering, NpgsqlDbType.Bigint);
+        }, ct).ConfigureAwait(false);
 
-            await copy.CompleteAsync(ct).ConfigureAwait(false);
-        }
-
-        await using (var copy = await connection.BeginBinaryImportAsync("""
+        await CopyAsync(connection, """
             COPY score_effect (score_run_id, gemeente, programma_id, thema, instrument, paren, gemiddeld_verschil, sd_verschil,
                                d_z, j, g, var_g, se, ci_laag, ci_hoog, reden) FROM STDIN (FORMAT BINARY)
-            """, ct).ConfigureAwait(false))
+            """, result.Effects, (copy, row) =>
         {
-            foreach (var row in result.Effects)
+            var e = row.Effect;
+            copy.Write(runId, NpgsqlDbType.Bigint);
+            copy.Write(row.Gemeente, NpgsqlDbType.Text);
+            copy.Write(row.ProgrammaId, NpgsqlDbType.Text);
+            copy.Write(row.Thema, NpgsqlDbType.Text);
+            copy.Write(row.Instrument, NpgsqlDbType.Text);
+            copy.Write(e.Paren, NpgsqlDbType.Integer);
+            foreach (var value in new[] { e.GemiddeldVerschil, e.SdVerschil, e.Dz, e.J, e.G, e.VarG, e.Se, e.CiLaag, e.CiHoog })
             {
-                var e = row.Effect;
-                copy.StartRow();
-                copy.Write(runId, NpgsqlDbType.Bigint);
-                copy.Write(row.Gemeente, NpgsqlDbType.Text);
-                copy.Write(row.ProgrammaId, NpgsqlDbType.Text);
-                copy.Write(row.Thema, NpgsqlDbType.Text);
-                copy.Write(row.Instrument, NpgsqlDbType.Text);
-                copy.Write(e.Paren, NpgsqlDbType.Integer);
-                foreach (var value in new[] { e.GemiddeldVerschil, e.SdVerschil, e.Dz, e.J, e.G, e.VarG, e.Se, e.CiLaag, e.CiHoog })
-                {
-                    WriteDouble(copy, value);
-                }
-
-                WriteText(copy, e.Reden);
+                WriteDouble(copy, value);
             }
 
-            await copy.CompleteAsync(ct).ConfigureAwait(false);
-        }
+            WriteText(copy, e.Reden);
+        }, ct).ConfigureAwait(false);
 
-        await using (var copy = await connection.BeginBinaryImportAsync("""
+        await CopyAsync(connection, """
             COPY score_programma_thema (score_run_id, gemeente, programma_id, thema, relevantie, erkenning, evidentie, effect_g, effect_se,
                                         effect_ci_laag, effect_ci_hoog, observed_o, paren, deelnemers, score, label) FROM STDIN (FORMAT BINARY)
-            """, ct).ConfigureAwait(false))
+            """, result.ProgrammeThemes, (copy, row) =>
         {
-            foreach (var row in result.ProgrammeThemes)
-            {
-                copy.StartRow();
-                copy.Write(runId, NpgsqlDbType.Bigint);
-                copy.Write(row.Gemeente, NpgsqlDbType.Text);
-                copy.Write(row.ProgrammaId, NpgsqlDbType.Text);
-                copy.Write(row.Thema, NpgsqlDbType.Text);
-                copy.Write(row.Relevantie, NpgsqlDbType.Double);
-                copy.Write(row.Erkenning, NpgsqlDbType.Text);
-                copy.Write(row.Evidentie, NpgsqlDbType.Double);
-                WriteDouble(copy, row.Effect?.G);
-                WriteDouble(copy, row.Effect?.Se);
-                WriteDouble(copy, row.Effect?.CiLaag);
-                WriteDouble(copy, row.Effect?.CiHoog);
-                WriteDouble(copy, row.O);
-                copy.Write(row.Paren, NpgsqlDbType.Integer);
-                copy.Write(row.Deelnemers, NpgsqlDbType.Integer);
-                copy.Write(row.Score, NpgsqlDbType.Double);
-                copy.Write(row.Label, NpgsqlDbType.Text);
-            }
+            copy.Write(runId, NpgsqlDbType.Bigint);
+            copy.Write(row.Gemeente, NpgsqlDbType.Text);
+            copy.Write(row.ProgrammaId, NpgsqlDbType.Text);
+            copy.Write(row.Thema, NpgsqlDbType.Text);
+            copy.Write(row.Relevantie, NpgsqlDbType.Double);
+            copy.Write(row.Erkenning, NpgsqlDbType.Text);
+            copy.Write(row.Evidentie, NpgsqlDbType.Double);
+            WriteDouble(copy, row.Effect?.G);
+            WriteDouble(copy, row.Effect?.Se);
+            WriteDouble(copy, row.Effect?.CiLaag);
+            WriteDouble(copy, row.Effect?.CiHoog);
+            WriteDouble(copy, row.O);
+            copy.Write(row.Paren, NpgsqlDbType.Integer);
+            copy.Write(row.Deelnemers, NpgsqlDbType.Integer);
+            copy.Write(row.Score, NpgsqlDbType.Double);
+            copy.Write(row.Label, NpgsqlDbType.Text);
+        }, ct).ConfigureAwait(false);
 
-            await copy.CompleteAsync(ct).ConfigureAwait(false);
-        }
-
-        await using (var copy = await connection.BeginBinaryImportAsync("""
+        await CopyAsync(connection, """
             COPY score_gemeente_thema (score_run_id, gemeente, thema, programmas, deelnemers, score, effect_g, effect_se, effect_ci_laag,
                                        effect_ci_hoog, k, tau2, q, paren, bevolking_0_23, bereik_pct) FROM STDIN (FORMAT BINARY)
-            """, ct).ConfigureAwait(false))
+            """, result.MunicipalityThemes, (copy, row) =>
         {
-            foreach (var row in result.MunicipalityThemes)
+            copy.Write(runId, NpgsqlDbType.Bigint);
+            copy.Write(row.Gemeente, NpgsqlDbType.Text);
+            copy.Write(row.Thema, NpgsqlDbType.Text);
+            copy.Write(row.Programmas, NpgsqlDbType.Integer);
+            copy.Write(row.Deelnemers, NpgsqlDbType.Bigint);
+            WriteDouble(copy, row.Score);
+            WriteDouble(copy, row.Effect?.Effect.G);
+            WriteDouble(copy, row.Effect?.Effect.Se);
+            WriteDouble(copy, row.Effect?.Effect.CiLaag);
+            WriteDouble(copy, row.Effect?.Effect.CiHoog);
+            copy.Write(row.Effect?.K ?? 0, NpgsqlDbType.Integer);
+            WriteDouble(copy, row.Effect?.Tau2);
+            WriteDouble(copy, row.Effect?.Q);
+            copy.Write(row.Paren, NpgsqlDbType.Integer);
+            if (row.Bevolking is long bevolking)
             {
-                copy.StartRow();
-                copy.Write(runId, NpgsqlDbType.Bigint);
-                copy.Write(row.Gemeente, NpgsqlDbType.Text);
-                copy.Write(row.Thema, NpgsqlDbType.Text);
-                copy.Write(row.Programmas, NpgsqlDbType.Integer);
-                copy.Write(row.Deelnemers, NpgsqlDbType.Bigint);
-                WriteDouble(copy, row.Score);
-                WriteDouble(copy, row.Effect?.Effect.G);
-                WriteDouble(copy, row.Effect?.Effect.Se);
-                WriteDouble(copy, row.Effect?.Effect.CiLaag);
-                WriteDouble(copy, row.Effect?.Effect.CiHoog);
-                copy.Write(row.Effect?.K ?? 0, NpgsqlDbType.Integer);
-                WriteDouble(copy, row.Effect?.Tau2);
-                WriteDouble(copy, row.Effect?.Q);
-                copy.Write(row.Paren, NpgsqlDbType.Integer);
-                if (row.Bevolking is long bevolking)
-                {
-                    copy.Write(bevolking, NpgsqlDbType.Bigint);
-                }
-                else
-                {
-                    copy.WriteNull();
-                }
-
-                WriteDouble(copy, row.BereikPct);
+                copy.Write(bevolking, NpgsqlDbType.Bigint);
+            }
+            else
+            {
+                copy.WriteNull();
             }
 
-            await copy.CompleteAsync(ct).ConfigureAwait(false);
-        }
+            WriteDouble(copy, row.BereikPct);
+        }, ct).ConfigureAwait(false);
 
-        await using (var copy = await connection.BeginBinaryImportAsync("""
+        await CopyAsync(connection, """
             COPY score_witte_vlek (score_run_id, gemeente, thema, leeftijdsgroep, programmas, beste_erkenning, effectief, status)
             FROM STDIN (FORMAT BINARY)
-            """, ct).ConfigureAwait(false))
+            """, result.Gaps, (copy, row) =>
         {
-            foreach (var row in result.Gaps)
-            {
-                copy.StartRow();
-                copy.Write(runId, NpgsqlDbType.Bigint);
-                copy.Write(row.Gemeente, NpgsqlDbType.Text);
-                copy.Write(row.Thema, NpgsqlDbType.Text);
-                copy.Write(row.Leeftijdsgroep, NpgsqlDbType.Text);
-                copy.Write(row.Programmas, NpgsqlDbType.Integer);
-                WriteText(copy, row.BesteErkenning);
-                copy.Write(row.Effectief, NpgsqlDbType.Integer);
-                copy.Write(row.Status, NpgsqlDbType.Text);
-            }
+            copy.Write(runId, NpgsqlDbType.Bigint);
+            copy.Write(row.Gemeente, NpgsqlDbType.Text);
+            copy.Write(row.Thema, NpgsqlDbType.Text);
+            copy.Write(row.Leeftijdsgroep, NpgsqlDbType.Text);
+            copy.Write(row.Programmas, NpgsqlDbType.Integer);
+            WriteText(copy, row.BesteErkenning);
+            copy.Write(row.Effectief, NpgsqlDbType.Integer);
+            copy.Write(row.Status, NpgsqlDbType.Text);
+        }, ct).ConfigureAwait(false);
 
-            await copy.CompleteAsync(ct).ConfigureAwait(false);
-        }
-
-        await using (var copy = await connection.BeginBinaryImportAsync("""
+        await CopyAsync(connection, """
             COPY score_interventie_match (score_run_id, gemeente, programma_id, interventie_id, interventie_naam, databank, match,
                                           erkenning_lokaal, erkenning_landelijk, afwijking) FROM STDIN (FORMAT BINARY)
-            """, ct).ConfigureAwait(false))
+            """, matches, (copy, row) =>
         {
-            foreach (var row in matches)
-            {
-                copy.StartRow();
-                copy.Write(runId, NpgsqlDbType.Bigint);
-                copy.Write(row.Gemeente, NpgsqlDbType.Text);
-                copy.Write(row.ProgrammaId, NpgsqlDbType.Text);
-                copy.Write(row.InterventieId, NpgsqlDbType.Text);
-                copy.Write(row.InterventieNaam, NpgsqlDbType.Text);
-                copy.Write(row.Databank, NpgsqlDbType.Text);
-                copy.Write(row.Match, NpgsqlDbType.Text);
-                copy.Write(row.ErkenningLokaal, NpgsqlDbType.Text);
-                copy.Write(row.ErkenningLandelijk, NpgsqlDbType.Text);
-                copy.Write(row.Afwijking, NpgsqlDbType.Boolean);
-            }
+            copy.Write(runId, NpgsqlDbType.Bigint);
+            copy.Write(row.Gemeente, NpgsqlDbType.Text);
+            copy.Write(row.ProgrammaId, NpgsqlDbType.Text);
+            copy.Write(row.InterventieId, NpgsqlDbType.Text);
+            copy.Write(row.InterventieNaam, NpgsqlDbType.Text);
+            copy.Write(row.Databank, NpgsqlDbType.Text);
+            copy.Write(row.Match, NpgsqlDbType.Text);
+            copy.Write(row.ErkenningLokaal, NpgsqlDbType.Text);
+            copy.Write(row.ErkenningLandelijk, NpgsqlDbType.Text);
+            copy.Write(row.Afwijking, NpgsqlDbType.Boolean);
+        }, ct).ConfigureAwait(false);
 
-            await copy.CompleteAsync(ct).ConfigureAwait(false);
-        }
-
-        await using (var copy = await connection.BeginBinaryImportAsync("""
+        await CopyAsync(connection, """
             COPY score_suggestie (score_run_id, gemeente, thema, leeftijdsgroep, status, interventie_id, interventie_naam, databank,
                                   erkenning, url) FROM STDIN (FORMAT BINARY)
-            """, ct).ConfigureAwait(false))
+            """, suggestions, (copy, row) =>
         {
-            foreach (var row in suggestions)
-            {
-                copy.StartRow();
-                copy.Write(runId, NpgsqlDbType.Bigint);
-                copy.Write(row.Gemeente, NpgsqlDbType.Text);
-                copy.Write(row.Thema, NpgsqlDbType.Text);
-                copy.Write(row.Leeftijdsgroep, NpgsqlDbType.Text);
-                copy.Write(row.Status, NpgsqlDbType.Text);
-                copy.Write(row.InterventieId, NpgsqlDbType.Text);
-                copy.Write(row.InterventieNaam, NpgsqlDbType.Text);
-                copy.Write(row.Databank, NpgsqlDbType.Text);
-                copy.Write(row.Erkenning, NpgsqlDbType.Text);
-                WriteText(copy, row.Url);
-            }
+            copy.Write(runId, NpgsqlDbType.Bigint);
+            copy.Write(row.Gemeente, NpgsqlDbType.Text);
+            copy.Write(row.Thema, NpgsqlDbType.Text);
+            copy.Write(row.Leeftijdsgroep, NpgsqlDbType.Text);
+            copy.Write(row.Status, NpgsqlDbType.Text);
+            copy.Write(row.InterventieId, NpgsqlDbType.Text);
+            copy.Write(row.InterventieNaam, NpgsqlDbType.Text);
+            copy.Write(row.Databank, NpgsqlDbType.Text);
+            copy.Write(row.Erkenning, NpgsqlDbType.Text);
+            WriteText(copy, row.Url);
+        }, ct).ConfigureAwait(false);
+    }
 
-            await copy.CompleteAsync(ct).ConfigureAwait(false);
+    /// <summary>One binary COPY: every item becomes a row written by <paramref name="writeRow"/>.</summary>
+    private static async Task CopyAsync<T>(NpgsqlConnection connection, string command, IEnumerable<T> items,
+        Action<NpgsqlBinaryImporter, T> writeRow, CancellationToken ct)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync(command, ct).ConfigureAwait(false);
+        foreach (var item in items)
+        {
+            copy.StartRow();
+            writeRow(copy, item);
         }
+
+        await copy.CompleteAsync(ct).ConfigureAwait(false);
     }
 
     private static void WriteDouble(NpgsqlBinaryImporter copy, double? value)
