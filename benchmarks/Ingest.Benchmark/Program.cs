@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Preventiemonitor.Ingest.Loading;
 using Preventiemonitor.Ingest.Parsing;
-using Preventiemonitor.Ingest.Storage;
+using Preventiemonitor.Storage;
 using Preventiemonitor.Model.Deliveries;
 
 // Load benchmark: generates a measurement file of N rows (Dutch Excel style: ';' and decimal comma),

@@ -2,7 +2,7 @@ using Preventiemonitor.Ingest.Intake;
 using Preventiemonitor.Ingest.Loading;
 using Preventiemonitor.Model.Scoring;
 using Preventiemonitor.Reports.Publication;
-using Preventiemonitor.Reports.Scoring;
+using Preventiemonitor.Scoring;
 
 namespace Preventiemonitor.Worker;
 

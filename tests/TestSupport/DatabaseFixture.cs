@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Preventiemonitor.Ingest.Storage;
+using Preventiemonitor.Storage;
 using Xunit;
 
 namespace Preventiemonitor.TestSupport;

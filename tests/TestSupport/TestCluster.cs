@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Preventiemonitor.Ingest.Storage;
+using Preventiemonitor.Storage;
 
 namespace Preventiemonitor.TestSupport;
 

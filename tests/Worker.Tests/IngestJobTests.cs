@@ -97,7 +97,7 @@ public sealed class IngestJobTests(DatabaseFixture fixture) : IClassFixture<Data
         var source = new SourceSettings("demo", SourceKind.Drop, null, null, RepositoryPaths.SampleDrop, "0 6 * * *", [], []);
         var pipeline = new PipelineService(
             new IngestService(db, new byte[32], [source], null, NullLoggerFactory.Instance),
-            new Reports.Scoring.ScoreRunService(db, NullLogger<Reports.Scoring.ScoreRunService>.Instance),
+            new Preventiemonitor.Scoring.ScoreRunService(db, NullLogger<Preventiemonitor.Scoring.ScoreRunService>.Instance),
             new Reports.Publication.PublicationService(db, NullLogger<Reports.Publication.PublicationService>.Instance),
             new Model.Scoring.MethodParameters());
         var job = new PipelineJob(pipeline, new WorkerPaths(output), NullLogger<PipelineJob>.Instance);

@@ -6,7 +6,7 @@ using Preventiemonitor.Ingest.Loading;
 using Preventiemonitor.Ingest.Parsing;
 using Preventiemonitor.Ingest.Reporting;
 using Preventiemonitor.Ingest.Sources;
-using Preventiemonitor.Ingest.Storage;
+using Preventiemonitor.Storage;
 using Preventiemonitor.Model.Deliveries;
 
 namespace Preventiemonitor.Ingest.Intake;

@@ -2,6 +2,8 @@ using System.Globalization;
 using Dapper;
 using Npgsql;
 
+using Preventiemonitor.Storage;
+
 namespace Preventiemonitor.Ingest.Reporting;
 
 /// <summary>

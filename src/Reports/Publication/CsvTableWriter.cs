@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Preventiemonitor.Ingest.Reporting;
+using Preventiemonitor.Storage;
 
 namespace Preventiemonitor.Reports.Publication;
 

@@ -1,6 +1,6 @@
 using Dapper;
 using Npgsql;
-using Preventiemonitor.Ingest.Storage;
+using Preventiemonitor.Storage;
 using Preventiemonitor.Model.ReferenceData;
 
 namespace Preventiemonitor.Reports.Publication;

@@ -5,6 +5,8 @@ using CsvHelper.Configuration;
 using Dapper;
 using Npgsql;
 
+using Preventiemonitor.Storage;
+
 namespace Preventiemonitor.Reports.Review;
 
 /// <summary>A publication as listed on the review site.</summary>

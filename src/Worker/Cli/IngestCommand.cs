@@ -3,7 +3,7 @@ using Dapper;
 using Preventiemonitor.Ingest.Intake;
 using Preventiemonitor.Ingest.Loading;
 using Preventiemonitor.Ingest.Reporting;
-using Preventiemonitor.Ingest.Storage;
+using Preventiemonitor.Storage;
 using Preventiemonitor.Model.Deliveries;
 
 namespace Preventiemonitor.Worker.Cli;

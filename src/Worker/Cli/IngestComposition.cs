@@ -1,6 +1,6 @@
 using Preventiemonitor.Ingest.Intake;
 using Preventiemonitor.Ingest.Loading;
-using Preventiemonitor.Ingest.Storage;
+using Preventiemonitor.Storage;
 
 namespace Preventiemonitor.Worker.Cli;
 

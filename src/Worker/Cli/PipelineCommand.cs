@@ -1,10 +1,10 @@
 using System.Globalization;
 using Dapper;
 using Preventiemonitor.Ingest.Loading;
-using Preventiemonitor.Ingest.Storage;
+using Preventiemonitor.Storage;
 using Preventiemonitor.Model.Deliveries;
 using Preventiemonitor.Reports.Publication;
-using Preventiemonitor.Reports.Scoring;
+using Preventiemonitor.Scoring;
 
 namespace Preventiemonitor.Worker.Cli;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Preventiemonitor.Ingest.Storage;
+using Preventiemonitor.Storage;
 using Preventiemonitor.Model.Scoring;
-using Preventiemonitor.Reports.Scoring;
+using Preventiemonitor.Scoring;
 
 namespace Preventiemonitor.Worker.Cli;
 

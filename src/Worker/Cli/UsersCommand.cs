@@ -1,4 +1,4 @@
-using Preventiemonitor.Ingest.Storage;
+using Preventiemonitor.Storage;
 using Preventiemonitor.Worker.Web.Accounts;
 
 namespace Preventiemonitor.Worker.Cli;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Preventiemonitor.Ingest.Intake;
 using Preventiemonitor.Ingest.Sources;
-using Preventiemonitor.Ingest.Storage;
+using Preventiemonitor.Storage;
 using Preventiemonitor.Worker.Web;
 using Preventiemonitor.Worker.Web.Accounts;
 

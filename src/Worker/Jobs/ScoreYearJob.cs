@@ -1,6 +1,6 @@
 using Hangfire;
 using Hangfire.Server;
-using Preventiemonitor.Reports.Scoring;
+using Preventiemonitor.Scoring;
 
 namespace Preventiemonitor.Worker.Jobs;
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using Hangfire.Storage;
 using Preventiemonitor.Ingest.Intake;
-using Preventiemonitor.Ingest.Storage;
+using Preventiemonitor.Storage;
 using Preventiemonitor.Worker.Jobs;
 using Preventiemonitor.Worker.Web.Accounts;
 
@@ -91,10 +91,10 @@ public static class WorkerWebHost
             database, configuration, sp.GetRequiredService<ILoggerFactory>(),
             () => sp.GetRequiredService<IHttpClientFactory>().CreateClient("bronnen")));
         services.AddTransient<IngestSourceJob>();
-        services.AddTransient<Reports.Scoring.ScoreRunService>();
+        services.AddTransient<Preventiemonitor.Scoring.ScoreRunService>();
         services.AddTransient<ScoreYearJob>();
         services.AddTransient<Reports.Publication.PublicationService>();
-        services.AddTransient(_ => Reports.Scoring.MethodConfiguration.Load(configuration));
+        services.AddTransient(_ => Preventiemonitor.Scoring.MethodConfiguration.Load(configuration));
         services.AddTransient<PipelineService>();
         services.AddTransient<PipelineJob>();
         services.AddTransient<Reports.Review.PublicationReader>();

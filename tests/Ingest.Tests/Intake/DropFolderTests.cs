@@ -1,5 +1,5 @@
 using Preventiemonitor.Ingest.Intake;
-using Preventiemonitor.Ingest.Storage;
+using Preventiemonitor.Storage;
 using Preventiemonitor.Model.Deliveries;
 using Preventiemonitor.Model.ReferenceData;
 using Preventiemonitor.TestSupport;

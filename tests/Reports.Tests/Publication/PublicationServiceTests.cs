@@ -7,7 +7,7 @@ using Npgsql;
 using Preventiemonitor.Ingest.Intake;
 using Preventiemonitor.Model.Scoring;
 using Preventiemonitor.Reports.Publication;
-using Preventiemonitor.Reports.Scoring;
+using Preventiemonitor.Scoring;
 using Preventiemonitor.TestSupport;
 
 namespace Preventiemonitor.Reports.Tests.Publication;

@@ -3,7 +3,7 @@ using Preventiemonitor.Ingest.Intake;
 using Preventiemonitor.Model.Scoring;
 using Preventiemonitor.Reports.Publication;
 using Preventiemonitor.Reports.Review;
-using Preventiemonitor.Reports.Scoring;
+using Preventiemonitor.Scoring;
 using Preventiemonitor.TestSupport;
 using Preventiemonitor.Worker.Web.Accounts;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Npgsql;
 using Preventiemonitor.Ingest.Reporting;
+using Preventiemonitor.Storage;
 
 namespace Preventiemonitor.Worker.Pages.Onderzoek;
 

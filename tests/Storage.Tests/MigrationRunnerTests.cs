@@ -1,10 +1,10 @@
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Preventiemonitor.Ingest.Storage;
+using Preventiemonitor.Storage;
 using Preventiemonitor.TestSupport;
 
-namespace Preventiemonitor.Ingest.Tests.Storage;
+namespace Preventiemonitor.Storage.Tests;
 
 public sealed class MigrationRunnerTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {

@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Preventiemonitor.Ingest.Storage;
+namespace Preventiemonitor.Storage;
 
 /// <summary>Where and how the embedded cluster lives.</summary>
 public sealed record EmbeddedPostgresOptions

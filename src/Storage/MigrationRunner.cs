@@ -7,7 +7,7 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Preventiemonitor.Ingest.Storage;
+namespace Preventiemonitor.Storage;
 
 /// <summary>A numbered schema migration from <c>sql/migrations</c>, e.g. <c>0001_referentiedata.sql</c>.</summary>
 public sealed record Migration(int Version, string FileName, string Sql)

@@ -5,10 +5,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Preventiemonitor.Ingest.Intake;
 using Preventiemonitor.Model.Scoring;
-using Preventiemonitor.Reports.Scoring;
+using Preventiemonitor.Scoring;
 using Preventiemonitor.TestSupport;
 
-namespace Preventiemonitor.Reports.Tests.Scoring;
+namespace Preventiemonitor.Scoring.Tests;
 
 /// <summary>Score runs on the real database: the sample drop, reruns, parameters, immutability.</summary>
 public sealed class ScoreRunTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>

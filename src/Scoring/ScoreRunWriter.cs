@@ -2,7 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Preventiemonitor.Model.Scoring;
 
-namespace Preventiemonitor.Reports.Scoring;
+namespace Preventiemonitor.Scoring;
 
 /// <summary>Writes the results of a score run with binary COPY (inside the run's transaction).</summary>
 internal static class ScoreRunWriter

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Preventiemonitor.Ingest.Storage;
+namespace Preventiemonitor.Storage;
 
 /// <summary>Which database to use: a configured connection string, or the embedded cluster in the home folder.</summary>
 public sealed record DatabaseSettings(string? ConnectionString, string HomeDirectory)

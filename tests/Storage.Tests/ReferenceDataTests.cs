@@ -1,8 +1,8 @@
-using Preventiemonitor.Ingest.Storage;
+using Preventiemonitor.Storage;
 using Preventiemonitor.Model.ReferenceData;
 using Preventiemonitor.TestSupport;
 
-namespace Preventiemonitor.Ingest.Tests.Storage;
+namespace Preventiemonitor.Storage.Tests;
 
 /// <summary>The seeded reference data is exactly aanleverformaat.md §1.</summary>
 public sealed class ReferenceDataTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Preventiemonitor.Model.Scoring;
 
-namespace Preventiemonitor.Reports.Scoring;
+namespace Preventiemonitor.Scoring;
 
 /// <summary>The method parameters from the configuration section <c>Methode</c> (NMin, GGroot, WE, WO, KMin), with the spec's defaults.</summary>
 public static class MethodConfiguration

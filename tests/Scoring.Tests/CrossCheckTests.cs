@@ -5,10 +5,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Preventiemonitor.Ingest.Intake;
 using Preventiemonitor.Model.Scoring;
-using Preventiemonitor.Reports.Scoring;
+using Preventiemonitor.Scoring;
 using Preventiemonitor.TestSupport;
 
-namespace Preventiemonitor.Reports.Tests.Scoring;
+namespace Preventiemonitor.Scoring.Tests;
 
 /// <summary>
 /// An independent second calculation: for generated datasets, SQL alone pairs T0 and T1, applies the

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Preventiemonitor.Ingest.Storage;
+namespace Preventiemonitor.Storage;
 
 /// <summary>Result of a finished child process.</summary>
 internal sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)

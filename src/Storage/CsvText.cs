@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Preventiemonitor.Ingest.Reporting;
+namespace Preventiemonitor.Storage;
 
 /// <summary>RFC 4180 output: ',' delimiter, '"' quoting only where needed, '\n' line ends.</summary>
 public static class CsvText

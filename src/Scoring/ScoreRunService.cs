@@ -4,11 +4,11 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
-using Preventiemonitor.Ingest.Storage;
+using Preventiemonitor.Storage;
 using Preventiemonitor.Model.ReferenceData;
 using Preventiemonitor.Model.Scoring;
 
-namespace Preventiemonitor.Reports.Scoring;
+namespace Preventiemonitor.Scoring;
 
 /// <summary>What a finished score run stored.</summary>
 public sealed record ScoreRunSummary(long Id, int Jaar, int Programmas, int Leveringen, ScoringResult Result);

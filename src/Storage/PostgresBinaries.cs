@@ -1,4 +1,4 @@
-namespace Preventiemonitor.Ingest.Storage;
+namespace Preventiemonitor.Storage;
 
 /// <summary>
 /// The PostgreSQL server programs (initdb, pg_ctl, postgres) of one installed version.

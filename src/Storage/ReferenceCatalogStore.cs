@@ -2,7 +2,7 @@ using Dapper;
 using Npgsql;
 using Preventiemonitor.Model.ReferenceData;
 
-namespace Preventiemonitor.Ingest.Storage;
+namespace Preventiemonitor.Storage;
 
 /// <summary>Loads the reference data of the contract from the tables seeded by the migrations.</summary>
 public sealed class ReferenceCatalogStore(NpgsqlDataSource dataSource)

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Preventiemonitor.Ingest.Storage;
+using Preventiemonitor.Storage;
 using Preventiemonitor.TestSupport;
 
-namespace Preventiemonitor.Ingest.Tests.Storage;
+namespace Preventiemonitor.Storage.Tests;
 
 /// <summary>
 /// The embedded launcher itself, each test on a cluster of its own (the shared test cluster is
