@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Text;
+using Preventiemonitor.Ingest.Parsing;
+using Preventiemonitor.Model.Deliveries;
+
+namespace Preventiemonitor.Ingest.Validation;
+
+/// <summary>Rules of the outcome measurements (aanleverformaat §2.2) and the BSN check of §4.</summary>
+public sealed class MetingValidator(ValidationContext context, byte[] participantKey) : IDisposable
+{
+    private readonly HMACSHA256 _hmac = new(participantKey);
+
+    public RowResult<MetingRecord> Validate(RawRow row, out bool looksLikeBsn)
+    {
+        var c = new RowCells(row, context.Mapping, context.DecimalCommaAllowed, context.Format);
+        var programma = c.String("programma_id", true, 64);
+        var gemeente = CommonRules.Gemeente(c, context);
+        var jaar = c.Integer("jaar", true, CommonRules.FirstYear, CommonRules.LastYear);
+
+        // The participant id is checked and hashed here; it is never stored or reported as delivered.
+        var deelnemerText = c.Text("deelnemer");
+        looksLikeBsn = Bsn.LooksLikeBsn(deelnemerText);
+        byte[]? hash = null;
+        if (deelnemerText is null)
+        {
+            c.Add("deelnemer", null, "deelnemer ontbreekt (verplicht)");
+        }
+        else if (deelnemerText.Length > 64)
+        {
+            c.Add("deelnemer", null, $"deelnemer is langer dan 64 tekens ({deelnemerText.Length})");
+        }
+        else
+        {
+            hash = _hmac.ComputeHash(Encoding.UTF8.GetBytes(deelnemerText));
+        }
+
+        var moment = c.Code("moment", true, v => CommonRules.Lookup(CommonRules.Momenten, v),
+            v => $"onbekend meetmoment '{v}' (verwacht T0, T1 of T2)");
+        var datum = c.Date("datum", true);
+        var leeftijd = c.Integer("leeftijd", true, 0, 23);
+        var instrument = c.Code("instrument", true, v => context.Catalog.FindInstrument(v)?.Code, v => $"onbekend instrument '{v}'");
+        var score = c.Decimal("score", true);
+        if (score is decimal value && instrument is not null)
+        {
+            var i = context.Catalog.FindInstrument(instrument)!;
+            if (!i.BinnenBereik(value))
+            {
+                c.Add("score", c.Text("score"),
+                    $"score {c.Text("score")} ligt buiten {RowCells.Format(i.Min)}–{RowCells.Format(i.Max)} voor {i.Code}");
+            }
+        }
+
+        if (c.HasIssues)
+        {
+            return new RowResult<MetingRecord>(null, c.Issues);
+        }
+
+        return new RowResult<MetingRecord>(
+            new MetingRecord(row.RowNumber, gemeente!, jaar!.Value, programma!, hash!, moment!, datum!.Value, leeftijd!.Value, instrument!, score!.Value),
+            []);
+    }
+
+    public void Dispose() => _hmac.Dispose();
+}

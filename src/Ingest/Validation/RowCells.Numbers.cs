@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Preventiemonitor.Ingest.Parsing;
+
+namespace Preventiemonitor.Ingest.Validation;
+
+/// <summary>The number and date rules of <see cref="RowCells"/> (aanleverformaat §3).</summary>
+public sealed partial class RowCells
+{
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d-M-yyyy"];
+
+    public int? Integer(string column, bool required, int min, int max)
+    {
+        var text = Text(column);
+        if (text is null)
+        {
+            if (required)
+            {
+                Add(column, null, $"{column} ontbreekt (verplicht)");
+            }
+
+            return null;
+        }
+
+        var cell = mapping.Cell(row, column);
+        long value;
+        if (cell.Number is double number && number == Math.Floor(number) && Math.Abs(number) < long.MaxValue)
+        {
+            value = (long)number;
+        }
+        else if (!IntegerPattern().IsMatch(text) || !long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
+        {
+            Add(column, text, $"'{Shorten(text)}' is geen geheel getal");
+            return null;
+        }
+
+        if (value < min || value > max)
+        {
+            Add(column, text, max == int.MaxValue
+                ? $"{column} {text} is kleiner dan {min}"
+                : $"{column} {text} ligt buiten {min}–{max}");
+            return null;
+        }
+
+        return (int)value;
+    }
+
+    public decimal? Decimal(string column, bool required, decimal? min = null)
+    {
+        var text = Text(column);
+        if (text is null)
+        {
+            if (required)
+            {
+                Add(column, null, $"{column} ontbreekt (verplicht)");
+            }
+
+            return null;
+        }
+
+        var value = ParseDecimal(mapping.Cell(row, column), text);
+        if (value is null)
+        {
+            var hint = format == FileFormat.Csv && !decimalCommaAllowed && text.Contains(',', StringComparison.Ordinal)
+                ? " (een decimale komma mag alleen bij scheidingsteken ';' of tab; gebruik hier een punt)"
+                : string.Empty;
+            Add(column, text, $"'{Shorten(text)}' is geen getal{hint}");
+            return null;
+        }
+
+        if (min is decimal lowest && value < lowest)
+        {
+            Add(column, text, $"{column} {text} is kleiner dan {Format(lowest)}");
+            return null;
+        }
+
+        return value;
+    }
+
+    private decimal? ParseDecimal(RawCell cell, string text)
+    {
+        if (cell.Number is double number && cell.Date is null)
+        {
+            try
+            {
+                return (decimal)number;
+            }
+            catch (OverflowException)
+            {
+                return null;
+            }
+        }
+
+        var pattern = decimalCommaAllowed ? DecimalCommaPattern() : DecimalPointPattern();
+        if (!pattern.IsMatch(text))
+        {
+            return null;
+        }
+
+        return decimal.TryParse(text.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+            CultureInfo.InvariantCulture, out var value) ? value : null;
+    }
+
+    public DateOnly? Date(string column, bool required)
+    {
+        var cell = mapping.Cell(row, column);
+        if (cell.Date is DateTime date)
+        {
+            return DateOnly.FromDateTime(date);
+        }
+
+        var text = Text(column);
+        if (text is null)
+        {
+            if (required)
+            {
+                Add(column, null, $"{column} ontbreekt (verplicht)");
+            }
+
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        {
+            return value;
+        }
+
+        Add(column, text, $"'{Shorten(text)}' is geen geldige datum (verwacht jjjj-mm-dd, dd-mm-jjjj of d-m-jjjj)");
+        return null;
+    }
+
+    [GeneratedRegex(@"^[+-]?[0-9]+$")]
+    private static partial Regex IntegerPattern();
+
+    [GeneratedRegex(@"^[+-]?[0-9]+(\.[0-9]+)?$")]
+    private static partial Regex DecimalPointPattern();
+
+    [GeneratedRegex(@"^[+-]?[0-9]+([.,][0-9]+)?$")]
+    private static partial Regex DecimalCommaPattern();
+}
