@@ -1,0 +1,151 @@
+using Dapper;
+using Npgsql;
+using Preventiemonitor.Ingest.Parsing;
+using Preventiemonitor.Ingest.Validation;
+using Preventiemonitor.Model.Deliveries;
+using Preventiemonitor.Model.ReferenceData;
+
+namespace Preventiemonitor.Ingest.Loading;
+
+/// <summary>
+/// The staging step of one delivery, inside its transaction: opens the file, applies the header and
+/// file rules, streams the rows through the validators into a temporary staging table by binary COPY
+/// (rejected-row reasons go to <c>stage_fout</c>), and removes later duplicates with set-based SQL.
+/// A file-level error is recorded on the <see cref="DeliveryRun"/>; nothing is stored in the model here.
+/// </summary>
+internal sealed class DeliveryStaging(ReferenceCatalog catalog, byte[] participantKey, ParseLimits limits)
+{
+    private const string CreateIssueStaging =
+        "CREATE TEMP TABLE stage_fout (rij bigint, kolom text, waarde text, reden text) ON COMMIT DROP";
+
+    /// <summary>Creates <c>stage_fout</c>, the temporary table of rejected-row reasons (dropped at commit).</summary>
+    public static Task CreateIssueTableAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(CreateIssueStaging, transaction: transaction, cancellationToken: ct));
+
+    /// <summary>
+    /// Streams the rows into staging; sets <see cref="DeliveryRun.Refusal"/> on a file-level error. Returns
+    /// the stage once its staging table exists (also when the file is refused after that), else null.
+    /// </summary>
+    public async Task<DatasetStage?> StageAsync(NpgsqlConnection connection, DeliveryRun run, IProgress<DeliveryProgress>? progress, CancellationToken ct)
+    {
+        var file = run.File;
+        run.Refuse(FileRules.Placement(file.PlacementError, file.Dataset));
+        if (run.Refusal is not null || file.Dataset is not Dataset dataset)
+        {
+            return null;
+        }
+
+        await using var stream = new FileStream(file.LocalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        IRowReader reader;
+        try
+        {
+            reader = RowReaderFactory.Open(stream, Path.GetFileName(file.LocalPath), dataset.Code(), limits);
+        }
+        catch (FileRefusedException e)
+        {
+            // Not readable (format, header): no rows were read, so the number of rows is unknown.
+            run.Refuse(FileRules.Unreadable(e.Message));
+            return null;
+        }
+
+        using (reader)
+        {
+            run.Formaat = reader.Description;
+            var mapping = HeaderMapping.Build(reader.Header, DatasetSchema.For(dataset));
+            run.Refuse(HeaderRules.Check(mapping));
+            if (run.Refusal is not null)
+            {
+                return null;
+            }
+
+            run.Warnings.AddRange(mapping.Extra.Select(extra => new DeliveryWarning(1, extra, null, HeaderRules.ExtraColumnWarning(extra))));
+            run.Warnings.AddRange(reader.Warnings.Select(warning => new DeliveryWarning(null, null, null, warning)));
+
+            var context = new ValidationContext(catalog, file.Gemeente, reader.DecimalCommaAllowed, mapping, reader.Format);
+            var stage = DatasetStage.For(dataset, context, participantKey);
+            await connection.ExecuteAsync(new CommandDefinition(stage.CreateStaging, cancellationToken: ct)).ConfigureAwait(false);
+            using var spool = new IssueSpool();
+            try
+            {
+                CopyRows(connection, run, stage, reader, mapping, spool, progress, ct);
+            }
+            catch (FileRefusedException e)
+            {
+                // A BSN seen before the unreadable part still decides: the bytes go to the quarantine.
+                run.Refuse(FileRules.LooksLikeBsn(run.Tally, rowsKnown: false));
+                run.Refuse(FileRules.Unreadable(e.Message));
+                return stage;
+            }
+
+            run.Refuse(FileRules.AfterReading(run.Tally));
+            if (run.Refusal is not null)
+            {
+                return stage;
+            }
+
+            await spool.CopyToStagingAsync(connection, ct).ConfigureAwait(false);
+            run.Duplicates = await connection.ExecuteAsync(new CommandDefinition(stage.Deduplicate, cancellationToken: ct)).ConfigureAwait(false);
+            var tooMany = FileRules.TooManyInvalid(run.Rows, run.Tally.InvalidRows + run.Duplicates);
+            if (tooMany is not null)
+            {
+                run.Refuse(tooMany);
+                run.KeepIssues = true;
+            }
+
+            return stage;
+        }
+    }
+
+    private static void CopyRows(NpgsqlConnection connection, DeliveryRun run, DatasetStage stage, IRowReader reader, HeaderMapping mapping,
+        IssueSpool spool, IProgress<DeliveryProgress>? progress, CancellationToken ct)
+    {
+        using var importer = connection.BeginBinaryImport(stage.CopyCommand);
+        try
+        {
+            StreamRows(run, stage, reader, mapping, spool, importer, progress, ct);
+        }
+        catch (FileRefusedException)
+        {
+            // The reader gave up between two rows: end the COPY cleanly, so that the transaction stays
+            // usable for recording the refusal (an aborted COPY would abort the whole transaction).
+            importer.Complete();
+            throw;
+        }
+
+        importer.Complete();
+        progress?.Report(new DeliveryProgress(run.File.Bestand, run.Rows));
+    }
+
+    private static void StreamRows(DeliveryRun run, DatasetStage stage, IRowReader reader, HeaderMapping mapping, IssueSpool spool,
+        NpgsqlBinaryImporter importer, IProgress<DeliveryProgress>? progress, CancellationToken ct)
+    {
+        var tally = run.Tally;
+        var facts = new RowFacts();
+        foreach (var row in reader.ReadRows(ct))
+        {
+            tally.CountRow();
+            facts.Reset();
+            var issues = stage.ValidateAndWrite(row, importer, facts);
+            if (facts.LooksLikeBsn)
+            {
+                tally.CountBsn(row.RowNumber);
+                run.BsnSpool.Add(row.RowNumber, FileRules.BsnRowIssue);
+            }
+
+            if (issues.Count > 0)
+            {
+                tally.CountInvalid();
+                foreach (var issue in issues)
+                {
+                    spool.Add(row.RowNumber, issue);
+                }
+            }
+
+            tally.Observe(mapping.Cell(row, "gemeente").Text?.Trim(), mapping.Cell(row, "jaar"));
+            if (tally.Rows % DeliveryProcessor.ProgressEvery == 0)
+            {
+                progress?.Report(new DeliveryProgress(run.File.Bestand, tally.Rows));
+            }
+        }
+    }
+}

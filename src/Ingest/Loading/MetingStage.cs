@@ -1,0 +1,64 @@
+using Npgsql;
+using NpgsqlTypes;
+using Preventiemonitor.Ingest.Parsing;
+using Preventiemonitor.Ingest.Validation;
+using Preventiemonitor.Model.Deliveries;
+
+namespace Preventiemonitor.Ingest.Loading;
+
+/// <summary>Staging of a <c>metingen</c> delivery (§2.2): the participant id arrives here already hashed.</summary>
+internal sealed class MetingStage(ValidationContext context, byte[] participantKey) : DatasetStage, IDisposable
+{
+    private readonly MetingValidator _validator = new(context, participantKey);
+
+    public override Dataset Dataset => Dataset.Metingen;
+
+    public override string StageTable => "stage_meting";
+
+    public override string CreateStaging => """
+        CREATE TEMP TABLE stage_meting (
+            rij bigint, gemeente text, jaar integer, programma_id text, deelnemer_hash bytea, moment text,
+            datum date, leeftijd smallint, instrument text, score numeric
+        ) ON COMMIT DROP
+        """;
+
+    public override string CopyCommand => """
+        COPY stage_meting (rij, gemeente, jaar, programma_id, deelnemer_hash, moment, datum, leeftijd, instrument, score)
+        FROM STDIN (FORMAT BINARY)
+        """;
+
+    public override string Deduplicate => DuplicateSql("stage_meting",
+        "gemeente, jaar, programma_id, deelnemer_hash, instrument, moment",
+        "format('dubbele meting: zelfde programma, deelnemer, instrument en moment als rij %s', eerste)");
+
+    public override string InsertIntoModel => """
+        INSERT INTO meting (levering_id, rij, gemeente, jaar, programma_id, deelnemer_hash, moment, datum, leeftijd, instrument, score)
+        SELECT @id, rij, gemeente, jaar, programma_id, deelnemer_hash, moment, datum, leeftijd, instrument, score
+        FROM stage_meting
+        """;
+
+    public override IReadOnlyList<RowIssue> ValidateAndWrite(RawRow row, NpgsqlBinaryImporter importer, RowFacts facts)
+    {
+        var result = _validator.Validate(row, out var looksLikeBsn);
+        facts.LooksLikeBsn = looksLikeBsn;
+        if (result.Record is not { } m)
+        {
+            return result.Issues;
+        }
+
+        importer.StartRow();
+        importer.Write(m.Rij, NpgsqlDbType.Bigint);
+        importer.Write(m.Gemeente, NpgsqlDbType.Text);
+        importer.Write(m.Jaar, NpgsqlDbType.Integer);
+        importer.Write(m.ProgrammaId, NpgsqlDbType.Text);
+        importer.Write(m.DeelnemerHash, NpgsqlDbType.Bytea);
+        importer.Write(m.Moment, NpgsqlDbType.Text);
+        importer.Write(m.Datum, NpgsqlDbType.Date);
+        importer.Write((short)m.Leeftijd, NpgsqlDbType.Smallint);
+        importer.Write(m.Instrument, NpgsqlDbType.Text);
+        importer.Write(m.Score, NpgsqlDbType.Numeric);
+        return [];
+    }
+
+    public void Dispose() => _validator.Dispose();
+}
