@@ -36,9 +36,11 @@ public sealed partial class RowCells
 
         if (value < min || value > max)
         {
-            Add(column, text, max == int.MaxValue
-                ? $"{column} {text} is kleiner dan {min}"
-                : $"{column} {text} ligt buiten {min}–{max}");
+            // Without an upper bound of its own (int.MaxValue) the rule reads "from min"; a value beyond
+            // what a whole number column can hold is then "too large", not "smaller than min".
+            Add(column, text, max != int.MaxValue ? $"{column} {text} ligt buiten {min}–{max}"
+                : value < min ? $"{column} {text} is kleiner dan {min}"
+                : $"{column} {text} is groter dan {max}");
             return null;
         }
 
