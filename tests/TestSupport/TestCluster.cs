@@ -5,7 +5,7 @@ namespace Preventiemonitor.TestSupport;
 
 /// <summary>
 /// One throwaway PostgreSQL cluster per test run (per test assembly), started with the same embedded
-/// launcher the program uses, in a temporary folder that is removed when the run ends.
+/// launcher the program uses, in a temporary folder below the test root (TestTemp), removed when the test process ends.
 /// </summary>
 public static class TestCluster
 {
@@ -20,7 +20,8 @@ public static class TestCluster
     /// </summary>
     public static string CreateTempHome(string prefix = "pm-test-")
     {
-        var dir = Directory.CreateTempSubdirectory(prefix).FullName;
+        var dir = Path.Combine(TestTemp.RootFolder, prefix + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(dir);
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(dir,
@@ -38,11 +39,7 @@ public static class TestCluster
             new EmbeddedPostgresOptions { HomeDirectory = home, Durable = false, DatabaseName = "postgres" },
             NullLogger.Instance,
             CancellationToken.None).ConfigureAwait(false);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            cluster.DestroyAsync().GetAwaiter().GetResult();
-            Directory.Delete(home, recursive: true);
-        };
+        // Stopped and removed with the test root (TestTemp) when the test process ends, however it ends.
         return cluster;
     }
 }
