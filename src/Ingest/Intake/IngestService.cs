@@ -147,7 +147,12 @@ public sealed class IngestService(
     private HttpSource CreateHttpSource()
     {
         var logger = loggerFactory.CreateLogger<HttpSource>();
-        var client = httpClients?.Invoke() ?? (_ownClient ??= HttpSourceResilience.CreateClient(HttpOptions, logger));
+        if (httpClients is null)
+        {
+            return new HttpSource(_ownClient ??= HttpSourceResilience.CreateClient(HttpOptions, logger), HttpOptions, logger);
+        }
+
+        var client = httpClients();
         client.Timeout = Timeout.InfiniteTimeSpan; // the per-attempt timeout is HttpOptions.Timeout
         return new HttpSource(client, HttpOptions, logger);
     }

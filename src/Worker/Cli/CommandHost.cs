@@ -66,7 +66,12 @@ internal static class CommandHost
         }
         catch (UserInputException e)
         {
-            logger.LogWarning("{Message}", e.Message);
+            if (logFile is not null)
+            {
+                // Commands: also in the log file. The web host's console log would show the line twice.
+                logger.LogWarning("{Message}", e.Message);
+            }
+
             await Console.Error.WriteLineAsync(
                 e.ExitCode == UserInputException.UsageExitCode ? $"Fout in de opdracht: {e.Message}" : $"Fout: {e.Message}").ConfigureAwait(false);
             return e.ExitCode;

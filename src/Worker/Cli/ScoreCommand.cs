@@ -33,10 +33,10 @@ internal static class ScoreCommand
                      $"{run.Programmas} programma's, {run.Leveringen} leveringen gebruikt.");
         console.Line($"Regio {catalog.Regio.Naam}, per thema:");
         var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn("thema");
+        table.AddColumn(new TableColumn(new Text("thema")));
         foreach (var column in new[] { "programma's", "deelnemers", "score", "effect g [95%-interval]", "k", "tau²" })
         {
-            table.AddColumn(new TableColumn(column).RightAligned());
+            table.AddColumn(new TableColumn(new Text(column)).RightAligned());
         }
 
         foreach (var thema in catalog.Themas)
