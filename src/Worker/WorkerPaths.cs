@@ -1,3 +1,5 @@
+using Preventiemonitor.Worker.Settings;
+
 namespace Preventiemonitor.Worker;
 
 /// <summary>Where the Worker writes its output: <c>Preventiemonitor:Uitvoermap</c>, default <c>$PREVENTIEMONITOR_HOME/uitvoer</c>.</summary>
@@ -7,9 +9,6 @@ public sealed record WorkerPaths(string OutputFolder)
 
     public string PublicationFolder => Path.Combine(OutputFolder, "publicaties");
 
-    public static WorkerPaths From(IConfiguration configuration, string homeDirectory)
-    {
-        var configured = configuration["Preventiemonitor:Uitvoermap"];
-        return new WorkerPaths(Path.GetFullPath(string.IsNullOrWhiteSpace(configured) ? Path.Combine(homeDirectory, "uitvoer") : configured));
-    }
+    public static WorkerPaths From(WorkerOptions options, string homeDirectory) =>
+        new(Path.GetFullPath(string.IsNullOrWhiteSpace(options.Uitvoermap) ? Path.Combine(homeDirectory, "uitvoer") : options.Uitvoermap));
 }

@@ -40,7 +40,7 @@ public sealed class IngestJobTests(DatabaseFixture fixture) : IClassFixture<Data
     }
 
     [Fact]
-    public async Task A_transient_failure_is_rethrown_for_a_retry_and_a_permanent_one_is_not()
+    public async Task An_HTTP_failure_spends_one_retry_budget_and_is_not_retried_again_by_Hangfire()
     {
         await using var server = LocalHttpServer.Start(async (context, _) =>
         {
@@ -57,17 +57,22 @@ public sealed class IngestJobTests(DatabaseFixture fixture) : IClassFixture<Data
         };
         var job = new IngestSourceJob(service, new WorkerPaths(Path.GetTempPath()), NullLogger<IngestSourceJob>.Instance);
 
-        var transient = await Assert.ThrowsAsync<TransientSourceException>(() => job.Run("kapot", CancellationToken.None));
-        Assert.Contains("kapot", transient.Message);
+        // 503: the client's budget (1 + MaxRetries requests), then a failure Hangfire does not retry again.
+        var spent = await Assert.ThrowsAsync<HttpSourceException>(() => job.Run("kapot", CancellationToken.None));
+        Assert.Equal(503, spent.StatusCode);
+        Assert.EndsWith("opgegeven na 2 pogingen", spent.Message, StringComparison.Ordinal);
+        Assert.Equal(2, server.Requests.Count(r => r.Path.Contains("kapot", StringComparison.Ordinal)));
+        Assert.False(IngestSourceJob.IsTransient(spent));
         var permanent = await Assert.ThrowsAsync<HttpSourceException>(() => job.Run("weg", CancellationToken.None));
         Assert.Equal(404, permanent.StatusCode);
+        Assert.Single(server.Requests, r => r.Path.Contains("weg", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Only_transient_failures_are_retried()
+    public void Only_transient_failures_outside_HTTP_are_retried_by_Hangfire()
     {
-        Assert.True(IngestSourceJob.IsTransient(new HttpSourceException("x", 503)));
-        Assert.True(IngestSourceJob.IsTransient(new HttpSourceException("x")));
+        Assert.False(IngestSourceJob.IsTransient(new HttpSourceException("x", 503)));
+        Assert.False(IngestSourceJob.IsTransient(new HttpSourceException("x")));
         Assert.False(IngestSourceJob.IsTransient(new HttpSourceException("x", 401)));
         Assert.True(IngestSourceJob.IsTransient(new TimeoutException()));
         Assert.True(IngestSourceJob.IsTransient(new IOException()));

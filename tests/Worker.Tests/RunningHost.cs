@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Logging.Abstractions;
 using Preventiemonitor.Storage;
 using Preventiemonitor.TestSupport;
 using Preventiemonitor.Worker.Web;
@@ -13,13 +12,7 @@ namespace Preventiemonitor.Worker.Tests;
 /// </summary>
 internal sealed class RunningHost : IAsyncDisposable
 {
-    private readonly DatabaseRuntime _database;
-
-    private RunningHost(WebApplication app, DatabaseRuntime database)
-    {
-        App = app;
-        _database = database;
-    }
+    private RunningHost(WebApplication app) => App = app;
 
     public WebApplication App { get; }
 
@@ -31,18 +24,17 @@ internal sealed class RunningHost : IAsyncDisposable
     {
         var builder = WorkerWebHost.CreateBuilder("http://127.0.0.1:0");
         builder.Configuration["Hangfire:QueuePollIntervalSeconds"] = "1";
+        builder.Configuration[DatabaseOptions.ConnectionKey] = connectionString;
+        builder.Configuration[DatabaseSettings.HomeVariable] = TestCluster.CreateTempHome();
         configure?.Invoke(builder);
-        var database = await DatabaseRuntime.OpenAsync(
-            new DatabaseSettings(connectionString, TestCluster.CreateTempHome()), NullLoggerFactory.Instance, CancellationToken.None);
-        var app = WorkerWebHost.Build(builder, database);
+        var app = await WorkerWebHost.BuildAsync(builder, CancellationToken.None);
         await app.StartAsync();
-        return new RunningHost(app, database);
+        return new RunningHost(app);
     }
 
     public async ValueTask DisposeAsync()
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        await _database.DisposeAsync();
     }
 }

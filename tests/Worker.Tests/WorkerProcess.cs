@@ -9,7 +9,10 @@ internal static class WorkerProcess
 {
     private static readonly string WorkerDll = typeof(WorkerCommandLine).Assembly.Location;
 
-    public static Process Start(string home, params string[] args)
+    public static Process Start(string home, params string[] args) => Start(home, new Dictionary<string, string>(), args);
+
+    /// <summary>Starts with extra environment variables (settings such as <c>Methode__NMin</c>).</summary>
+    public static Process Start(string home, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -27,13 +30,22 @@ internal static class WorkerProcess
         info.Environment.Remove("ConnectionStrings__Preventiemonitor");
         info.Environment.Remove("ASPNETCORE_URLS");
         info.Environment["PREVENTIEMONITOR_HOME"] = home;
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         return Process.Start(info)!;
     }
 
     /// <summary>Runs to the end (at most 3 minutes) with optional standard input; returns exit code and stdout + stderr.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string home, string? stdin, params string[] args)
+    public static Task<(int ExitCode, string Output)> RunAsync(string home, string? stdin, params string[] args) =>
+        RunAsync(home, stdin, new Dictionary<string, string>(), args);
+
+    /// <summary>As <see cref="RunAsync(string, string?, string[])"/>, with extra environment variables.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string home, string? stdin, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Start(home, args);
+        using var process = Start(home, environment, args);
         if (stdin is not null)
         {
             await process.StandardInput.WriteAsync(stdin);

@@ -72,10 +72,18 @@ public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClass
 
         var (exitCode, output) = await RunAsync(home, "ingest", "--drop", drop, "--rapporten", reports, "--connection", connectionString);
         Assert.True(exitCode == 0, output);
-        Assert.Matches(@"levering\s+1\s+deels_geaccepteerd\s+GM0981/programmas/p\.csv: 2 rijen, 1 geaccepteerd, 1 geweigerd", output);
-        Assert.Matches(@"levering\s+2\s+geweigerd\s+leesmij\.txt", output);
-        Assert.Contains("reden: bestand staat niet op een bekende plek", output);
+        // One table row per delivery: levering, status, bestand, rijen, geaccepteerd, geweigerd, waarschuwingen.
+        Assert.Matches(@"│\s*1\s*│\s*deels_geaccepteerd\s*│\s*GM0981/programmas/p\.csv\s*│\s*2\s*│\s*1\s*│\s*1\s*│\s*0\s*│", output);
+        Assert.Matches(@"│\s*2\s*│\s*geweigerd\s*│\s*leesmij\.txt\s*│\s*niet gelezen\s*│", output);
+        Assert.Contains("levering 2: reden: bestand staat niet op een bekende plek", output);
         Assert.Contains("Samenvatting: 2 leveringen", output);
+        // Clean output: no log records with categories, no "(null)", no ANSI codes when redirected; the log is in the home.
+        Assert.DoesNotContain("info:", output);
+        Assert.DoesNotContain("Preventiemonitor.Ingest.", output);
+        Assert.DoesNotContain("(null)", output);
+        Assert.DoesNotContain("\u001b[", output);
+        var log = Assert.Single(Directory.GetFiles(Path.Combine(home, "logs"), "preventiemonitor-*.log"));
+        Assert.Contains("Preventiemonitor.Ingest.", await ReadSharedAsync(log));
         Assert.True(File.Exists(Path.Combine(reports, "leveringsrapport-1.csv")));
 
         var (reportExit, report) = await RunAsync(home, "ingest", "report", "1", "--connection", connectionString);
@@ -208,4 +216,11 @@ public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClass
 
     [GeneratedRegex(@"Now listening on: (http://\S+)")]
     private static partial Regex ListeningLine();
+
+    private static async Task<string> ReadSharedAsync(string path)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync();
+    }
 }

@@ -26,6 +26,7 @@ public sealed class IngestService(
     ILoggerFactory loggerFactory)
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<IngestService>();
+    private HttpClient? _ownClient;
 
     public ParseLimits Limits { get; init; } = new();
 
@@ -139,11 +140,21 @@ public sealed class IngestService(
 
     private static string Inv(long value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The client comes from the host's IHttpClientFactory (retries configured there from the same
+    /// <see cref="HttpOptions"/>) or, without a host, from <see cref="HttpSourceResilience.CreateClient"/>.
+    /// </summary>
     private HttpSource CreateHttpSource()
     {
-        var client = httpClients?.Invoke() ?? new HttpClient();
+        var logger = loggerFactory.CreateLogger<HttpSource>();
+        if (httpClients is null)
+        {
+            return new HttpSource(_ownClient ??= HttpSourceResilience.CreateClient(HttpOptions, logger), HttpOptions, logger);
+        }
+
+        var client = httpClients();
         client.Timeout = Timeout.InfiniteTimeSpan; // the per-attempt timeout is HttpOptions.Timeout
-        return new HttpSource(client, HttpOptions, loggerFactory.CreateLogger<HttpSource>());
+        return new HttpSource(client, HttpOptions, logger);
     }
 
     private async Task<DeliveryProcessor> CreateProcessorAsync(CancellationToken ct)

@@ -64,7 +64,9 @@ public sealed record SourceSettings(
             var headers = section.GetSection("Headers").GetChildren()
                 .Select(h => new HeaderSetting(h["Name"] ?? h.Key, h["Value"], h["EnvironmentVariable"]))
                 .ToList();
-            var jaren = section.GetSection("Jaren").GetChildren().Select(j => int.Parse(j.Value!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var jaren = section.GetSection("Jaren").GetChildren().Select(j => int.TryParse(j.Value, System.Globalization.CultureInfo.InvariantCulture, out var jaar)
+                ? jaar
+                : throw new SourceConfigurationException($"Bron '{naam}': Jaren bevat '{j.Value}', geen jaartal.")).ToList();
             var settings = new SourceSettings(naam, soort, section["Gemeente"]?.Trim().ToUpperInvariant(), dataset, locatie,
                 section["Cron"]?.Trim(), headers, jaren);
             settings.Check();
@@ -92,5 +94,5 @@ public sealed record SourceSettings(
     }
 }
 
-/// <summary>A mistake in the configured sources.</summary>
-public sealed class SourceConfigurationException(string message) : Exception(message);
+/// <summary>A mistake in the configured sources: bad input the user fixes in the settings (exit 1).</summary>
+public sealed class SourceConfigurationException(string message) : Model.UserInputException(message);

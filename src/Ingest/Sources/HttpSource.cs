@@ -4,15 +4,16 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Polly.Timeout;
 
 namespace Preventiemonitor.Ingest.Sources;
 
 /// <summary>
 /// Fetches one configured URL (aanleverformaat §5): conditional GET with the previous ETag /
-/// Last-Modified, credential headers, a timeout per attempt and retries with exponential back-off on
-/// 5xx, network errors and timeouts only. The body is streamed to a temporary file under a size limit.
-/// Takes its <see cref="HttpClient"/> from the caller (IHttpClientFactory); give that client an
-/// infinite or larger <see cref="HttpClient.Timeout"/>, the timeout here is <see cref="HttpSourceOptions.Timeout"/>.
+/// Last-Modified, credential headers, the body streamed to a temporary file under a size limit.
+/// Retries and the per-attempt timeout belong to the client: take it from IHttpClientFactory (named
+/// <see cref="HttpSourceResilience.ClientName"/>) or <see cref="HttpSourceResilience.CreateClient"/>,
+/// built from the same <see cref="HttpSourceOptions"/>; this class makes one call and reports the outcome.
 /// </summary>
 public sealed class HttpSource
 {
@@ -47,83 +48,68 @@ public sealed class HttpSource
             logger.LogInformation("Ophalen {Url}", request.Url);
         }
 
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await AttemptAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TransientFailure failure) when (attempt <= options.MaxRetries)
-            {
-                var delay = options.BackoffBefore(attempt);
-                logger.LogWarning(
-                    "Poging {Attempt} voor {Url} mislukt ({Reason}); nieuwe poging over {DelaySeconds} s",
-                    attempt, request.Url, failure.Message, delay.TotalSeconds);
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TransientFailure failure)
-            {
-                var message = $"{failure.Message}; opgegeven na {attempt} {(attempt == 1 ? "poging" : "pogingen")}";
-                logger.LogError("{Message}", message);
-                throw new HttpSourceException(message, failure.StatusCode, failure.InnerException);
-            }
-        }
-    }
-
-    private async Task<HttpFetchResult> AttemptAsync(HttpSourceRequest request, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Timeout);
         using var message = BuildRequest(request);
         HttpResponseMessage response;
         try
         {
-            response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token)
-                .ConfigureAwait(false);
+            // Retries and the per-attempt timeout are the client's (HttpSourceResilience): one budget.
+            response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            throw GaveUp($"Geen (volledig) antwoord van {request.Url} binnen {Seconds(options.Timeout)} s", null, ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw TimedOut(request.Url, ex);
+            throw GaveUp($"Geen (volledig) antwoord van {request.Url} binnen {Seconds(options.Timeout)} s", null, ex);
         }
         catch (HttpRequestException ex)
         {
-            throw new TransientFailure($"Netwerkfout bij {request.Url}: {ex.Message}", null, ex);
+            throw GaveUp($"Netwerkfout bij {request.Url}: {ex.Message}", null, ex);
         }
 
         using (response)
         {
-            var finalUrl = response.RequestMessage?.RequestUri ?? request.Url;
-            var status = (int)response.StatusCode;
-            if (response.StatusCode == HttpStatusCode.NotModified)
-            {
-                logger.LogInformation("{Url}: niet gewijzigd (304)", finalUrl);
-                return new HttpNotModified(finalUrl, Merge(ValidatorsOf(response), request.Previous));
-            }
+            return await ReadAsync(request, response, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
-            if (status >= 500)
-            {
-                throw new TransientFailure($"HTTP {status} van {finalUrl}: {Describe(response.StatusCode)}", status);
-            }
+    private async Task<HttpFetchResult> ReadAsync(HttpSourceRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var finalUrl = response.RequestMessage?.RequestUri ?? request.Url;
+        var status = (int)response.StatusCode;
+        if (response.StatusCode == HttpStatusCode.NotModified)
+        {
+            logger.LogInformation("{Url}: niet gewijzigd (304)", finalUrl);
+            return new HttpNotModified(finalUrl, Merge(ValidatorsOf(response), request.Previous));
+        }
 
-            if (!response.IsSuccessStatusCode)
-            {
-                var text = $"HTTP {status} van {finalUrl}: {Describe(response.StatusCode)}; geen nieuwe poging";
-                logger.LogError("{Message}", text);
-                throw new HttpSourceException(text, status);
-            }
+        if (status >= 500)
+        {
+            throw GaveUp($"HTTP {status} van {finalUrl}: {Describe(response.StatusCode)}", status);
+        }
 
-            try
-            {
-                return await SaveBodyAsync(response, finalUrl, timeout.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw TimedOut(finalUrl, ex);
-            }
-            catch (Exception ex) when (ex is HttpRequestException or IOException)
-            {
-                throw new TransientFailure($"Netwerkfout bij lezen van {finalUrl}: {ex.Message}", null, ex);
-            }
+        if (!response.IsSuccessStatusCode)
+        {
+            var text = $"HTTP {status} van {finalUrl}: {Describe(response.StatusCode)}; geen nieuwe poging";
+            logger.LogError("{Message}", text);
+            throw new HttpSourceException(text, status);
+        }
+
+        // The body is read after the pipeline returned the headers: its own limit, no new attempt.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Timeout);
+        try
+        {
+            return await SaveBodyAsync(response, finalUrl, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Failed($"Geen (volledig) antwoord van {finalUrl} binnen {Seconds(options.Timeout)} s", ex);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            throw Failed($"Netwerkfout bij lezen van {finalUrl}: {ex.Message}", ex);
         }
     }
 
@@ -205,8 +191,22 @@ public sealed class HttpSource
     private static HttpValidators Merge(HttpValidators fresh, HttpValidators previous) =>
         new(fresh.ETag ?? previous.ETag, fresh.LastModified ?? previous.LastModified);
 
-    private TransientFailure TimedOut(Uri url, Exception inner) =>
-        new($"Geen (volledig) antwoord van {url} binnen {options.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s", null, inner);
+    /// <summary>A transient failure after the whole retry budget of the client.</summary>
+    private HttpSourceException GaveUp(string reason, int? status, Exception? inner = null)
+    {
+        var attempts = options.MaxRetries + 1;
+        var message = $"{reason}; opgegeven na {attempts} {(attempts == 1 ? "poging" : "pogingen")}";
+        logger.LogError("{Message}", message);
+        return new HttpSourceException(message, status, inner);
+    }
+
+    private HttpSourceException Failed(string message, Exception inner)
+    {
+        logger.LogError("{Message}", message);
+        return new HttpSourceException(message, null, inner);
+    }
+
+    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static HttpSourceException TooLarge(Uri url, long limit) =>
         new($"Antwoord van {url} is groter dan de limiet van {FormatSize(limit)}; geweigerd");
@@ -232,11 +232,4 @@ public sealed class HttpSource
         _ when (int)code >= 400 => "fout in het verzoek",
         _ => "onverwacht antwoord",
     };
-
-    /// <summary>A failure worth another attempt (5xx, network error, timeout).</summary>
-    private sealed class TransientFailure(string message, int? statusCode = null, Exception? inner = null)
-        : Exception(message, inner)
-    {
-        public int? StatusCode { get; } = statusCode;
-    }
 }

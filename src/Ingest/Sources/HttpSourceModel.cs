@@ -19,27 +19,6 @@ public sealed record HttpSourceRequest(Uri Url)
     public HttpValidators Previous { get; init; } = HttpValidators.None;
 }
 
-/// <summary>Timeouts, retries and size limit of <see cref="HttpSource"/> (aanleverformaat §3 and §5).</summary>
-public sealed record HttpSourceOptions
-{
-    /// <summary>Per attempt, including reading the body. Default 100 s.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(100);
-
-    /// <summary>New attempts after a 5xx answer, a network error or a timeout (never after 4xx). Default 3.</summary>
-    public int MaxRetries { get; init; } = 3;
-
-    /// <summary>Wait before the first new attempt; doubles each time (1 s, 2 s, 4 s).</summary>
-    public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>Bodies larger than this are refused. Default 200 MiB.</summary>
-    public long MaxBodyBytes { get; init; } = 200L * 1024 * 1024;
-
-    /// <summary>Folder for the streamed bodies; default the system temp folder.</summary>
-    public string? TempDirectory { get; init; }
-
-    internal TimeSpan BackoffBefore(int retry) => InitialBackoff * Math.Pow(2, retry - 1);
-}
-
 /// <summary>Outcome of <see cref="HttpSource.FetchAsync"/>: <see cref="HttpNotModified"/> or <see cref="HttpPayload"/>.</summary>
 public abstract class HttpFetchResult
 {

@@ -1,64 +1,94 @@
-using System.Globalization;
-using Dapper;
-using Preventiemonitor.Ingest.Loading;
-using Preventiemonitor.Storage;
-using Preventiemonitor.Model.Deliveries;
+using Npgsql;
+using Preventiemonitor.Model;
 using Preventiemonitor.Reports.Publication;
-using Preventiemonitor.Scoring;
+using Spectre.Console;
 
 namespace Preventiemonitor.Worker.Cli;
+
+/// <summary>The options of <c>pipeline</c>.</summary>
+internal sealed record PipelineRequest(string? Drop, string? OutRoot, int? Jaar, string? Label, bool Serve, string? Urls);
 
 /// <summary>The <c>pipeline</c> and <c>publish</c> commands (publicatie §1).</summary>
 internal static class PipelineCommand
 {
-    public static PipelineService CreatePipeline(DatabaseRuntime database, IConfiguration configuration, ILoggerFactory loggerFactory) => new(
-        IngestComposition.Create(database, configuration, loggerFactory),
-        new ScoreRunService(database.DataSource, loggerFactory.CreateLogger<ScoreRunService>()),
-        new PublicationService(database.DataSource, loggerFactory.CreateLogger<PublicationService>()),
-        MethodConfiguration.Load(configuration));
-
-    public static async Task<int> RunAsync(DatabaseRuntime database, IConfiguration configuration, ILoggerFactory loggerFactory,
-        string drop, string outRoot, int? jaar, string? label, TextWriter output, CancellationToken ct)
+    public static Task<int> RunAsync(CommonOptions common, PipelineRequest request, CancellationToken ct)
     {
-        var pipeline = CreatePipeline(database, configuration, loggerFactory);
-        var result = await pipeline.RunAsync(drop, outRoot, jaar, label, $"cli:{Environment.UserName}", new ConsoleProgress(output), ct)
-            .ConfigureAwait(false);
+        if (!request.Serve)
+        {
+            return CommandHost.RunAsync(common, (sp, console, c) => PipelineAsync(sp, console, request, c), ct, () => CheckUsage(request));
+        }
+
+        // The whole demo in one command: the pipeline, then the site on the same database.
+        var console = CommandConsole.Create(Console.Out, Console.IsOutputRedirected);
+        return ServeCommand.RunAsync(common, request.Urls, null, async (sp, c) =>
+        {
+            var exit = await PipelineAsync(sp, console, request, c).ConfigureAwait(false);
+            await ServeCommand.DemoUsersAsync(sp, c).ConfigureAwait(false);
+            return exit;
+        }, app =>
+        {
+            console.Line($"Site: {string.Join(", ", app.Urls)} (inloggen met de gebruikers hierboven; stoppen met Ctrl+C).");
+            return Task.CompletedTask;
+        }, ct);
+    }
+
+    private static void CheckUsage(PipelineRequest request)
+    {
+        if (request.Drop is null || request.OutRoot is null)
+        {
+            throw new UserInputException("pipeline vraagt --drop DIR en --out DIR.", UserInputException.UsageExitCode);
+        }
+
+        if (!Directory.Exists(request.Drop))
+        {
+            throw new UserInputException($"de drop-map {Path.GetFullPath(request.Drop)} bestaat niet.", UserInputException.UsageExitCode);
+        }
+    }
+
+    private static async Task<int> PipelineAsync(IServiceProvider services, IAnsiConsole console, PipelineRequest request, CancellationToken ct)
+    {
+        CheckUsage(request);
+        var pipeline = services.GetRequiredService<PipelineService>();
+        var result = await ConsoleProgress.RunAsync(console, "Pipeline: verwerken, scoren, publiceren…", progress =>
+            pipeline.RunAsync(request.Drop, request.OutRoot!, request.Jaar, request.Label, $"cli:{Environment.UserName}", progress, ct)).ConfigureAwait(false);
 
         var run = result.Ingests.Single();
-        var ids = run.Deliveries.Select(d => d.LeveringId).ToArray();
-        await using var connection = await database.DataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
-        var statuses = (await connection.QueryAsync<(string Status, int Count)>(new CommandDefinition(
-            "SELECT status, count(*)::int FROM levering WHERE id = ANY (@ids) GROUP BY status ORDER BY status", new { ids }, cancellationToken: ct)).ConfigureAwait(false)).ToList();
+        var table = await DeliveryTable.LoadAsync(services.GetRequiredService<NpgsqlDataSource>(), result.Ingests, ct).ConfigureAwait(false);
         var fresh = run.Deliveries.Where(d => !d.AlreadyProcessed).ToList();
 
-        output.WriteLine();
-        output.WriteLine("Samenvatting van de pipeline");
-        output.WriteLine($"  Leveringen: {run.Deliveries.Count} ({string.Join(", ", statuses.Select(s => $"{s.Count} {s.Status}"))}), " +
-                         $"waarvan {run.Deliveries.Count - fresh.Count} al verwerkt.");
-        output.WriteLine($"  Rijen (nieuwe leveringen): {fresh.Sum(d => d.Geaccepteerd).ToString(CultureInfo.InvariantCulture)} geaccepteerd, " +
-                         $"{fresh.Sum(d => d.Geweigerd).ToString(CultureInfo.InvariantCulture)} geweigerd.");
-        foreach (var note in run.Notes)
-        {
-            output.WriteLine($"  {note}");
-        }
-
-        output.WriteLine($"  Score run {result.Score.Id}: jaar {result.Score.Jaar}, {result.Score.Programmas} programma's, {result.Score.Leveringen} leveringen gebruikt.");
-        output.WriteLine($"  Publicatie {result.Publication.Id} '{result.Publication.Label}' (concept): {result.Publication.Folder}");
+        console.Line();
+        table.Write(console);
+        console.Line();
+        console.Line("Samenvatting van de pipeline");
+        console.Line($"  Leveringen: {run.Deliveries.Count} ({table.StatusCounts()}), waarvan {run.Deliveries.Count - fresh.Count} al verwerkt.");
+        console.Line($"  Rijen (nieuwe leveringen): {fresh.Sum(d => d.Geaccepteerd)} geaccepteerd, {fresh.Sum(d => d.Geweigerd)} geweigerd.");
+        console.Line($"  Score run {result.Score.Id}: jaar {result.Score.Jaar}, {result.Score.Programmas} programma's, {result.Score.Leveringen} leveringen gebruikt.");
+        console.Line($"  Publicatie {result.Publication.Id} '{result.Publication.Label}' (concept): {result.Publication.Folder}");
+        var files = new Table().Border(TableBorder.Rounded).AddColumn("bestand").AddColumn(new TableColumn("bytes").RightAligned()).AddColumn("sha256");
         foreach (var file in result.Publication.Files)
         {
-            output.WriteLine($"    {file.Name,-28} {file.Content.Length,10:N0} bytes  sha256 {file.Sha256[..16]}…");
+            files.AddRow(new Text(file.Name), new Text(file.Content.Length.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))), new Text(file.Sha256[..16] + "…"));
         }
 
-        output.WriteLine($"  Leveringsrapporten: {Path.Combine(Path.GetFullPath(outRoot), "leveringsrapporten")}");
+        console.Write(files);
+        console.Line($"  Leveringsrapporten: {Path.Combine(Path.GetFullPath(request.OutRoot!), "leveringsrapporten")}");
         return WorkerCommandLine.ExitOk;
     }
 
-    public static async Task<int> PublishAsync(DatabaseRuntime database, ILoggerFactory loggerFactory, long scoreRunId, string outRoot,
-        string? label, TextWriter output, CancellationToken ct)
+    public static void CheckPublishUsage(long? scoreRunId, string? outRoot)
     {
-        var service = new PublicationService(database.DataSource, loggerFactory.CreateLogger<PublicationService>());
-        var result = await service.PublishAsync(scoreRunId, label, outRoot, $"cli:{Environment.UserName}", ct).ConfigureAwait(false);
-        output.WriteLine($"Publicatie {result.Id} '{result.Label}' (concept) van score run {scoreRunId}: {result.Folder}");
+        if (scoreRunId is null || outRoot is null)
+        {
+            throw new UserInputException("publish vraagt --score-run ID en --out DIR.", UserInputException.UsageExitCode);
+        }
+    }
+
+    public static async Task<int> PublishAsync(IServiceProvider services, IAnsiConsole console, long? scoreRunId, string? outRoot, string? label, CancellationToken ct)
+    {
+        CheckPublishUsage(scoreRunId, outRoot);
+        var result = await services.GetRequiredService<PublicationService>()
+            .PublishAsync(scoreRunId!.Value, label, outRoot!, $"cli:{Environment.UserName}", ct).ConfigureAwait(false);
+        console.Line($"Publicatie {result.Id} '{result.Label}' (concept) van score run {scoreRunId}: {result.Folder}");
         return WorkerCommandLine.ExitOk;
     }
 }

@@ -1,51 +1,58 @@
-using System.Globalization;
-using Preventiemonitor.Storage;
+using Npgsql;
+using Preventiemonitor.Model;
+using Preventiemonitor.Model.Numbers;
 using Preventiemonitor.Model.Scoring;
 using Preventiemonitor.Scoring;
+using Preventiemonitor.Storage;
+using Spectre.Console;
 
 namespace Preventiemonitor.Worker.Cli;
 
-/// <summary>The <c>score --jaar YYYY</c> command: a new score run and a short per-theme summary for the region.</summary>
+/// <summary>The <c>score --jaar YYYY</c> command: a new score run and a per-theme table for the region (numbers as methode-v1 §7).</summary>
 internal static class ScoreCommand
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
-    public static async Task<int> RunAsync(DatabaseRuntime database, IConfiguration configuration, ILoggerFactory loggerFactory,
-        int? jaar, TextWriter output, CancellationToken ct)
+    public static async Task<int> RunAsync(IServiceProvider services, IAnsiConsole console, int? jaar, CancellationToken ct)
     {
-        var service = new ScoreRunService(database.DataSource, loggerFactory.CreateLogger<ScoreRunService>());
-        jaar ??= await service.LatestYearAsync(ct).ConfigureAwait(false);
-        if (jaar is null)
-        {
-            await Console.Error.WriteLineAsync("Er is nog geen geaccepteerde programma-inventaris: niets te scoren. Verwerk eerst leveringen (ingest).").ConfigureAwait(false);
-            return WorkerCommandLine.ExitFailure;
-        }
+        var service = services.GetRequiredService<ScoreRunService>();
+        jaar ??= await service.LatestYearAsync(ct).ConfigureAwait(false)
+            ?? throw new UserInputException("Er is nog geen geaccepteerde programma-inventaris: niets te scoren. Verwerk eerst leveringen (ingest).");
 
-        var parameters = MethodConfiguration.Load(configuration);
-        var run = await service.RunAsync(jaar.Value, parameters, $"cli:{Environment.UserName}", ct).ConfigureAwait(false);
-        var catalog = await new ReferenceCatalogStore(database.DataSource).LoadAsync(ct).ConfigureAwait(false);
-        Print(run, parameters, catalog, output);
+        var parameters = services.GetRequiredService<MethodParameters>();
+        var run = await console.Status().StartAsync($"Jaar {jaar} scoren…", _ => service.RunAsync(jaar.Value, parameters, $"cli:{Environment.UserName}", ct))
+            .ConfigureAwait(false);
+        var catalog = await new ReferenceCatalogStore(services.GetRequiredService<NpgsqlDataSource>()).LoadAsync(ct).ConfigureAwait(false);
+        Print(run, parameters, catalog, console);
         return WorkerCommandLine.ExitOk;
     }
 
-    internal static void Print(ScoreRunSummary run, MethodParameters p, Model.ReferenceData.ReferenceCatalog catalog, TextWriter output)
+    internal static void Print(ScoreRunSummary run, MethodParameters p, Model.ReferenceData.ReferenceCatalog catalog, IAnsiConsole console)
     {
-        output.WriteLine();
-        output.WriteLine($"Score run {run.Id}: jaar {run.Jaar}, methode {MethodParameters.MethodVersion} " +
-                         $"(n_min {p.NMin}, g_groot {F(p.GGroot, 2)}, w_E {F(p.WE, 2)}, w_O {F(p.WO, 2)}), " +
-                         $"{run.Programmas} programma's, {run.Leveringen} leveringen gebruikt.");
-        output.WriteLine($"Regio {catalog.Regio.Naam}, per thema:");
-        output.WriteLine($"  {"thema",-32}{"programma's",12}{"deelnemers",12}{"score",8}  {"effect g [95%-interval]",-28}{"k",4}{"tau²",9}");
+        console.Line();
+        console.Line($"Score run {run.Id}: jaar {run.Jaar}, methode {MethodParameters.MethodVersion} " +
+                     $"(n_min {p.NMin}, g_groot {F(p.GGroot, 2)}, w_E {F(p.WE, 2)}, w_O {F(p.WO, 2)}), " +
+                     $"{run.Programmas} programma's, {run.Leveringen} leveringen gebruikt.");
+        console.Line($"Regio {catalog.Regio.Naam}, per thema:");
+        var table = new Table().Border(TableBorder.Rounded);
+        table.AddColumn(new TableColumn(new Text("thema")));
+        foreach (var column in new[] { "programma's", "deelnemers", "score", "effect g [95%-interval]", "k", "tau²" })
+        {
+            table.AddColumn(new TableColumn(new Text(column)).RightAligned());
+        }
+
         foreach (var thema in catalog.Themas)
         {
             var r = run.Result.MunicipalityThemes.Single(x => x.Gemeente == catalog.Regio.Code && x.Thema == thema.Code);
-            var effect = r.Effect is { } e
-                ? $"{F(e.Effect.G, 3)} [{F(e.Effect.CiLaag, 3)}; {F(e.Effect.CiHoog, 3)}]"
-                : "geen";
-            output.WriteLine($"  {thema.Naam,-32}{r.Programmas,12}{r.Deelnemers,12}{(r.Score is double s ? F(s, 1) : "–"),8}  {effect,-28}{r.Effect?.K ?? 0,4}{(r.Effect is { } x ? F(x.Tau2, 4) : "–"),9}");
+            var effect = r.Effect is { } e ? $"{F(e.Effect.G, 3)} [{F(e.Effect.CiLaag, 3)}; {F(e.Effect.CiHoog, 3)}]" : "geen";
+            table.AddRow(
+                new Text(thema.Naam), new Text(r.Programmas.ToString(Dutch)), new Text(r.Deelnemers.ToString(Dutch)),
+                new Text(r.Score is double s ? F(s, 1) : "–"), new Text(effect), new Text((r.Effect?.K ?? 0).ToString(Dutch)),
+                new Text(r.Effect is { } x ? F(x.Tau2, 4) : "–"));
         }
+
+        console.Write(table);
     }
 
-    private static string F(double value, int decimals) =>
-        Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), Dutch);
+    private static readonly System.Globalization.CultureInfo Dutch = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");
+
+    private static string F(double value, int decimals) => OutputRounding.FormatDutch(value, decimals);
 }

@@ -1,4 +1,4 @@
-using Preventiemonitor.Storage;
+using Preventiemonitor.Model;
 using Preventiemonitor.Worker.Web.Accounts;
 
 namespace Preventiemonitor.Worker.Cli;
@@ -10,7 +10,20 @@ namespace Preventiemonitor.Worker.Cli;
 /// </summary>
 internal static class UsersCommand
 {
-    public static async Task<int> AddAsync(DatabaseRuntime database, string naam, string rol, TextReader input, TextWriter output,
+    /// <summary>A name that can never be valid is bad usage (exit 2), before the database is opened.</summary>
+    public static void CheckName(string naam)
+    {
+        try
+        {
+            AccountStore.NormaliseerNaam(naam);
+        }
+        catch (AccountException e)
+        {
+            throw new UserInputException(e.Message, UserInputException.UsageExitCode);
+        }
+    }
+
+    public static async Task<int> AddAsync(IServiceProvider services, string naam, string rol, TextReader input, TextWriter output,
         CancellationToken cancellationToken)
     {
         var wachtwoord = await ReadPasswordAsync(input, output, cancellationToken).ConfigureAwait(false);
@@ -21,7 +34,7 @@ internal static class UsersCommand
 
         try
         {
-            var user = await new AccountStore(database.DataSource).CreateAsync(naam, rol, wachtwoord, cancellationToken).ConfigureAwait(false);
+            var user = await services.GetRequiredService<AccountStore>().CreateAsync(naam, rol, wachtwoord, cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync($"Gebruiker '{user.Naam}' aangemaakt met rol {user.Rol}.").ConfigureAwait(false);
             return WorkerCommandLine.ExitOk;
         }
@@ -32,7 +45,7 @@ internal static class UsersCommand
         }
     }
 
-    public static async Task<int> ResetPasswordAsync(DatabaseRuntime database, string naam, TextReader input, TextWriter output,
+    public static async Task<int> ResetPasswordAsync(IServiceProvider services, string naam, TextReader input, TextWriter output,
         CancellationToken cancellationToken)
     {
         var wachtwoord = await ReadPasswordAsync(input, output, cancellationToken).ConfigureAwait(false);
@@ -43,7 +56,7 @@ internal static class UsersCommand
 
         try
         {
-            var store = new AccountStore(database.DataSource);
+            var store = services.GetRequiredService<AccountStore>();
             await store.ResetPasswordAsync(naam, wachtwoord, cancellationToken).ConfigureAwait(false);
             await output.WriteLineAsync($"Wachtwoord van '{AccountStore.NormaliseerNaam(naam)}' opnieuw ingesteld; een eventuele blokkade is opgeheven.")
                 .ConfigureAwait(false);

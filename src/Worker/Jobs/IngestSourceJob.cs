@@ -7,9 +7,10 @@ namespace Preventiemonitor.Worker.Jobs;
 
 /// <summary>
 /// Recurring job per configured source: ingests it and writes the delivery reports. Never two runs of
-/// the same source at once; retried automatically only for transient failures (network, HTTP 5xx,
-/// database connection); idempotent because every delivery is one transaction and the same bytes again
-/// are "al verwerkt".
+/// the same source at once; retried automatically only for transient failures outside HTTP (database
+/// connection, I/O): an HTTP source has spent its one retry budget in the client already
+/// (<see cref="HttpSourceResilience"/>), so its failures are not retried again here. Idempotent because
+/// every delivery is one transaction and the same bytes again are "al verwerkt".
 /// </summary>
 public sealed class IngestSourceJob(IngestService ingest, WorkerPaths paths, ILogger<IngestSourceJob> logger)
 {
@@ -35,10 +36,13 @@ public sealed class IngestSourceJob(IngestService ingest, WorkerPaths paths, ILo
         }
     }
 
-    /// <summary>Failures that may pass by themselves; everything else (bad configuration, HTTP 4xx) is not retried.</summary>
+    /// <summary>
+    /// Failures that may pass by themselves and were not retried yet; everything else (bad configuration,
+    /// any HTTP failure: the client's retry budget is spent) is not retried.
+    /// </summary>
     public static bool IsTransient(Exception e) => e switch
     {
-        HttpSourceException h => h.StatusCode is null or >= 500,
+        HttpSourceException => false,
         NpgsqlException n => n.IsTransient,
         TimeoutException or HttpRequestException => true,
         IOException and not FileNotFoundException and not DirectoryNotFoundException => true,

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.Server;
+using Preventiemonitor.Model.Scoring;
 using Preventiemonitor.Scoring;
 
 namespace Preventiemonitor.Worker.Jobs;
@@ -8,14 +9,13 @@ namespace Preventiemonitor.Worker.Jobs;
 /// Scores a year as a new, immutable score run with the configured parameters. Safe to run twice:
 /// each run is complete on its own and never changes an earlier one.
 /// </summary>
-public sealed class ScoreYearJob(ScoreRunService scoring, IConfiguration configuration)
+public sealed class ScoreYearJob(ScoreRunService scoring, MethodParameters parameters)
 {
     [DisableConcurrentExecution("score:{0}", 3600)]
     [AutomaticRetry(Attempts = 0)]
     public async Task<long> Run(int jaar, PerformContext? context, CancellationToken cancellationToken)
     {
-        var run = await scoring.RunAsync(jaar, MethodConfiguration.Load(configuration),
-            $"hangfire:{context?.BackgroundJob.Id ?? "?"}", cancellationToken).ConfigureAwait(false);
+        var run = await scoring.RunAsync(jaar, parameters, $"hangfire:{context?.BackgroundJob.Id ?? "?"}", cancellationToken).ConfigureAwait(false);
         return run.Id;
     }
 }

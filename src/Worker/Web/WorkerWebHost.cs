@@ -1,16 +1,13 @@
 using Hangfire;
 using Hangfire.Dashboard;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.FileProviders;
 using Hangfire.PostgreSql;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 using Npgsql;
-using Hangfire.Storage;
 using Preventiemonitor.Ingest.Intake;
-using Preventiemonitor.Storage;
+using Preventiemonitor.Worker.Composition;
 using Preventiemonitor.Worker.Jobs;
+using Preventiemonitor.Worker.Settings;
 using Preventiemonitor.Worker.Web.Accounts;
 
 namespace Preventiemonitor.Worker.Web;
@@ -76,55 +73,48 @@ public static class WorkerWebHost
         configuration["Preventiemonitor:DropBijStart"] = "true";
     }
 
-    /// <summary>Registers the services on the given database and maps the endpoints.</summary>
-    public static WebApplication Build(WebApplicationBuilder builder, DatabaseRuntime database)
+    /// <summary>
+    /// Registers the services (<see cref="PreventiemonitorServices.AddPreventiemonitor"/> plus Hangfire,
+    /// accounts and pages), checks the settings, opens the database and maps the endpoints. A bad
+    /// setting throws a <see cref="Model.UserInputException"/> before anything listens.
+    /// </summary>
+    public static async Task<WebApplication> BuildAsync(WebApplicationBuilder builder, CancellationToken cancellationToken)
     {
         var services = builder.Services;
-        var configuration = builder.Configuration;
-        services.AddSingleton(database.DataSource);
-        services.AddTransient<HeartbeatService>();
-        services.AddTransient<HeartbeatJob>();
-        services.AddHttpClient("bronnen");
-        var paths = WorkerPaths.From(configuration, DatabaseSettings.FromConfiguration(configuration).HomeDirectory);
-        services.AddSingleton(paths);
-        services.AddSingleton(sp => Cli.IngestComposition.Create(
-            database, configuration, sp.GetRequiredService<ILoggerFactory>(),
-            () => sp.GetRequiredService<IHttpClientFactory>().CreateClient("bronnen")));
-        services.AddTransient<IngestSourceJob>();
-        services.AddTransient<Preventiemonitor.Scoring.ScoreRunService>();
-        services.AddTransient<ScoreYearJob>();
-        services.AddTransient<Reports.Publication.PublicationService>();
-        services.AddTransient(_ => Preventiemonitor.Scoring.MethodConfiguration.Load(configuration));
-        services.AddTransient<PipelineService>();
-        services.AddTransient<PipelineJob>();
-        services.AddTransient<Reports.Review.PublicationReader>();
-        services.AddTransient<Reports.Review.ReviewStore>();
-
-        var storageOptions = new PostgreSqlStorageOptions
-        {
-            SchemaName = HangfireSchema,
-            PrepareSchemaIfNecessary = true,
-            // Without it a job running longer than the invisibility timeout (30 min) is fetched again.
-            UseSlidingInvisibilityTimeout = true,
-            EnableLongPolling = true,
-            QueuePollInterval = TimeSpan.FromSeconds(configuration.GetValue("Hangfire:QueuePollIntervalSeconds", 5.0)),
-        };
-        services.AddHangfire(cfg => cfg
+        services.AddPreventiemonitor(builder.Configuration);
+        services.AddHangfire((sp, cfg) => cfg
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(o => o.UseConnectionFactory(new DataSourceConnectionFactory(database.DataSource)), storageOptions));
-        services.AddHangfireServer(o =>
+            .UsePostgreSqlStorage(o => o.UseConnectionFactory(new DataSourceConnectionFactory(sp.GetRequiredService<NpgsqlDataSource>())), new PostgreSqlStorageOptions
+            {
+                SchemaName = HangfireSchema,
+                PrepareSchemaIfNecessary = true,
+                // Without it a job running longer than the invisibility timeout (30 min) is fetched again.
+                UseSlidingInvisibilityTimeout = true,
+                EnableLongPolling = true,
+                QueuePollInterval = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<HangfireOptions>>().Value.QueuePollIntervalSeconds),
+            }));
+        services.AddHangfireServer((sp, o) =>
         {
-            o.WorkerCount = Math.Max(1, configuration.GetValue("Hangfire:WorkerCount", 4));
+            o.WorkerCount = sp.GetRequiredService<IOptions<HangfireOptions>>().Value.WorkerCount;
             o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
             o.ShutdownTimeout = TimeSpan.FromSeconds(30);
         });
-
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        AddAccounts(services, DatabaseSettings.FromConfiguration(configuration).HomeDirectory);
+        WebAccounts.Add(services);
 
         var app = builder.Build();
+        try
+        {
+            await PreventiemonitorStartup.StartAsync(app.Services, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         app.UseSecureHeaders(DashboardPath);
         // Error statuses without a body (400 antiforgery, 403 dashboard, 404) get the Dutch page /fout/{code}.
         app.UseStatusCodePagesWithReExecute("/fout/{0}");
@@ -141,9 +131,8 @@ public static class WorkerWebHost
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
 
-        // Before the server starts, so a bad schedule stops the program with a clear message.
-        RegisterRecurringJobs(app.Services);
-        if (configuration.GetValue("Preventiemonitor:DropBijStart", false))
+        RecurringJobs.Register(app.Services);
+        if (app.Services.GetRequiredService<IOptions<WorkerOptions>>().Value.DropBijStart)
         {
             app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<IBackgroundJobClient>()
                 .Enqueue<IngestSourceJob>(job => job.Run(CommandLineDropSource, CancellationToken.None)));
@@ -164,131 +153,4 @@ public static class WorkerWebHost
         IsReadOnlyFunc = DashboardRoleFilter.IsReadOnly,
         AppPath = "/",
     };
-
-    /// <summary>Cookie login, antiforgery, the fallback policy (signed in) and the Razor Pages.</summary>
-    private static void AddAccounts(IServiceCollection services, string homeDirectory)
-    {
-        services.AddSingleton<AccountStore>();
-
-        // The keys that protect login and antiforgery cookies live in the home folder (owner only),
-        // so logins survive a restart and every process on the same home accepts them.
-        var keys = Directory.CreateDirectory(Path.Combine(homeDirectory, "sleutels"));
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(keys.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-
-        services.AddDataProtection().SetApplicationName("Preventiemonitor").PersistKeysToFileSystem(keys);
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddCookie(o =>
-            {
-                o.LoginPath = LoginPath;
-                o.LogoutPath = LogoutPath;
-                o.AccessDeniedPath = AccessDeniedPath;
-                o.ReturnUrlParameter = "ReturnUrl";
-                o.Cookie.Name = AuthCookieName;
-                o.Cookie.HttpOnly = true;
-                o.Cookie.SameSite = SameSiteMode.Strict;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
-                o.SlidingExpiration = true;
-                o.Events.OnValidatePrincipal = AccountCookie.ValidateAsync;
-            });
-        services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
-        services.AddAntiforgery(o =>
-        {
-            o.Cookie.Name = AntiforgeryCookieName;
-            o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        });
-        services.AddRouting(o => o.LowercaseUrls = true);
-        services.AddRazorPages();
-        // Dutch text (ë, –, €) as characters in the HTML, not as numeric entities; still HTML-encoded.
-        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
-            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-    }
-
-    private static void RegisterRecurringJobs(IServiceProvider services)
-    {
-        var recurring = services.GetRequiredService<IRecurringJobManager>();
-        recurring.AddOrUpdate<HeartbeatJob>(
-            HeartbeatJob.RecurringJobId,
-            job => job.Run(CancellationToken.None),
-            "*/5 * * * *",
-            new RecurringJobOptions { TimeZone = AmsterdamTime.Zone });
-
-        // One recurring job per configured source with a schedule; jobs of sources no longer configured go.
-        var sources = services.GetRequiredService<IngestService>().Sources;
-        var wanted = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var source in sources.Where(s => !string.IsNullOrWhiteSpace(s.Cron)))
-        {
-            var id = IngestSourceJob.RecurringJobId(source.Naam);
-            wanted.Add(id);
-            var name = source.Naam;
-            try
-            {
-                recurring.AddOrUpdate<IngestSourceJob>(id, job => job.Run(name, CancellationToken.None), source.Cron,
-                    new RecurringJobOptions { TimeZone = AmsterdamTime.Zone });
-            }
-            catch (ArgumentException e)
-            {
-                throw new SourceConfigurationException($"Bron '{name}': ongeldige Cron '{source.Cron}' ({e.Message}).");
-            }
-        }
-
-        // The scheduled pipeline (ingest every source, score, publish as concept), when Publicatie:Cron is set.
-        var configuration = services.GetRequiredService<IConfiguration>();
-        if (configuration["Publicatie:Cron"] is { Length: > 0 } pipelineCron)
-        {
-            try
-            {
-                recurring.AddOrUpdate<PipelineJob>(PipelineJob.RecurringJobId, job => job.Run(null, CancellationToken.None), pipelineCron,
-                    new RecurringJobOptions { TimeZone = AmsterdamTime.Zone });
-            }
-            catch (ArgumentException e)
-            {
-                throw new SourceConfigurationException($"Publicatie:Cron '{pipelineCron}' is ongeldig ({e.Message}).");
-            }
-        }
-        else
-        {
-            recurring.RemoveIfExists(PipelineJob.RecurringJobId);
-        }
-
-        using var connection = services.GetRequiredService<JobStorage>().GetConnection();
-        foreach (var job in connection.GetRecurringJobs().Where(j => j.Id.StartsWith("bron:", StringComparison.Ordinal) && !wanted.Contains(j.Id)))
-        {
-            recurring.RemoveIfExists(job.Id);
-        }
-    }
-
-    /// <summary>Hangfire takes its connections from the program's one data source.</summary>
-    private sealed class DataSourceConnectionFactory(NpgsqlDataSource dataSource) : IConnectionFactory
-    {
-        public NpgsqlConnection GetOrCreateConnection() => dataSource.CreateConnection();
-    }
-}
-
-/// <summary>Healthy only when the database answers a query.</summary>
-internal sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await using var command = dataSource.CreateCommand("SELECT 1");
-            await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-            return HealthCheckResult.Healthy("Database bereikbaar.");
-        }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
-        {
-            return HealthCheckResult.Unhealthy("Database onbereikbaar.", e);
-        }
-    }
-}
-
-/// <summary>The time zone of the schedules (cron expressions are Dutch local time).</summary>
-public static class AmsterdamTime
-{
-    public static TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 }

@@ -13,7 +13,7 @@ public sealed class HttpSourceTests : IDisposable
         InitialBackoff = TimeSpan.FromMilliseconds(10),
     };
 
-    private readonly HttpClient client = new() { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly List<HttpClient> clients = [];
     private readonly string tempDirectory = Path.Combine(Path.GetTempPath(), "pm-http-tests-" + Guid.NewGuid().ToString("N"));
     private readonly CapturingLogger<HttpSource> logger = new();
     private readonly TaskCompletionSource hang = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -21,7 +21,7 @@ public sealed class HttpSourceTests : IDisposable
     public void Dispose()
     {
         hang.TrySetResult();
-        client.Dispose();
+        clients.ForEach(c => c.Dispose());
         if (Directory.Exists(tempDirectory))
         {
             Directory.Delete(tempDirectory, recursive: true);
@@ -95,6 +95,24 @@ public sealed class HttpSourceTests : IDisposable
         Assert.Equal(3, server.Requests.Count);
         Assert.Equal(503, error.StatusCode);
         Assert.Equal($"HTTP 503 van {server.Url("x.csv")}: dienst niet beschikbaar; opgegeven na 3 pogingen", error.Message);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(4)]
+    public async Task The_retry_budget_bounds_the_requests_to_one_plus_MaxRetries(int maxRetries)
+    {
+        await using var server = LocalHttpServer.Start((context, _) => context.Response.WriteAsync(502, "kapot"));
+        var url = server.Url("x.csv");
+
+        var error = await Assert.ThrowsAsync<HttpSourceException>(
+            () => Source(Fast with { MaxRetries = maxRetries, InitialBackoff = TimeSpan.FromMilliseconds(1) }).FetchAsync(new HttpSourceRequest(url), CancellationToken.None));
+
+        Assert.Equal(maxRetries + 1, server.Requests.Count);
+        Assert.Equal(502, error.StatusCode);
+        Assert.EndsWith($"opgegeven na {maxRetries + 1} {(maxRetries == 0 ? "poging" : "pogingen")}", error.Message, StringComparison.Ordinal);
+        Assert.Equal(maxRetries, logger.Entries.Count(e => e.Contains("nieuwe poging over", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -234,8 +252,14 @@ public sealed class HttpSourceTests : IDisposable
         Assert.Equal("programmas.xlsx", payload.FileName);
     }
 
-    private HttpSource Source(HttpSourceOptions? options = null) =>
-        new(client, (options ?? Fast) with { TempDirectory = tempDirectory }, logger);
+    /// <summary>The source on the client the host would give it: the resilience pipeline built from the same options.</summary>
+    private HttpSource Source(HttpSourceOptions? options = null)
+    {
+        var effective = (options ?? Fast) with { TempDirectory = tempDirectory };
+        var client = HttpSourceResilience.CreateClient(effective, logger);
+        clients.Add(client);
+        return new HttpSource(client, effective, logger);
+    }
 
     private static async Task Eventually(Func<bool> condition, string what)
     {
