@@ -1,93 +1,11 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+
+using Preventiemonitor.Reports.Publication.Tables;
 
 namespace Preventiemonitor.Reports.Publication;
-
-/// <summary>One CSV file of the publication: its table and its exact bytes as written.</summary>
-public sealed record DataPackageFile(TableSpec Spec, byte[] Csv);
-
-/// <summary>A method parameter of the score run (methode-v1 §6 name) and its value.</summary>
-public sealed record DataPackageParameter(string Name, double Value);
-
-/// <summary>A delivery the publication used: its id, source name and SHA-256 (lowercase hex) of its bytes.</summary>
-public sealed record DataPackageDelivery(long Id, string Source, string Sha256);
-
-/// <summary>A raw source of the data (Data Package v1 <c>sources</c>: title, optional path).</summary>
-public sealed record DataPackageSource(string Title, string? Path = null);
-
-/// <summary>A licence of the package (Data Package v1 <c>licenses</c>: Open Definition id, URL, title).</summary>
-public sealed record DataPackageLicense(string Name, string Path, string Title);
-
-/// <summary>
-/// What <see cref="DataPackageWriter"/> describes: the publication's identity, its CSV files in
-/// publication order and the provenance for the custom <c>preventiemonitor</c> property (publicatie §6).
-/// </summary>
-public sealed record DataPackageContent
-{
-    /// <summary>The CBS table the population figures (<c>bevolking_0_23</c>, <c>bereik_pct</c>) come from.</summary>
-    public static readonly DataPackageSource CbsBevolking = new("CBS StatLine 03759ned", "https://opendata.cbs.nl/ODataApi/odata/03759ned/");
-
-    /// <summary>
-    /// Default package description. Data Package v1 sources carry no licence, so the attribution CBS
-    /// requires for its open data (CC BY 4.0) is stated here.
-    /// </summary>
-    public const string DefaultDescription =
-        "Tussenrapportage van de Preventiemonitor: programma's, effecten, scores, witte vlekken en datakwaliteit " +
-        "per gemeente en thema. Bevolkingscijfers: CBS StatLine, tabel 03759ned " +
-        "(https://opendata.cbs.nl/ODataApi/odata/03759ned/), licentie CC BY 4.0 " +
-        "(https://creativecommons.org/licenses/by/4.0/), bron: Centraal Bureau voor de Statistiek.";
-
-    /// <summary>Package name: lowercase, url-safe (<c>^[-a-z0-9._/]+$</c>); see <see cref="NameFromLabel"/>.</summary>
-    public required string Name { get; init; }
-
-    public required string Title { get; init; }
-
-    /// <summary>When the publication was made; written as ISO 8601 UTC.</summary>
-    public required DateTimeOffset Created { get; init; }
-
-    /// <summary>Method version (e.g. <c>v1</c>), written as the package <c>version</c>.</summary>
-    public required string MethodVersion { get; init; }
-
-    /// <summary>The CSV files in publication order.</summary>
-    public required IReadOnlyList<DataPackageFile> Files { get; init; }
-
-    public required long ScoreRunId { get; init; }
-
-    /// <summary>The method parameters of the score run, in the order they are to be written.</summary>
-    public required IReadOnlyList<DataPackageParameter> Parameters { get; init; }
-
-    /// <summary>The deliveries used; written in ascending id order.</summary>
-    public required IReadOnlyList<DataPackageDelivery> Deliveries { get; init; }
-
-    /// <summary>Package description (Markdown allowed); null writes none.</summary>
-    public string? Description { get; init; } = DefaultDescription;
-
-    /// <summary>Raw sources of the data; by default the CBS population table.</summary>
-    public IReadOnlyList<DataPackageSource> Sources { get; init; } = [CbsBevolking];
-
-    /// <summary>
-    /// Licences of the package itself. Empty by default: publicatie.md does not fix the licence of the
-    /// publication, so the publisher decides; an empty list writes no <c>licenses</c> (the spec wants at least one item).
-    /// </summary>
-    public IReadOnlyList<DataPackageLicense> Licenses { get; init; } = [];
-
-    /// <summary>A package name from a publication label: lowercase, every character outside <c>[-a-z0-9._]</c> becomes <c>-</c>.</summary>
-    public static string NameFromLabel(string label)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(label);
-        var builder = new StringBuilder(label.Length);
-        foreach (var c in label.ToLowerInvariant())
-        {
-            builder.Append(c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '.' or '_' ? c : '-');
-        }
-
-        return builder.ToString();
-    }
-}
 
 /// <summary>
 /// Writes <c>datapackage.json</c> (publicatie §6): a Frictionless Tabular Data Package (v1) with one
@@ -96,7 +14,7 @@ public sealed record DataPackageContent
 /// parameters, deliveries used). Output: UTF-8 without BOM, indented with two spaces, <c>\n</c> line
 /// ends, final newline; the same content always gives the same bytes.
 /// </summary>
-public static partial class DataPackageWriter
+public static class DataPackageWriter
 {
     public const string FileName = "datapackage.json";
 
@@ -113,7 +31,7 @@ public static partial class DataPackageWriter
     public static byte[] Write(DataPackageContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        Validate(content);
+        DataPackageValidation.Validate(content);
 
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, Options))
@@ -269,114 +187,4 @@ public static partial class DataPackageWriter
 
     private static string FormatCreated(DateTimeOffset created) =>
         created.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
-
-    private static void Validate(DataPackageContent content)
-    {
-        if (!NamePattern().IsMatch(content.Name))
-        {
-            throw new ArgumentException($"Pakketnaam '{content.Name}' mag alleen kleine letters, cijfers en - . _ / bevatten.", nameof(content));
-        }
-
-        ArgumentException.ThrowIfNullOrWhiteSpace(content.Title);
-        ArgumentException.ThrowIfNullOrWhiteSpace(content.MethodVersion);
-
-        if (content.Files.Count == 0)
-        {
-            throw new ArgumentException("Een datapakket heeft minstens één CSV-bestand.", nameof(content));
-        }
-
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in content.Files)
-        {
-            ArgumentNullException.ThrowIfNull(file.Spec);
-            ArgumentNullException.ThrowIfNull(file.Csv);
-            var spec = file.Spec;
-            if (!NamePattern().IsMatch(spec.Name))
-            {
-                throw new ArgumentException($"Tabelnaam '{spec.Name}' is geen geldige resourcenaam.", nameof(content));
-            }
-
-            if (!names.Add(spec.Name))
-            {
-                throw new ArgumentException($"Tabel {spec.Name} staat twee keer in het datapakket.", nameof(content));
-            }
-
-            if (spec.Columns.Count == 0)
-            {
-                throw new ArgumentException($"Tabel {spec.Name} heeft geen kolommen.", nameof(content));
-            }
-
-            if (spec.Columns.Select(c => c.Name).Distinct(StringComparer.Ordinal).Count() != spec.Columns.Count)
-            {
-                throw new ArgumentException($"Tabel {spec.Name} heeft dubbele kolomnamen.", nameof(content));
-            }
-
-            if (spec.PrimaryKey.Count == 0 || spec.PrimaryKey.Distinct(StringComparer.Ordinal).Count() != spec.PrimaryKey.Count)
-            {
-                throw new ArgumentException($"Tabel {spec.Name}: de primaire sleutel moet uit verschillende kolommen bestaan.", nameof(content));
-            }
-
-            foreach (var key in spec.PrimaryKey)
-            {
-                if (!spec.Has(key))
-                {
-                    throw new ArgumentException($"Tabel {spec.Name}: sleutelkolom '{key}' bestaat niet.", nameof(content));
-                }
-            }
-        }
-
-        var parameterNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var parameter in content.Parameters)
-        {
-            ArgumentException.ThrowIfNullOrWhiteSpace(parameter.Name);
-            if (!parameterNames.Add(parameter.Name))
-            {
-                throw new ArgumentException($"Parameter '{parameter.Name}' staat er twee keer in.", nameof(content));
-            }
-
-            if (!double.IsFinite(parameter.Value))
-            {
-                throw new ArgumentException($"Parameter '{parameter.Name}' heeft geen eindige waarde.", nameof(content));
-            }
-        }
-
-        var deliveryIds = new HashSet<long>();
-        foreach (var delivery in content.Deliveries)
-        {
-            ArgumentException.ThrowIfNullOrWhiteSpace(delivery.Source);
-            if (!deliveryIds.Add(delivery.Id))
-            {
-                throw new ArgumentException($"Levering {delivery.Id} staat er twee keer in.", nameof(content));
-            }
-
-            if (!Sha256Pattern().IsMatch(delivery.Sha256))
-            {
-                throw new ArgumentException($"Levering {delivery.Id}: '{delivery.Sha256}' is geen SHA-256 in kleine hexadecimale letters.", nameof(content));
-            }
-        }
-
-        foreach (var source in content.Sources)
-        {
-            ArgumentException.ThrowIfNullOrWhiteSpace(source.Title);
-        }
-
-        foreach (var license in content.Licenses)
-        {
-            if (!LicenseNamePattern().IsMatch(license.Name))
-            {
-                throw new ArgumentException($"Licentie '{license.Name}' is geen Open Definition-id.", nameof(content));
-            }
-        }
-    }
-
-    /// <summary>Data Package v1 name pattern for packages and resources.</summary>
-    [GeneratedRegex(@"^[-a-z0-9._/]+\z")]
-    private static partial Regex NamePattern();
-
-    [GeneratedRegex(@"^[0-9a-f]{64}\z")]
-    private static partial Regex Sha256Pattern();
-
-    /// <summary>Data Package v1 licence name pattern (an Open Definition licence id).</summary>
-    [GeneratedRegex(@"^[-a-zA-Z0-9._]+\z")]
-    private static partial Regex LicenseNamePattern();
 }

@@ -1,20 +1,11 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
+using Preventiemonitor.Reports.Publication.Tables;
 
 namespace Preventiemonitor.Reports.Publication;
-
-/// <summary>One file of a publication.</summary>
-public sealed record PublishedFile(string Name, byte[] Content)
-{
-    public string Sha256 { get; } = Convert.ToHexString(SHA256.HashData(Content)).ToLowerInvariant();
-}
-
-/// <summary>A written publication.</summary>
-public sealed record PublicationResult(long Id, string Label, int Jaar, long ScoreRunId, string Folder, IReadOnlyList<PublishedFile> Files);
 
 /// <summary>
 /// Publishes a stored score run (publicatie.md): builds the tables, applies disclosure control to every
@@ -137,6 +128,3 @@ public sealed class PublicationService(NpgsqlDataSource dataSource, ILogger<Publ
         Directory.Move(temp, folder);
     }
 }
-
-/// <summary>A publication could not be made; the message says why, in Dutch.</summary>
-public sealed class PublicationException(string message) : Exception(message);

@@ -1,33 +1,11 @@
 using System.Globalization;
 using System.IO.Compression;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Dapper;
 using Npgsql;
-
-using Preventiemonitor.Storage;
+using Preventiemonitor.Reports.Publication;
+using Preventiemonitor.Reports.Publication.Tables;
 
 namespace Preventiemonitor.Reports.Review;
-
-/// <summary>A publication as listed on the review site.</summary>
-public sealed record PublicationSummary(long Id, string Label, int Jaar, string Status, DateTime AangemaaktOp, long ScoreRunId);
-
-/// <summary>A published CSV read back: header and rows of text, exactly as published (suppressed cells are empty).</summary>
-public sealed record PublishedCsv(IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows)
-{
-    public int Column(string name)
-    {
-        for (var i = 0; i < Header.Count; i++)
-        {
-            if (Header[i] == name)
-            {
-                return i;
-            }
-        }
-
-        throw new ArgumentException($"Kolom '{name}' ontbreekt.", nameof(name));
-    }
-}
 
 /// <summary>
 /// Reads publications for the review site. Everything shown comes from the stored, published files
@@ -66,33 +44,15 @@ public sealed class PublicationReader(NpgsqlDataSource dataSource)
             "SELECT inhoud FROM publicatie_bestand WHERE publicatie_id = @id AND naam = @name", new { id, name }, cancellationToken: ct)).ConfigureAwait(false);
     }
 
-    public async Task<PublishedCsv> CsvAsync(long id, string name, CancellationToken ct)
+    /// <summary>A published table read back into its row records, through the columns its definition declares (suppressed cells empty).</summary>
+    public async Task<IReadOnlyList<TRow>> TableAsync<TRow>(long id, TableDefinition<TRow> table, CancellationToken ct)
+        where TRow : class
     {
-        var bytes = await FileAsync(id, name, ct).ConfigureAwait(false)
-            ?? throw new InvalidOperationException($"Publicatie {id} heeft geen bestand {name}.");
-        return Parse(bytes);
+        ArgumentNullException.ThrowIfNull(table);
+        var bytes = await FileAsync(id, table.FileName, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Publicatie {id} heeft geen bestand {table.FileName}.");
+        return CsvTableReader.Read(table, bytes).Rows;
     }
-
-    public static PublishedCsv Parse(byte[] bytes)
-    {
-        using var reader = new StreamReader(new MemoryStream(bytes), CsvTextEncoding);
-        using var parser = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ",", Mode = CsvMode.RFC4180 });
-        if (!parser.Read())
-        {
-            return new PublishedCsv([], []);
-        }
-
-        var header = parser.Record!.ToList();
-        var rows = new List<IReadOnlyList<string>>();
-        while (parser.Read())
-        {
-            rows.Add([.. parser.Record!]);
-        }
-
-        return new PublishedCsv(header, rows);
-    }
-
-    private static readonly System.Text.Encoding CsvTextEncoding = new System.Text.UTF8Encoding(false);
 
     /// <summary>All CSV files of a publication in one zip (for download), in publication order.</summary>
     public async Task<byte[]> CsvZipAsync(long id, CancellationToken ct)

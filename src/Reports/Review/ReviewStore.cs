@@ -3,9 +3,6 @@ using Npgsql;
 
 namespace Preventiemonitor.Reports.Review;
 
-/// <summary>A comment on a publication, with its author and time.</summary>
-public sealed record Comment(long Id, string Auteur, string Tekst, DateTime GeplaatstOp);
-
 /// <summary>The review of a publication: comments, and moving its status forward.</summary>
 public sealed class ReviewStore(NpgsqlDataSource dataSource)
 {

@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Security;
 using System.Text;
+using Preventiemonitor.Model.Numbers;
 
 namespace Preventiemonitor.Reports.Review;
-
-/// <summary>One cell of the heatmap: a score 0–100, or null when there is none.</summary>
-public sealed record HeatmapCell(string Row, string Column, double? Score);
 
 /// <summary>
 /// A server-rendered SVG heatmap of scores (municipalities × themes). Readable in greyscale: the fill
@@ -20,7 +18,9 @@ public static class ScoreHeatmap
     private const int CellWidth = 118;
     private const int CellHeight = 34;
     private const int HeaderHeight = 58;
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    /// <summary>Scores have 1 decimal (methode-v1 §7).</summary>
+    private const int Decimals = 1;
 
     public static string Render(string id, string title, IReadOnlyList<string> rows, IReadOnlyList<string> columns, IReadOnlyList<HeatmapCell> cells)
     {
@@ -53,7 +53,7 @@ public static class ScoreHeatmap
                 var x = LabelWidth + (c * CellWidth);
                 var score = lookup.GetValueOrDefault((rows[r], columns[c]));
                 var (fill, ink) = Shade(score);
-                var value = score is double s ? s.ToString("0.0", Dutch) : "–";
+                var value = score is double s ? OutputRounding.FormatDutch(s, Decimals) : "–";
                 var label = score is double ? $"score {value}" : "geen score";
                 svg.Append(CultureInfo.InvariantCulture,
                     $"<g><title>{X(rows[r])}, {X(columns[c])}: {label}</title>" +

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Preventiemonitor.Reports.Publication;
+using Preventiemonitor.Reports.Publication.Tables;
 
 namespace Preventiemonitor.Reports.Tests.Publication;
 
@@ -244,10 +245,8 @@ public sealed class DataPackageWriterTests
         {
             Files = [new(PublicationTables.WitteVlekken, WitteVlekkenCsv), new(PublicationTables.WitteVlekken, WitteVlekkenCsv)],
         }));
-        Assert.Throws<ArgumentException>(() => DataPackageWriter.Write(Content() with
-        {
-            Files = [new(PublicationTables.WitteVlekken with { PrimaryKey = ["bestaat_niet"] }, WitteVlekkenCsv)],
-        }));
+        Assert.Throws<ArgumentException>(() => new TableDefinition<WitteVlekRow>("witte_vlekken", "Witte vlekken", null,
+            PublicationTables.WitteVlekken.BoundColumns, ["bestaat_niet"]));
         Assert.Throws<ArgumentException>(() => DataPackageWriter.Write(Content() with { Parameters = [new("k_min", double.NaN)] }));
         Assert.Throws<ArgumentException>(() => DataPackageWriter.Write(Content() with { Parameters = [new("k_min", 10), new("k_min", 5)] }));
         Assert.Throws<ArgumentException>(() => DataPackageWriter.Write(Content([new(1, "drop", new string('A', 64))])));

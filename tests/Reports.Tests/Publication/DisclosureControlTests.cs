@@ -1,4 +1,5 @@
 using Preventiemonitor.Reports.Publication;
+using Preventiemonitor.Reports.Publication.Tables;
 
 namespace Preventiemonitor.Reports.Tests.Publication;
 
@@ -11,7 +12,7 @@ public sealed class DisclosureControlTests
 
     private static PublishedTable Programmas(params long[] deelnemers)
     {
-        var table = new PublishedTable(PublicationTables.Programmas);
+        var table = PublicationTables.Programmas.NewTable();
         for (var i = 0; i < deelnemers.Length; i++)
         {
             table.Add("GM0888", "Beek", 2024L, $"P{i}", "Naam", "Aanbieder", "jeugdigen", 4L, 11L, "opvoeden", null,
@@ -23,7 +24,7 @@ public sealed class DisclosureControlTests
 
     private static PublishedTable Effecten(params long[] paren)
     {
-        var table = new PublishedTable(PublicationTables.Effecten);
+        var table = PublicationTables.Effecten.NewTable();
         for (var i = 0; i < paren.Length; i++)
         {
             table.Add("GM0888", 2024L, $"P{i}", "opvoeden", "SDQ", paren[i], 1.5, 2.0, 0.75, 0.7, 0.2, 0.3, 1.1, null, false);
@@ -34,7 +35,7 @@ public sealed class DisclosureControlTests
 
     private static PublishedTable ScoresProgrammaThema(params long[] paren)
     {
-        var table = new PublishedTable(PublicationTables.ScoresProgrammaThema);
+        var table = PublicationTables.ScoresProgrammaThema.NewTable();
         for (var i = 0; i < paren.Length; i++)
         {
             table.Add("GM0888", 2024L, $"P{i}", "opvoeden", 1.0, "goed_onderbouwd", 0.6, 0.4, 0.1, 0.7, paren[i], 62.5,
@@ -48,7 +49,7 @@ public sealed class DisclosureControlTests
 
     private static PublishedTable ScoresGemeenteThema(params G[] rows)
     {
-        var table = new PublishedTable(PublicationTables.ScoresGemeenteThema);
+        var table = PublicationTables.ScoresGemeenteThema.NewTable();
         foreach (var r in rows)
         {
             table.Add(r.Gemeente, "Naam " + r.Gemeente, 2024L, r.Thema, 3L, r.Deelnemers, 55.5, 0.3, 0.1, 0.5, 2L, 0.01, r.Paren, 5000L, 1.2, false);
@@ -62,7 +63,7 @@ public sealed class DisclosureControlTests
     private static bool Onderdrukt(PublishedTable table, int row) => (bool)table.Get(row, "onderdrukt")!;
 
     private static int RowOf(PublishedTable table, string gemeente, string thema = "opvoeden") =>
-        table.Rows.FindIndex(r => (string)r[0]! == gemeente && (string)r[Col(table, "thema")]! == thema);
+        Enumerable.Range(0, table.RowCount).Single(r => (string)table.Get(r, "gemeente")! == gemeente && (string)table.Get(r, "thema")! == thema);
 
     private static bool IsEmptied(PublishedTable table, int row, string column) =>
         table.Get(row, column) is null && table.Suppressed.Contains((row, Col(table, column)));
@@ -117,7 +118,7 @@ public sealed class DisclosureControlTests
         string[] emptied = ["paren", "gemiddeld_verschil", "sd_verschil", "d_z", "g", "se", "ci_laag", "ci_hoog"];
         Assert.All(emptied, c => Assert.True(IsEmptied(table, 0, c), c));
         Assert.Equal(emptied.Select(c => (0, Col(table, c))).ToHashSet(), table.Suppressed);
-        Assert.Equal(["GM0888", 2024L, "P0", "opvoeden", "SDQ"], table.Rows[0][..5]);
+        Assert.Equal(["GM0888", 2024L, "P0", "opvoeden", "SDQ"], table.Cells(0)[..5]);
         Assert.True(Onderdrukt(table, 0));
 
         AssertKept(table, 1, emptied);
@@ -127,7 +128,7 @@ public sealed class DisclosureControlTests
     [Fact]
     public void Effecten_cells_that_were_already_empty_are_not_recorded_as_suppressed()
     {
-        var table = new PublishedTable(PublicationTables.Effecten);
+        var table = PublicationTables.Effecten.NewTable();
         table.Add("GM0888", 2024L, "P0", "opvoeden", "SDQ", 1L, null, null, null, null, null, null, null, "te_weinig_paren", false);
 
         DisclosureControl.Apply([table], K);
@@ -178,12 +179,12 @@ public sealed class DisclosureControlTests
     [Fact]
     public void Zero_counts_are_kept_and_the_row_is_not_onderdrukt()
     {
-        var table = new PublishedTable(PublicationTables.ScoresGemeenteThema);
+        var table = PublicationTables.ScoresGemeenteThema.NewTable();
         table.Add("GM0888", "Beek", 2024L, "opvoeden", 0L, 0L, null, null, null, null, 0L, null, 0L, 5000L, 0.0, false);
 
         var report = DisclosureControl.Apply([table], K);
 
-        Assert.Equal(["GM0888", "Beek", 2024L, "opvoeden", 0L, 0L, null, null, null, null, 0L, null, 0L, 5000L, 0.0, false], table.Rows[0]);
+        Assert.Equal(["GM0888", "Beek", 2024L, "opvoeden", 0L, 0L, null, null, null, null, 0L, null, 0L, 5000L, 0.0, false], table.Cells(0));
         Assert.Empty(table.Suppressed);
         Assert.Equal(0, report.SuppressedRows);
     }
@@ -205,8 +206,14 @@ public sealed class DisclosureControlTests
     [Fact]
     public void Onderdrukt_is_set_from_what_was_emptied()
     {
-        var table = Programmas(3, 30);
-        table.Rows[1][Col(table, "onderdrukt")] = true;
+        var table = PublicationTables.Programmas.NewTable();
+        foreach (var (deelnemers, onderdrukt) in new[] { (3L, false), (30L, true) })
+        {
+            table.Add("GM0888", "Beek", 2024L, $"P{deelnemers}", "Naam", "Aanbieder", "jeugdigen", 4L, 11L, "opvoeden", null,
+                "goed_onderbouwd", "universeel", deelnemers, 1234.5, onderdrukt);
+        }
+
+        Assert.True(Onderdrukt(table, 1));
 
         DisclosureControl.Apply([table], K);
 
@@ -217,17 +224,17 @@ public sealed class DisclosureControlTests
     [Fact]
     public void Tables_without_people_counts_are_untouched_and_not_reported()
     {
-        var vlekken = new PublishedTable(PublicationTables.WitteVlekken);
+        var vlekken = PublicationTables.WitteVlekken.NewTable();
         vlekken.Add("GM0888", 2024L, "opvoeden", "0-3", 1L, "goed_onderbouwd", 0L, "geen_bewezen_effectief_aanbod");
-        var kwaliteit = new PublishedTable(PublicationTables.Datakwaliteit);
+        var kwaliteit = PublicationTables.Datakwaliteit.NewTable();
         kwaliteit.Add(1L, "drop", "GM0888", "metingen", 2024L, "a.csv", "ab", DateTimeOffset.UnixEpoch, "geaccepteerd", 3L, 3L, 0L, 0L);
-        object?[] vlekkenRow = [.. vlekken.Rows[0]];
-        object?[] kwaliteitRow = [.. kwaliteit.Rows[0]];
+        object?[] vlekkenRow = vlekken.Cells(0);
+        object?[] kwaliteitRow = kwaliteit.Cells(0);
 
         var report = DisclosureControl.Apply([vlekken, kwaliteit, Programmas(2)], K);
 
-        Assert.Equal(vlekkenRow, vlekken.Rows[0]);
-        Assert.Equal(kwaliteitRow, kwaliteit.Rows[0]);
+        Assert.Equal(vlekkenRow, vlekken.Cells(0));
+        Assert.Equal(kwaliteitRow, kwaliteit.Cells(0));
         Assert.Empty(vlekken.Suppressed);
         Assert.Empty(kwaliteit.Suppressed);
         Assert.Equal(["programmas"], report.Tables.Select(t => t.Table));
@@ -426,14 +433,14 @@ public sealed class DisclosureControlTests
         PublishedTable[] tables = [Programmas(3, 0, 30), Effecten(4, 40), ScoresProgrammaThema(2, 20), gemeente];
 
         var first = DisclosureControl.Apply(tables, K);
-        var rows = tables.Select(t => t.Rows.Select(r => r.ToArray()).ToList()).ToList();
+        var rows = tables.Select(t => t.AllCells()).ToList();
         var suppressed = tables.Select(t => t.Suppressed.ToHashSet()).ToList();
 
         var second = DisclosureControl.Apply(tables, K);
 
         for (var i = 0; i < tables.Length; i++)
         {
-            Assert.Equal(rows[i], tables[i].Rows);
+            Assert.Equal(rows[i], tables[i].AllCells());
             Assert.Equal(suppressed[i], tables[i].Suppressed);
         }
 
@@ -447,7 +454,7 @@ public sealed class DisclosureControlTests
     [Fact]
     public void Every_table_with_onderdrukt_has_a_rule_and_every_rule_names_existing_columns()
     {
-        var withOnderdrukt = PublicationTables.All.Where(t => t.Has(DisclosureControl.OnderdruktColumn)).Select(t => t.Name).ToHashSet();
+        var withOnderdrukt = PublicationTables.All.Where(t => t.SuppressionFlag is not null).Select(t => t.Name).ToHashSet();
         Assert.Equal(withOnderdrukt, DisclosureControl.Rules.Select(r => r.Table).ToHashSet());
 
         foreach (var rule in DisclosureControl.Rules)

@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using Preventiemonitor.Reports.Publication;
+using Preventiemonitor.Reports.Publication.Tables;
 
 namespace Preventiemonitor.Reports.Tests.Publication;
 
@@ -16,28 +17,28 @@ public sealed class WorkbookWriterTests
 
     private static PublishedTable Programmas()
     {
-        var t = new PublishedTable(PublicationTables.Programmas);
+        var t = PublicationTables.Programmas.NewTable();
         t.Add("GM0935", "Maastricht", 2025L, "P-01", Formula, "GGD Zuid Limburg", "jeugdigen", 4L, 11L,
             "weerbaarheid", "sociale_omgeving|schoolklimaat", "goed_onderbouwd", "universeel", 120L, 1234.565, false);
         t.Add("GM0935", "Maastricht", 2025L, "0012", "3-4", "+31 aanbieder", "ouders", 0L, 3L,
-            "opvoeding", "", "niet_beoordeeld", "selectief", null, null, true);
-        t.Suppressed.Add((1, PublicationTables.Programmas.IndexOf("deelnemers")));
+            "opvoeding", "", "niet_beoordeeld", "selectief", 7L, null, true);
+        t.Suppress(1, PublicationTables.Programmas.IndexOf("deelnemers"));
         return t;
     }
 
     private static PublishedTable Effecten()
     {
-        var t = new PublishedTable(PublicationTables.Effecten);
+        var t = PublicationTables.Effecten.NewTable();
         t.Add("GM0935", 2025L, "P-01", "weerbaarheid", "sdq_prosociaal", 42L, 1.23456, 2.0005, 0.61725, 0.12345, 0.1, -0.0004, 0.24449, null, false);
-        t.Add("GM0935", 2025L, "0012", "opvoeding", "opvoedstress", null, null, null, null, null, null, null, null, null, true);
-        t.Suppressed.Add((1, PublicationTables.Effecten.IndexOf("paren")));
-        t.Suppressed.Add((1, PublicationTables.Effecten.IndexOf("g")));
+        t.Add("GM0935", 2025L, "0012", "opvoeding", "opvoedstress", 4L, null, null, null, 0.5, null, null, null, null, true);
+        t.Suppress(1, PublicationTables.Effecten.IndexOf("paren"));
+        t.Suppress(1, PublicationTables.Effecten.IndexOf("g"));
         return t;
     }
 
     private static PublishedTable Scores()
     {
-        var t = new PublishedTable(PublicationTables.ScoresGemeenteThema);
+        var t = PublicationTables.ScoresGemeenteThema.NewTable();
         t.Add("GM0935", "Maastricht", 2025L, "weerbaarheid", 3L, 250L, 64.25, 0.4105, 0.1, 0.7, 2L, 0.00125, 40L, 30000L, 0.8333333, false);
         t.Add("REGIO", "Maastricht-Heuvelland", 2025L, "weerbaarheid", 0L, 0L, null, null, null, null, 0L, null, 0L, 60000L, 0.0, false);
         return t;
@@ -45,23 +46,23 @@ public sealed class WorkbookWriterTests
 
     private static PublishedTable WitteVlekken()
     {
-        var t = new PublishedTable(PublicationTables.WitteVlekken);
+        var t = PublicationTables.WitteVlekken.NewTable();
         t.Add("GM0935", 2025L, "weerbaarheid", "0-3", 0L, null, 0L, "geen_aanbod");
         t.Add("GM0935", 2025L, "weerbaarheid", "4-11", 1L, "goed_onderbouwd", 0L, "geen_bewezen_effectief_aanbod");
         return t;
     }
 
-    private static PublishedTable Suggesties() => new(PublicationTables.Suggesties);
+    private static PublishedTable Suggesties() => PublicationTables.Suggesties.NewTable();
 
     private static PublishedTable Datakwaliteit()
     {
-        var t = new PublishedTable(PublicationTables.Datakwaliteit);
+        var t = PublicationTables.Datakwaliteit.NewTable();
         t.Add(7L, "drop", "GM0935", "programmas", 2025L, "maastricht/programmas-2025.xlsx", ShaA,
             new DateTimeOffset(2025, 9, 30, 14, 5, 6, TimeSpan.FromHours(2)), "geaccepteerd", 2L, 2L, 0L, 1L);
         return t;
     }
 
-    private static PublishedTable ScoresProgrammaThema() => new(PublicationTables.ScoresProgrammaThema);
+    private static PublishedTable ScoresProgrammaThema() => PublicationTables.ScoresProgrammaThema.NewTable();
 
     private static WorkbookContent Content(int kMin = 10, IReadOnlyList<PublishedTable>? tables = null, DateTimeOffset? publishedAt = null) => new(
         "tussenrapportage-2025-20251001-090000",
@@ -214,18 +215,7 @@ public sealed class WorkbookWriterTests
     [Fact]
     public void Rounding_is_half_away_from_zero_for_every_number_of_decimals()
     {
-        var spec = PublicationTables.Effecten with
-        {
-            Columns =
-            [
-                new ColumnSpec("nul", ColumnType.Number, "Nul", "0 decimalen", 0),
-                new ColumnSpec("een", ColumnType.Number, "Een", "1 decimaal", 1),
-                new ColumnSpec("twee", ColumnType.Number, "Twee", "2 decimalen", 2),
-                new ColumnSpec("drie", ColumnType.Number, "Drie", "3 decimalen", 3),
-                new ColumnSpec("vier", ColumnType.Number, "Vier", "4 decimalen", 4),
-            ],
-        };
-        var t = new PublishedTable(spec);
+        var t = NumbersRow.Table.NewTable();
         t.Add(2.5, 0.25, 0.125, 0.12345, 0.00005);
         t.Add(-2.5, -0.25, -0.125, -0.0004, -0.00004);
 
@@ -400,13 +390,28 @@ public sealed class WorkbookWriterTests
         Assert.NotEqual(first, later);
     }
 
-    [Fact]
-    public void A_value_of_the_wrong_type_is_refused()
+    /// <summary>A table of numbers with 0 to 4 decimals, on the sheet of effecten.</summary>
+    private sealed record NumbersRow
     {
-        var t = new PublishedTable(PublicationTables.WitteVlekken);
-        t.Add("GM0935", "2025", "weerbaarheid", "0-3", 0L, null, 0L, "geen_aanbod");
+        private static readonly ColumnsOf<NumbersRow> C = new();
 
-        var e = Assert.Throws<ArgumentException>(() => WorkbookWriter.Write(Content(tables: [t])));
-        Assert.Contains("jaar", e.Message, StringComparison.Ordinal);
+        public static readonly TableDefinition<NumbersRow> Table = new("effecten", "Getallen", "Effecten",
+        [
+            C.Number("nul", 0, "Nul", "0 decimalen", r => r.Nul),
+            C.Number("een", 1, "Een", "1 decimaal", r => r.Een),
+            C.Number("twee", 2, "Twee", "2 decimalen", r => r.Twee),
+            C.Number("drie", 3, "Drie", "3 decimalen", r => r.Drie),
+            C.Number("vier", 4, "Vier", "4 decimalen", r => r.Vier),
+        ], ["nul"]);
+
+        public double? Nul { get; init; }
+
+        public double? Een { get; init; }
+
+        public double? Twee { get; init; }
+
+        public double? Drie { get; init; }
+
+        public double? Vier { get; init; }
     }
 }

@@ -4,6 +4,7 @@ using Npgsql;
 using Preventiemonitor.Ingest.Intake;
 using Preventiemonitor.Model.Scoring;
 using Preventiemonitor.Reports.Publication;
+using Preventiemonitor.Reports.Publication.Tables;
 using Preventiemonitor.Reports.Review;
 using Preventiemonitor.Scoring;
 using Preventiemonitor.TestSupport;
@@ -44,12 +45,13 @@ public sealed class ReviewTests(DatabaseFixture fixture) : IClassFixture<Databas
     {
         var (db, id) = await PublishedSampleAsync();
         var reader = new PublicationReader(db);
-        var scores = await reader.CsvAsync(id, "scores_gemeente_thema.csv", CancellationToken.None);
-        Assert.Equal(35, scores.Rows.Count);
-        Assert.Equal("gemeente", scores.Header[0]);
-        var programmes = await reader.CsvAsync(id, "programmas.csv", CancellationToken.None);
-        var suppressed = programmes.Rows.Single(r => r[programmes.Column("programma_id")] == "MST-2025-014");
-        Assert.Equal(string.Empty, suppressed[programmes.Column("deelnemers")]);
+        var scores = await reader.TableAsync(id, PublicationTables.ScoresGemeenteThema, CancellationToken.None);
+        Assert.Equal(35, scores.Count);
+        Assert.Equal("REGIO", scores[^1].Gemeente);
+        var programmes = await reader.TableAsync(id, PublicationTables.Programmas, CancellationToken.None);
+        var suppressed = programmes.Single(r => r.ProgrammaId == "MST-2025-014");
+        Assert.Null(suppressed.Deelnemers);
+        Assert.True(suppressed.Onderdrukt);
 
         using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await reader.CsvZipAsync(id, CancellationToken.None)));
         Assert.Equal(8, zip.Entries.Count);

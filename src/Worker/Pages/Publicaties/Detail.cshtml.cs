@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,6 +6,7 @@ using Npgsql;
 using Preventiemonitor.Storage;
 using Preventiemonitor.Model.ReferenceData;
 using Preventiemonitor.Reports.Publication;
+using Preventiemonitor.Reports.Publication.Tables;
 using Preventiemonitor.Reports.Review;
 
 namespace Preventiemonitor.Worker.Pages.Publicaties;
@@ -23,15 +23,15 @@ public sealed class DetailModel(PublicationReader reader, ReviewStore review, Np
 
     public ReferenceCatalog Catalog { get; private set; } = null!;
 
-    public PublishedCsv Scores { get; private set; } = null!;
+    public IReadOnlyList<GemeenteThemaScoreRow> Scores { get; private set; } = [];
 
-    public PublishedCsv Gaps { get; private set; } = null!;
+    public IReadOnlyList<WitteVlekRow> Gaps { get; private set; } = [];
 
-    public PublishedCsv Programmes { get; private set; } = null!;
+    public IReadOnlyList<ProgrammaRow> Programmes { get; private set; } = [];
 
-    public PublishedCsv Suggestions { get; private set; } = null!;
+    public IReadOnlyList<SuggestieRow> Suggestions { get; private set; } = [];
 
-    public PublishedCsv Matches { get; private set; } = null!;
+    public IReadOnlyList<InterventieMatchRow> Matches { get; private set; } = [];
 
     public IReadOnlyList<Comment> Comments { get; private set; } = [];
 
@@ -39,9 +39,8 @@ public sealed class DetailModel(PublicationReader reader, ReviewStore review, Np
     public static string SuggestionAnchor(string gemeente, string thema, string leeftijdsgroep) => $"suggesties-{gemeente}-{thema}-{leeftijdsgroep}";
 
     /// <summary>The suggestions of one gap, from the published suggesties.csv.</summary>
-    public IReadOnlyList<IReadOnlyList<string>> SuggestionsFor(string gemeente, string thema, string leeftijdsgroep) =>
-        [.. Suggestions.Rows.Where(r => r[Suggestions.Column("gemeente")] == gemeente && r[Suggestions.Column("thema")] == thema
-                                        && r[Suggestions.Column("leeftijdsgroep")] == leeftijdsgroep)];
+    public IReadOnlyList<SuggestieRow> SuggestionsFor(string gemeente, string thema, string leeftijdsgroep) =>
+        [.. Suggestions.Where(r => r.Gemeente == gemeente && r.Thema == thema && r.Leeftijdsgroep == leeftijdsgroep)];
 
     public string AreaName(string code) => code == Catalog.Regio.Code ? "Regio" : Catalog.FindGemeente(code)?.Naam ?? code;
 
@@ -111,18 +110,16 @@ public sealed class DetailModel(PublicationReader reader, ReviewStore review, Np
 
         Publication = publication;
         Catalog = await new ReferenceCatalogStore(dataSource).LoadAsync(ct);
-        Scores = await reader.CsvAsync(id, "scores_gemeente_thema.csv", ct);
-        Gaps = await reader.CsvAsync(id, "witte_vlekken.csv", ct);
-        Programmes = await reader.CsvAsync(id, "programmas.csv", ct);
-        Suggestions = await reader.CsvAsync(id, "suggesties.csv", ct);
-        Matches = await reader.CsvAsync(id, "interventie_matches.csv", ct);
+        Scores = await reader.TableAsync(id, PublicationTables.ScoresGemeenteThema, ct);
+        Gaps = await reader.TableAsync(id, PublicationTables.WitteVlekken, ct);
+        Programmes = await reader.TableAsync(id, PublicationTables.Programmas, ct);
+        Suggestions = await reader.TableAsync(id, PublicationTables.Suggesties, ct);
+        Matches = await reader.TableAsync(id, PublicationTables.InterventieMatches, ct);
         Comments = await review.CommentsAsync(id, ct);
 
-        int name = Scores.Column("gemeente_naam"), thema = Scores.Column("thema"), score = Scores.Column("score");
-        var rows = Scores.Rows.Select(r => r[name]).Distinct().ToList();
+        var rows = Scores.Select(r => r.GemeenteNaam).Distinct().ToList();
         var columns = Catalog.Themas.Select(t => t.Naam).ToList();
-        var cells = Scores.Rows.Select(r => new HeatmapCell(r[name], ThemaNaam(r[thema]),
-            double.TryParse(r[score], NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : null)).ToList();
+        var cells = Scores.Select(r => new HeatmapCell(r.GemeenteNaam, ThemaNaam(r.Thema), r.Score)).ToList();
         Heatmap = ScoreHeatmap.Render("scorekaart", $"Score per thema en gemeente, {publication.Jaar}", rows, columns, cells);
         return true;
     }

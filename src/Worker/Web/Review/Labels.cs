@@ -1,3 +1,6 @@
+using Preventiemonitor.Model.Numbers;
+using Preventiemonitor.Reports.Publication.Tables;
+
 namespace Preventiemonitor.Worker.Web.Review;
 
 /// <summary>Plain-Dutch labels of the codes shown on the review site.</summary>
@@ -31,6 +34,12 @@ public static class Labels
         _ => code,
     };
 
-    /// <summary>A published number with a decimal comma; an empty (suppressed or missing) value as a dash.</summary>
-    public static string Number(string value) => string.IsNullOrEmpty(value) ? "–" : value.Replace('.', ',');
+    /// <summary>
+    /// A published number the Dutch way (decimal comma, '.' between thousands), rounded by
+    /// <see cref="OutputRounding"/> to the column's decimals; an empty (suppressed or missing) value as a dash.
+    /// </summary>
+    public static string Number(double? value, ColumnSpec column) => value is double v ? OutputRounding.FormatDutch(v, column.Decimals) : "–";
+
+    /// <summary>A published count the Dutch way; an empty (suppressed or missing) count as a dash.</summary>
+    public static string Count(long? value) => value is long v ? OutputRounding.FormatDutch(v, 0) : "–";
 }
