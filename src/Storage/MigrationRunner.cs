@@ -9,17 +9,6 @@ using Npgsql;
 
 namespace Preventiemonitor.Storage;
 
-/// <summary>A numbered schema migration from <c>sql/migrations</c>, e.g. <c>0001_referentiedata.sql</c>.</summary>
-public sealed record Migration(int Version, string FileName, string Sql)
-{
-    /// <summary>SHA-256 of the text with line ends normalised, so a checkout with CRLF gives the same checksum.</summary>
-    public string Checksum { get; } = Convert.ToHexString(
-        SHA256.HashData(Encoding.UTF8.GetBytes(Sql.Replace("\r\n", "\n", StringComparison.Ordinal)))).ToLowerInvariant();
-}
-
-/// <summary>What one run of the migration runner did.</summary>
-public sealed record MigrationReport(IReadOnlyList<string> Applied, int AlreadyApplied);
-
 /// <summary>
 /// Applies the numbered <c>.sql</c> files in order, each in its own transaction, and records each with
 /// its checksum in <c>schema_migrations</c>. A session-level advisory lock makes concurrent runners
@@ -177,18 +166,4 @@ public sealed partial class MigrationRunner(NpgsqlDataSource dataSource, ILogger
     private static partial Regex FileNamePattern();
 
     private sealed record AppliedMigration(int Version, string FileName, string Checksum);
-}
-
-/// <summary>A migration problem that stops the program; the message names the file, in Dutch.</summary>
-public sealed class MigrationException : Exception
-{
-    public MigrationException(string message)
-        : base(message)
-    {
-    }
-
-    public MigrationException(string message, Exception inner)
-        : base(message, inner)
-    {
-    }
 }

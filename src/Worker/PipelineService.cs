@@ -6,9 +6,6 @@ using Preventiemonitor.Scoring;
 
 namespace Preventiemonitor.Worker;
 
-/// <summary>What one pipeline run did.</summary>
-public sealed record PipelineResult(IReadOnlyList<IngestRun> Ingests, ScoreRunSummary Score, PublicationResult Publication);
-
 /// <summary>
 /// The one-shot pipeline of publicatie §1: ingest, score the year, publish. The command and the
 /// scheduled job go through this same path.

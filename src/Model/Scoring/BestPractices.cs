@@ -4,49 +4,6 @@ using Preventiemonitor.Model.ReferenceData;
 
 namespace Preventiemonitor.Model.Scoring;
 
-/// <summary>An intervention of the national list of recognised interventions (aanleverformaat §2.4).</summary>
-public sealed record Intervention(
-    string InterventieId,
-    string Naam,
-    string Databank,
-    string Erkenning,
-    string Doelgroep,
-    int LeeftijdVan,
-    int LeeftijdTot,
-    string ThemaPrimair,
-    IReadOnlyList<string> ThemasSecundair,
-    string? Url);
-
-/// <summary>A programme of the year's inventory as matching needs it: its key, name and declared level.</summary>
-public sealed record NamedProgramme(string Gemeente, string ProgrammaId, string Naam, string Erkenning);
-
-/// <summary>The intervention a programme name matches, and how (<see cref="BestPractices.Exact"/> or <see cref="BestPractices.NaamBevat"/>).</summary>
-public sealed record InterventionMatch(Intervention Intervention, string Kind);
-
-/// <summary>A programme matched to a national intervention (methode-v1 §5a); one row of interventie_matches.</summary>
-public sealed record ProgrammeMatch(
-    string Gemeente,
-    string ProgrammaId,
-    string InterventieId,
-    string InterventieNaam,
-    string Databank,
-    string Match,
-    string ErkenningLokaal,
-    string ErkenningLandelijk,
-    bool Afwijking);
-
-/// <summary>A recognised intervention that could fill a gap (methode-v1 §5a); one row of suggesties.</summary>
-public sealed record Suggestion(
-    string Gemeente,
-    string Thema,
-    string Leeftijdsgroep,
-    string Status,
-    string InterventieId,
-    string InterventieNaam,
-    string Databank,
-    string Erkenning,
-    string? Url);
-
 /// <summary>
 /// National best practices (methode-v1 §5a) as pure functions: name normalisation, matching a
 /// programme to the national list, and suggestions for gaps. Results do not depend on input order.

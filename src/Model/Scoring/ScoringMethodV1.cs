@@ -2,63 +2,6 @@ using Preventiemonitor.Model.ReferenceData;
 
 namespace Preventiemonitor.Model.Scoring;
 
-/// <summary>A programme of the year's accepted inventory, as the method needs it.</summary>
-public sealed record ScoredProgramme(
-    string Gemeente,
-    string ProgrammaId,
-    string ThemaPrimair,
-    IReadOnlyList<string> ThemasSecundair,
-    string Erkenning,
-    int Deelnemers,
-    int LeeftijdVan,
-    int LeeftijdTot);
-
-/// <summary>Everything the method reads for one year; gathered from the accepted deliveries.</summary>
-/// <param name="Effects">Instrument effects per (gemeente, programma_id, instrument), for instruments of the programme's themes with at least one pair.</param>
-/// <param name="Paren">Distinct participants with at least one pair on an instrument of the theme, per (gemeente, programma_id, thema).</param>
-/// <param name="Bevolking">Population aged 0–23 per municipality (null when unknown).</param>
-public sealed record ScoringInput(
-    int Jaar,
-    IReadOnlyList<ScoredProgramme> Programmes,
-    IReadOnlyDictionary<(string Gemeente, string ProgrammaId, string Instrument), InstrumentEffect> Effects,
-    IReadOnlyDictionary<(string Gemeente, string ProgrammaId, string Thema), int> Paren,
-    IReadOnlyDictionary<string, long?> Bevolking);
-
-public sealed record EffectRow(string Gemeente, string ProgrammaId, string Thema, string Instrument, InstrumentEffect Effect);
-
-public sealed record ProgrammeThemeRow(
-    string Gemeente,
-    string ProgrammaId,
-    string Thema,
-    double Relevantie,
-    string Erkenning,
-    double Evidentie,
-    PooledEffect? Effect,
-    double? O,
-    int Paren,
-    int Deelnemers,
-    double Score,
-    string Label);
-
-public sealed record MunicipalityThemeRow(
-    string Gemeente,
-    string Thema,
-    int Programmas,
-    long Deelnemers,
-    double? Score,
-    RandomEffect? Effect,
-    int Paren,
-    long? Bevolking,
-    double? BereikPct);
-
-public sealed record GapRow(string Gemeente, string Thema, string Leeftijdsgroep, int Programmas, string? BesteErkenning, int Effectief, string Status);
-
-public sealed record ScoringResult(
-    IReadOnlyList<EffectRow> Effects,
-    IReadOnlyList<ProgrammeThemeRow> ProgrammeThemes,
-    IReadOnlyList<MunicipalityThemeRow> MunicipalityThemes,
-    IReadOnlyList<GapRow> Gaps);
-
 /// <summary>
 /// Method v1 (methode-v1.md) as pure functions: programme scores per theme, municipality and region
 /// aggregates, and the gap matrix. Same input and parameters → the same result, bit for bit: every

@@ -5,26 +5,6 @@ using Npgsql;
 
 namespace Preventiemonitor.Worker.Web.Accounts;
 
-/// <summary>A user as stored in <c>gebruiker</c> (without the hash).</summary>
-public sealed record Gebruiker(long Id, string Naam, string Rol, DateTime AangemaaktOp);
-
-/// <summary>Outcome of <see cref="AccountStore.SignInCheckAsync"/>.</summary>
-public enum SignInStatus
-{
-    Geslaagd,
-    Mislukt,
-    Geblokkeerd,
-}
-
-/// <summary>The result of a sign-in check: on success the user's name and role; when locked, until when.</summary>
-public sealed record SignInCheck(SignInStatus Status, string? Naam = null, string? Rol = null, DateTimeOffset? GeblokkeerdTot = null, string? Stempel = null)
-{
-    public bool Geslaagd => Status == SignInStatus.Geslaagd;
-}
-
-/// <summary>A refused account operation; the message is Dutch and fit for the user (never contains a password).</summary>
-public sealed class AccountException(string message) : Exception(message);
-
 /// <summary>
 /// The users in table <c>gebruiker</c>: create, reset the password, check a sign-in. Passwords are hashed
 /// with ASP.NET Core's <see cref="PasswordHasher{TUser}"/> (PBKDF2); after <see cref="MaxMislukt"/> failed

@@ -1,0 +1,5 @@
+using Preventiemonitor.Model.ReferenceData;
+
+namespace Preventiemonitor.Model.Scoring;
+
+public sealed record EffectRow(string Gemeente, string ProgrammaId, string Thema, string Instrument, InstrumentEffect Effect);

@@ -1,0 +1,9 @@
+using Preventiemonitor.Model.ReferenceData;
+
+namespace Preventiemonitor.Model.Scoring;
+
+public sealed record ScoringResult(
+    IReadOnlyList<EffectRow> Effects,
+    IReadOnlyList<ProgrammeThemeRow> ProgrammeThemes,
+    IReadOnlyList<MunicipalityThemeRow> MunicipalityThemes,
+    IReadOnlyList<GapRow> Gaps);

@@ -1,0 +1,11 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Preventiemonitor.Storage;
+
+/// <summary>The embedded PostgreSQL could not be found, initialised or started; the message says why, in Dutch.</summary>
+public sealed class EmbeddedPostgresException(string message) : Exception(message);

@@ -1,0 +1,9 @@
+using System.Text.RegularExpressions;
+using Dapper;
+using Microsoft.AspNetCore.Identity;
+using Npgsql;
+
+namespace Preventiemonitor.Worker.Web.Accounts;
+
+/// <summary>A refused account operation; the message is Dutch and fit for the user (never contains a password).</summary>
+public sealed class AccountException(string message) : Exception(message);

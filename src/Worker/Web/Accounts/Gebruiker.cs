@@ -1,0 +1,9 @@
+using System.Text.RegularExpressions;
+using Dapper;
+using Microsoft.AspNetCore.Identity;
+using Npgsql;
+
+namespace Preventiemonitor.Worker.Web.Accounts;
+
+/// <summary>A user as stored in <c>gebruiker</c> (without the hash).</summary>
+public sealed record Gebruiker(long Id, string Naam, string Rol, DateTime AangemaaktOp);
