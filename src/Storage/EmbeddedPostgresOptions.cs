@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Security.Cryptography;
-using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Preventiemonitor.Storage;
 

@@ -1,11 +1,3 @@
-using System.Diagnostics;
-using System.Reflection;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.RegularExpressions;
-using Dapper;
-using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Preventiemonitor.Storage;
 

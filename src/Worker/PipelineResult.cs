@@ -1,6 +1,4 @@
 using Preventiemonitor.Ingest.Intake;
-using Preventiemonitor.Ingest.Loading;
-using Preventiemonitor.Model.Scoring;
 using Preventiemonitor.Reports.Publication;
 using Preventiemonitor.Scoring;
 

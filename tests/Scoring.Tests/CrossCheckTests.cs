@@ -2,10 +2,8 @@ using System.Globalization;
 using System.Text;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 using Preventiemonitor.Ingest.Intake;
 using Preventiemonitor.Model.Scoring;
-using Preventiemonitor.Scoring;
 using Preventiemonitor.TestSupport;
 
 namespace Preventiemonitor.Scoring.Tests;

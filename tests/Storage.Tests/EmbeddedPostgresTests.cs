@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Preventiemonitor.Storage;
 using Preventiemonitor.TestSupport;
 
 namespace Preventiemonitor.Storage.Tests;

@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Preventiemonitor.Storage;
 using Preventiemonitor.TestSupport;
 
 namespace Preventiemonitor.Storage.Tests;

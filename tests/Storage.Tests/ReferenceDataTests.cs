@@ -1,4 +1,3 @@
-using Preventiemonitor.Storage;
 using Preventiemonitor.Model.ReferenceData;
 using Preventiemonitor.TestSupport;
 

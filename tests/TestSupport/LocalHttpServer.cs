@@ -13,30 +13,30 @@ public sealed record RecordedRequest(string Path, IReadOnlyDictionary<string, st
 /// </summary>
 public sealed class LocalHttpServer : IAsyncDisposable
 {
-    private readonly HttpListener listener;
-    private readonly Func<HttpListenerContext, int, Task> handler;
-    private readonly TaskCompletionSource stopping = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly ConcurrentQueue<RecordedRequest> requests = new();
-    private readonly Task loop;
-    private int count;
+    private readonly HttpListener _listener;
+    private readonly Func<HttpListenerContext, int, Task> _handler;
+    private readonly TaskCompletionSource _stopping = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly Task _loop;
+    private int _count;
 
     private LocalHttpServer(HttpListener listener, Uri baseUrl, Func<HttpListenerContext, int, Task> handler)
     {
-        this.listener = listener;
-        this.handler = handler;
+        _listener = listener;
+        _handler = handler;
         BaseUrl = baseUrl;
-        loop = Task.Run(AcceptLoopAsync);
+        _loop = Task.Run(AcceptLoopAsync);
     }
 
     public Uri BaseUrl { get; }
 
-    public IReadOnlyList<RecordedRequest> Requests => [.. requests];
+    public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
     /// <summary>Completes when the server is being disposed.</summary>
-    public Task Stopping => stopping.Task;
+    public Task Stopping => _stopping.Task;
 
     /// <summary>Starts a server; the handler gets the context and the 1-based number of the request.</summary>
-    public static LocalHttpServer Start(Func<HttpListenerContext, int, Task> handler)
+    public static LocalHttpServer Start(Func<HttpListenerContext, int, Task> _handler)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -45,17 +45,17 @@ public sealed class LocalHttpServer : IAsyncDisposable
             var port = ((IPEndPoint)probe.LocalEndpoint).Port;
             probe.Stop();
             var prefix = $"http://127.0.0.1:{port}/";
-            var listener = new HttpListener();
-            listener.Prefixes.Add(prefix);
+            var _listener = new HttpListener();
+            _listener.Prefixes.Add(prefix);
             try
             {
-                listener.Start();
-                return new LocalHttpServer(listener, new Uri(prefix), handler);
+                _listener.Start();
+                return new LocalHttpServer(_listener, new Uri(prefix), _handler);
             }
             catch (Exception e) when (e is HttpListenerException or System.Net.Sockets.SocketException && attempt < 50)
             {
                 // Another process (the test assemblies run in parallel) took the port between probe and bind: try another.
-                listener.Close();
+                _listener.Close();
             }
         }
     }
@@ -64,12 +64,12 @@ public sealed class LocalHttpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        stopping.TrySetResult();
-        listener.Stop();
-        listener.Close();
+        _stopping.TrySetResult();
+        _listener.Stop();
+        _listener.Close();
         try
         {
-            await loop.ConfigureAwait(false);
+            await _loop.ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
         {
@@ -79,20 +79,20 @@ public sealed class LocalHttpServer : IAsyncDisposable
 
     private async Task AcceptLoopAsync()
     {
-        while (listener.IsListening)
+        while (_listener.IsListening)
         {
             HttpListenerContext context;
             try
             {
-                context = await listener.GetContextAsync().ConfigureAwait(false);
+                context = await _listener.GetContextAsync().ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
             {
                 return;
             }
 
-            var number = Interlocked.Increment(ref count);
-            requests.Enqueue(Record(context.Request));
+            var number = Interlocked.Increment(ref _count);
+            _requests.Enqueue(Record(context.Request));
             _ = Task.Run(() => HandleAsync(context, number));
         }
     }
@@ -101,7 +101,7 @@ public sealed class LocalHttpServer : IAsyncDisposable
     {
         try
         {
-            await handler(context, number).ConfigureAwait(false);
+            await _handler(context, number).ConfigureAwait(false);
             context.Response.Close();
         }
         catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException or IOException)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Dapper;
 using Npgsql;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -58,12 +57,6 @@ internal sealed record CsvFormat(char Delimiter, TextEncoding Encoding, bool Dec
 
 internal static partial class Writers
 {
-    [System.Text.RegularExpressions.GeneratedRegex("Id=\"(R[0-9a-f]{16})\"")]
-    private static partial System.Text.RegularExpressions.Regex RandomId();
-
-    [System.Text.RegularExpressions.GeneratedRegex("core-properties/([0-9a-f]{32})\\.psmdcp")]
-    private static partial System.Text.RegularExpressions.Regex RandomPart();
-
     private static readonly DateTime FixedTimestamp = new(2025, 10, 1, 9, 0, 0, DateTimeKind.Utc);
 
     public static void WriteCsv(string path, Table table, CsvFormat format)

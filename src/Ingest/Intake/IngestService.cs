@@ -6,8 +6,8 @@ using Preventiemonitor.Ingest.Loading;
 using Preventiemonitor.Ingest.Parsing;
 using Preventiemonitor.Ingest.Reporting;
 using Preventiemonitor.Ingest.Sources;
-using Preventiemonitor.Storage;
 using Preventiemonitor.Model.Deliveries;
+using Preventiemonitor.Storage;
 
 namespace Preventiemonitor.Ingest.Intake;
 

@@ -8,9 +8,9 @@ namespace Preventiemonitor.Ingest.Sources;
 /// </summary>
 internal sealed class CbsODataReader(HttpSource http, CbsPopulationOptions options)
 {
-    private readonly List<CbsResponse> responses = [];
+    private readonly List<CbsResponse> _responses = [];
 
-    public IReadOnlyList<CbsResponse> Responses => responses;
+    public IReadOnlyList<CbsResponse> Responses => _responses;
 
     public async Task<List<JsonElement>> ReadAllAsync(Uri url, string what, CancellationToken cancellationToken)
     {
@@ -47,7 +47,7 @@ internal sealed class CbsODataReader(HttpSource http, CbsPopulationOptions optio
         using (payload)
         {
             var body = await payload.ReadAllBytesAsync(cancellationToken).ConfigureAwait(false);
-            responses.Add(new CbsResponse(payload.FinalUrl, body));
+            _responses.Add(new CbsResponse(payload.FinalUrl, body));
             return body;
         }
     }

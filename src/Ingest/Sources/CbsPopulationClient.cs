@@ -22,15 +22,15 @@ public sealed partial class CbsPopulationClient
 
     private static readonly string[] Dimensions = ["Geslacht", "Leeftijd", "BurgerlijkeStaat", "RegioS", "Perioden"];
 
-    private readonly HttpSource http;
-    private readonly CbsPopulationOptions options;
-    private readonly ILogger logger;
+    private readonly HttpSource _http;
+    private readonly CbsPopulationOptions _options;
+    private readonly ILogger _logger;
 
     public CbsPopulationClient(HttpSource http, CbsPopulationOptions? options = null, ILogger<CbsPopulationClient>? logger = null)
     {
-        this.http = http;
-        this.options = options ?? new CbsPopulationOptions();
-        this.logger = (ILogger?)logger ?? NullLogger.Instance;
+        _http = http;
+        _options = options ?? new CbsPopulationOptions();
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
     public async Task<CbsPopulationResult> FetchAsync(
@@ -43,7 +43,7 @@ public sealed partial class CbsPopulationClient
             throw Refuse("geen gemeenten of jaren opgegeven");
         }
 
-        var reader = new CbsODataReader(http, options);
+        var reader = new CbsODataReader(_http, _options);
         var measure = FindMeasure(await ReadAsync(reader, "DataProperties", cancellationToken).ConfigureAwait(false));
         var sex = RequireKey(await ReadAsync(reader, "Geslacht", cancellationToken).ConfigureAwait(false), "Geslacht", TotalSexKey, "Totaal mannen en vrouwen");
         var marital = RequireKey(await ReadAsync(reader, "BurgerlijkeStaat", cancellationToken).ConfigureAwait(false), "BurgerlijkeStaat", TotalMaritalStatusKey, "Totaal burgerlijke staat");
@@ -65,13 +65,13 @@ public sealed partial class CbsPopulationClient
 
         var rows = table.Complete();
         var description = FormattableString.Invariant(
-            $"CBS StatLine {options.TableId} (Bevolking op 1 januari en gemiddelde; geslacht, leeftijd en regio), onderwerp {measure}, ")
+            $"CBS StatLine {_options.TableId} (Bevolking op 1 januari en gemiddelde; geslacht, leeftijd en regio), onderwerp {measure}, ")
             + FormattableString.Invariant(
-            $"Geslacht {TotalSexKey}, BurgerlijkeStaat {TotalMaritalStatusKey}, leeftijd {options.MinAge}–{options.MaxAge} jaar, ")
+            $"Geslacht {TotalSexKey}, BurgerlijkeStaat {TotalMaritalStatusKey}, leeftijd {_options.MinAge}–{_options.MaxAge} jaar, ")
             + FormattableString.Invariant(
             $"gemeenten {string.Join(", ", municipalities)}, jaren {string.Join(", ", wantedYears)}; {rows.Count} rijen uit {reader.Responses.Count} antwoorden. ")
             + "Bron: CBS (licentie CC BY 4.0)";
-        logger.LogInformation("{Description}", description);
+        _logger.LogInformation("{Description}", description);
         return new CbsPopulationResult(rows, reader.Responses, measure, description);
     }
 
@@ -104,8 +104,8 @@ public sealed partial class CbsPopulationClient
 
     private Uri BaseUrl()
     {
-        var text = options.BaseUrl.AbsoluteUri;
-        return text.EndsWith('/') ? options.BaseUrl : new Uri(text + "/");
+        var text = _options.BaseUrl.AbsoluteUri;
+        return text.EndsWith('/') ? _options.BaseUrl : new Uri(text + "/");
     }
 
     private Uri TypedDataSetUrl(
@@ -120,8 +120,8 @@ public sealed partial class CbsPopulationClient
     private IEnumerable<(string Period, List<string> Regions)> PlanQueries(
         Dictionary<string, string> regions, Dictionary<int, string> periods)
     {
-        var ageCount = options.MaxAge - options.MinAge + 1;
-        var perRequest = Math.Max(1, options.MaxRowsPerRequest / ageCount);
+        var ageCount = _options.MaxAge - _options.MinAge + 1;
+        var perRequest = Math.Max(1, _options.MaxRowsPerRequest / ageCount);
         foreach (var period in periods.Values)
         {
             foreach (var chunk in regions.Values.Chunk(perRequest))
@@ -170,7 +170,7 @@ public sealed partial class CbsPopulationClient
     private Dictionary<string, int> MapAges(List<JsonElement> dimension)
     {
         var map = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var age = options.MinAge; age <= options.MaxAge; age++)
+        for (var age = _options.MinAge; age <= _options.MaxAge; age++)
         {
             var title = string.Create(CultureInfo.InvariantCulture, $"{age} jaar");
             var keys = dimension.Where(r => Text(r, "Title") == title).Select(r => Raw(r, "Key")).ToList();
@@ -200,7 +200,7 @@ public sealed partial class CbsPopulationClient
 
     internal static string? Text(JsonElement row, string property) => Raw(row, property)?.Trim();
 
-    internal CbsMetadataException Refuse(string detail) => new($"CBS-tabel {options.TableId}: {detail}");
+    internal CbsMetadataException Refuse(string detail) => new($"CBS-tabel {_options.TableId}: {detail}");
 
     [GeneratedRegex("^([0-9]{4})JJ00$", RegexOptions.CultureInvariant)]
     private static partial Regex PeriodPattern();

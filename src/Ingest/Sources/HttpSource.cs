@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,18 +16,18 @@ namespace Preventiemonitor.Ingest.Sources;
 /// </summary>
 public sealed class HttpSource
 {
-    private readonly HttpClient client;
-    private readonly HttpSourceOptions options;
-    private readonly ILogger logger;
+    private readonly HttpClient _client;
+    private readonly HttpSourceOptions _options;
+    private readonly ILogger _logger;
 
     public HttpSource(HttpClient client, HttpSourceOptions? options = null, ILogger<HttpSource>? logger = null)
     {
-        this.client = client;
-        this.options = options ?? new HttpSourceOptions();
-        this.logger = (ILogger?)logger ?? NullLogger.Instance;
+        _client = client;
+        _options = options ?? new HttpSourceOptions();
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
     }
 
-    public HttpSourceOptions Options => options;
+    public HttpSourceOptions Options => _options;
 
     public async Task<HttpFetchResult> FetchAsync(HttpSourceRequest request, CancellationToken cancellationToken)
     {
@@ -40,12 +39,12 @@ public sealed class HttpSource
         if (request.Headers.Count > 0)
         {
             // Names only: the values are credentials.
-            logger.LogInformation(
+            _logger.LogInformation(
                 "Ophalen {Url} met kopteksten {HeaderNames}", request.Url, string.Join(", ", request.Headers.Keys));
         }
         else
         {
-            logger.LogInformation("Ophalen {Url}", request.Url);
+            _logger.LogInformation("Ophalen {Url}", request.Url);
         }
 
         using var message = BuildRequest(request);
@@ -53,15 +52,15 @@ public sealed class HttpSource
         try
         {
             // Retries and the per-attempt timeout are the client's (HttpSourceResilience): one budget.
-            response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException ex)
         {
-            throw GaveUp($"Geen (volledig) antwoord van {request.Url} binnen {Seconds(options.Timeout)} s", null, ex);
+            throw GaveUp($"Geen (volledig) antwoord van {request.Url} binnen {Seconds(_options.Timeout)} s", null, ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw GaveUp($"Geen (volledig) antwoord van {request.Url} binnen {Seconds(options.Timeout)} s", null, ex);
+            throw GaveUp($"Geen (volledig) antwoord van {request.Url} binnen {Seconds(_options.Timeout)} s", null, ex);
         }
         catch (HttpRequestException ex)
         {
@@ -80,7 +79,7 @@ public sealed class HttpSource
         var status = (int)response.StatusCode;
         if (response.StatusCode == HttpStatusCode.NotModified)
         {
-            logger.LogInformation("{Url}: niet gewijzigd (304)", finalUrl);
+            _logger.LogInformation("{Url}: niet gewijzigd (304)", finalUrl);
             return new HttpNotModified(finalUrl, Merge(ValidatorsOf(response), request.Previous));
         }
 
@@ -92,20 +91,20 @@ public sealed class HttpSource
         if (!response.IsSuccessStatusCode)
         {
             var text = $"HTTP {status} van {finalUrl}: {Describe(response.StatusCode)}; geen nieuwe poging";
-            logger.LogError("{Message}", text);
+            _logger.LogError("{Message}", text);
             throw new HttpSourceException(text, status);
         }
 
         // The body is read after the pipeline returned the headers: its own limit, no new attempt.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Timeout);
+        timeout.CancelAfter(_options.Timeout);
         try
         {
             return await SaveBodyAsync(response, finalUrl, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw Failed($"Geen (volledig) antwoord van {finalUrl} binnen {Seconds(options.Timeout)} s", ex);
+            throw Failed($"Geen (volledig) antwoord van {finalUrl} binnen {Seconds(_options.Timeout)} s", ex);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
@@ -140,13 +139,13 @@ public sealed class HttpSource
 
     private async Task<HttpPayload> SaveBodyAsync(HttpResponseMessage response, Uri finalUrl, CancellationToken token)
     {
-        var limit = options.MaxBodyBytes;
+        var limit = _options.MaxBodyBytes;
         if (response.Content.Headers.ContentLength is { } declared && declared > limit)
         {
             throw TooLarge(finalUrl, limit);
         }
 
-        var directory = options.TempDirectory ?? Path.GetTempPath();
+        var directory = _options.TempDirectory ?? Path.GetTempPath();
         Directory.CreateDirectory(directory);
         var tempPath = Path.Combine(directory, $"pm-http-{Guid.NewGuid():N}.part");
         try
@@ -175,7 +174,7 @@ public sealed class HttpSource
             var mediaType = response.Content.Headers.ContentType?.MediaType;
             var fileName = DownloadFileName.Choose(finalUrl, response.Content.Headers.ContentDisposition, mediaType);
             var sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
-            logger.LogInformation("{Url}: {Length} bytes ontvangen als {FileName}", finalUrl, length, fileName);
+            _logger.LogInformation("{Url}: {Length} bytes ontvangen als {FileName}", finalUrl, length, fileName);
             return new HttpPayload(finalUrl, ValidatorsOf(response), tempPath, fileName, length, sha256, mediaType);
         }
         catch
@@ -194,15 +193,15 @@ public sealed class HttpSource
     /// <summary>A transient failure after the whole retry budget of the client.</summary>
     private HttpSourceException GaveUp(string reason, int? status, Exception? inner = null)
     {
-        var attempts = options.MaxRetries + 1;
+        var attempts = _options.MaxRetries + 1;
         var message = $"{reason}; opgegeven na {attempts} {(attempts == 1 ? "poging" : "pogingen")}";
-        logger.LogError("{Message}", message);
+        _logger.LogError("{Message}", message);
         return new HttpSourceException(message, status, inner);
     }
 
     private HttpSourceException Failed(string message, Exception inner)
     {
-        logger.LogError("{Message}", message);
+        _logger.LogError("{Message}", message);
         return new HttpSourceException(message, null, inner);
     }
 

@@ -7,10 +7,10 @@ namespace Preventiemonitor.Ingest.Sources;
 internal sealed class PopulationTable(
     CbsPopulationClient client, IReadOnlyDictionary<string, int> ages, IReadOnlyList<string> municipalities, IEnumerable<int> years)
 {
-    private readonly Dictionary<string, int> agesByTrimmedKey = ages.ToDictionary(a => a.Key.Trim(), a => a.Value, StringComparer.Ordinal);
-    private readonly HashSet<string> wantedMunicipalities = new(municipalities, StringComparer.Ordinal);
-    private readonly HashSet<int> wantedYears = [.. years];
-    private readonly Dictionary<(string Municipality, int Year, int Age), long> counts = [];
+    private readonly Dictionary<string, int> _agesByTrimmedKey = ages.ToDictionary(a => a.Key.Trim(), a => a.Value, StringComparer.Ordinal);
+    private readonly HashSet<string> _wantedMunicipalities = new(municipalities, StringComparer.Ordinal);
+    private readonly HashSet<int> _wantedYears = [.. years];
+    private readonly Dictionary<(string Municipality, int Year, int Age), long> _counts = [];
 
     public void Add(JsonElement row, string measure)
     {
@@ -24,24 +24,24 @@ internal sealed class PopulationTable(
             throw client.Refuse($"TypedDataSet bevat een rij met Geslacht '{sex}' en BurgerlijkeStaat '{marital}', niet gevraagd");
         }
 
-        if (region is null || !wantedMunicipalities.Contains(region))
+        if (region is null || !_wantedMunicipalities.Contains(region))
         {
             throw client.Refuse($"TypedDataSet bevat regio '{region}', niet gevraagd");
         }
 
         var year = period is null ? null : CbsPopulationClient.YearOfPeriod(period);
-        if (year is null || !wantedYears.Contains(year.Value))
+        if (year is null || !_wantedYears.Contains(year.Value))
         {
             throw client.Refuse($"TypedDataSet bevat periode '{period}', niet gevraagd");
         }
 
-        if (ageKey is null || !agesByTrimmedKey.TryGetValue(ageKey, out var age))
+        if (ageKey is null || !_agesByTrimmedKey.TryGetValue(ageKey, out var age))
         {
             throw client.Refuse($"TypedDataSet bevat leeftijdssleutel '{ageKey}', niet gevraagd");
         }
 
         var count = Count(row, measure, region, year.Value, age);
-        if (!counts.TryAdd((region, year.Value, age), count))
+        if (!_counts.TryAdd((region, year.Value, age), count))
         {
             throw client.Refuse($"TypedDataSet bevat {region} {year} leeftijd {age} meer dan eens");
         }
@@ -50,13 +50,13 @@ internal sealed class PopulationTable(
     public List<PopulationRow> Complete()
     {
         var rows = new List<PopulationRow>();
-        foreach (var municipality in wantedMunicipalities.Order(StringComparer.Ordinal))
+        foreach (var municipality in _wantedMunicipalities.Order(StringComparer.Ordinal))
         {
-            foreach (var year in wantedYears.Order())
+            foreach (var year in _wantedYears.Order())
             {
-                foreach (var age in agesByTrimmedKey.Values.Order())
+                foreach (var age in _agesByTrimmedKey.Values.Order())
                 {
-                    if (!counts.TryGetValue((municipality, year, age), out var count))
+                    if (!_counts.TryGetValue((municipality, year, age), out var count))
                     {
                         throw client.Refuse($"TypedDataSet is onvolledig: {municipality} {year} leeftijd {age} ontbreekt");
                     }

@@ -22,7 +22,7 @@ public sealed partial class RowCells
             return null;
         }
 
-        var cell = mapping.Cell(row, column);
+        var cell = _mapping.Cell(_row, column);
         long value;
         if (cell.Number is double number && number == Math.Floor(number) && Math.Abs(number) < long.MaxValue)
         {
@@ -60,10 +60,10 @@ public sealed partial class RowCells
             return null;
         }
 
-        var value = ParseDecimal(mapping.Cell(row, column), text);
+        var value = ParseDecimal(_mapping.Cell(_row, column), text);
         if (value is null)
         {
-            var hint = format == FileFormat.Csv && !decimalCommaAllowed && text.Contains(',', StringComparison.Ordinal)
+            var hint = _format == FileFormat.Csv && !_decimalCommaAllowed && text.Contains(',', StringComparison.Ordinal)
                 ? " (een decimale komma mag alleen bij scheidingsteken ';' of tab; gebruik hier een punt)"
                 : string.Empty;
             Add(column, text, $"'{Shorten(text)}' is geen getal{hint}");
@@ -93,7 +93,7 @@ public sealed partial class RowCells
             }
         }
 
-        var pattern = decimalCommaAllowed ? DecimalCommaPattern() : DecimalPointPattern();
+        var pattern = _decimalCommaAllowed ? DecimalCommaPattern() : DecimalPointPattern();
         if (!pattern.IsMatch(text))
         {
             return null;
@@ -105,7 +105,7 @@ public sealed partial class RowCells
 
     public DateOnly? Date(string column, bool required)
     {
-        var cell = mapping.Cell(row, column);
+        var cell = _mapping.Cell(_row, column);
         if (cell.Date is DateTime date)
         {
             return DateOnly.FromDateTime(date);

@@ -10,10 +10,10 @@ namespace Preventiemonitor.Ingest.Validation;
 /// </summary>
 public sealed partial class RowCells
 {
-    private readonly RawRow row;
-    private readonly HeaderMapping mapping;
-    private readonly bool decimalCommaAllowed;
-    private readonly FileFormat format;
+    private readonly RawRow _row;
+    private readonly HeaderMapping _mapping;
+    private readonly bool _decimalCommaAllowed;
+    private readonly FileFormat _format;
 
     /// <summary>
     /// Starts the checks of a row. Values that no column can take are reported straight away, never
@@ -21,10 +21,10 @@ public sealed partial class RowCells
     /// </summary>
     public RowCells(RawRow row, HeaderMapping mapping, bool decimalCommaAllowed, FileFormat format = FileFormat.Csv)
     {
-        this.row = row;
-        this.mapping = mapping;
-        this.decimalCommaAllowed = decimalCommaAllowed;
-        this.format = format;
+        _row = row;
+        _mapping = mapping;
+        _decimalCommaAllowed = decimalCommaAllowed;
+        _format = format;
         if (row.ExtraNonEmptyCells > 0)
         {
             Add(null, null, format == FileFormat.Csv && !decimalCommaAllowed
@@ -46,14 +46,14 @@ public sealed partial class RowCells
 
     public bool HasIssues => Issues.Count > 0;
 
-    public RawRow Row => row;
+    public RawRow Row => _row;
 
     public void Add(string? column, string? value, string reason) => Issues.Add(new RowIssue(column, value, reason));
 
     /// <summary>The trimmed text of a cell, or null when empty.</summary>
     public string? Text(string column)
     {
-        var cell = mapping.Cell(row, column);
+        var cell = _mapping.Cell(_row, column);
         if (cell.IsEmpty)
         {
             return null;

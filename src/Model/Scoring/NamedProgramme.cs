@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Preventiemonitor.Model.ReferenceData;
 
 namespace Preventiemonitor.Model.Scoring;
 

@@ -1,4 +1,3 @@
-using Preventiemonitor.Model.ReferenceData;
 
 namespace Preventiemonitor.Model.Scoring;
 

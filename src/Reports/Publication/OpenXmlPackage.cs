@@ -2,7 +2,6 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
-using ClosedXML.Excel;
 
 namespace Preventiemonitor.Reports.Publication;
 

@@ -3,7 +3,6 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
-using Preventiemonitor.Reports.Publication.Tables;
 
 namespace Preventiemonitor.Reports.Publication;
 

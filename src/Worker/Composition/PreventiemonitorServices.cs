@@ -3,7 +3,6 @@ using Npgsql;
 using Preventiemonitor.Ingest.Intake;
 using Preventiemonitor.Ingest.Loading;
 using Preventiemonitor.Ingest.Sources;
-using Preventiemonitor.Model.Scoring;
 using Preventiemonitor.Reports.Publication;
 using Preventiemonitor.Reports.Review;
 using Preventiemonitor.Scoring;

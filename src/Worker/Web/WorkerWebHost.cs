@@ -1,5 +1,4 @@
 using Hangfire;
-using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;

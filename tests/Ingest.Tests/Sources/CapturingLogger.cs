@@ -6,12 +6,12 @@ namespace Preventiemonitor.Ingest.Tests.Sources;
 /// <summary>Keeps every log entry: the formatted message and each structured value.</summary>
 public sealed class CapturingLogger<T> : ILogger<T>
 {
-    private readonly ConcurrentQueue<string> entries = new();
+    private readonly ConcurrentQueue<string> _entries = new();
 
-    public IReadOnlyList<string> Entries => [.. entries];
+    public IReadOnlyList<string> Entries => [.. _entries];
 
     /// <summary>Everything that was logged, messages and state values, as one text.</summary>
-    public string AllText => string.Join("\n", entries);
+    public string AllText => string.Join("\n", _entries);
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
@@ -31,6 +31,6 @@ public sealed class CapturingLogger<T> : ILogger<T>
             parts.Add(exception.ToString());
         }
 
-        entries.Enqueue(string.Join(" | ", parts));
+        _entries.Enqueue(string.Join(" | ", parts));
     }
 }

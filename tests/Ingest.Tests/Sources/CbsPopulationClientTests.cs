@@ -11,11 +11,11 @@ public sealed class CbsPopulationClientTests : IDisposable
 
     private static readonly string[] Municipalities = ["GM1903", "GM1729", "GM0935", "GM0938", "GM0981", "GM0994"];
 
-    private readonly HttpClient client = new() { Timeout = Timeout.InfiniteTimeSpan };
-    private readonly Dictionary<string, Func<JsonNode, JsonNode>> edits = new(StringComparer.Ordinal);
-    private int? pageSize;
+    private readonly HttpClient _client = new() { Timeout = Timeout.InfiniteTimeSpan };
+    private readonly Dictionary<string, Func<JsonNode, JsonNode>> _edits = new(StringComparer.Ordinal);
+    private int? _pageSize;
 
-    public void Dispose() => client.Dispose();
+    public void Dispose() => _client.Dispose();
 
     [Fact]
     public async Task Maps_ages_through_titles_trims_regions_and_reads_years()
@@ -74,7 +74,7 @@ public sealed class CbsPopulationClientTests : IDisposable
     [Fact]
     public async Task Follows_next_link()
     {
-        pageSize = 100;
+        _pageSize = 100;
         await using var server = StartCbs();
 
         var result = await Client(server).FetchAsync(Municipalities, [2025], CancellationToken.None);
@@ -100,7 +100,7 @@ public sealed class CbsPopulationClientTests : IDisposable
     [Fact]
     public async Task Refuses_when_an_age_is_missing_from_the_Leeftijd_dimension()
     {
-        edits["Leeftijd"] = node => RemoveWhere(node, row => (string?)row["Title"] == "5 jaar");
+        _edits["Leeftijd"] = node => RemoveWhere(node, row => (string?)row["Title"] == "5 jaar");
         await using var server = StartCbs();
 
         var error = await Assert.ThrowsAsync<CbsMetadataException>(
@@ -113,7 +113,7 @@ public sealed class CbsPopulationClientTests : IDisposable
     [Fact]
     public async Task Refuses_when_DataProperties_lacks_the_measure()
     {
-        edits["DataProperties"] = node => RemoveWhere(node, row => (string?)row["Type"] == "Topic" && (string?)row["Title"] == "Bevolking op 1 januari");
+        _edits["DataProperties"] = node => RemoveWhere(node, row => (string?)row["Type"] == "Topic" && (string?)row["Title"] == "Bevolking op 1 januari");
         await using var server = StartCbs();
 
         var error = await Assert.ThrowsAsync<CbsMetadataException>(
@@ -125,7 +125,7 @@ public sealed class CbsPopulationClientTests : IDisposable
     [Fact]
     public async Task Refuses_when_the_total_of_Geslacht_is_missing()
     {
-        edits["Geslacht"] = node => RemoveWhere(node, row => (string?)row["Key"] == "T001038");
+        _edits["Geslacht"] = node => RemoveWhere(node, row => (string?)row["Key"] == "T001038");
         await using var server = StartCbs();
 
         var error = await Assert.ThrowsAsync<CbsMetadataException>(
@@ -148,7 +148,7 @@ public sealed class CbsPopulationClientTests : IDisposable
     [Fact]
     public async Task Refuses_an_incomplete_answer()
     {
-        edits["TypedDataSet-2025"] = node => RemoveWhere(node, row => (string?)row["RegioS"] == "GM0938    " && (string?)row["Leeftijd"] == "11200");
+        _edits["TypedDataSet-2025"] = node => RemoveWhere(node, row => (string?)row["RegioS"] == "GM0938    " && (string?)row["Leeftijd"] == "11200");
         await using var server = StartCbs();
 
         var error = await Assert.ThrowsAsync<CbsMetadataException>(
@@ -160,7 +160,7 @@ public sealed class CbsPopulationClientTests : IDisposable
     [Fact]
     public async Task Refuses_a_missing_value()
     {
-        edits["TypedDataSet-2025"] = node =>
+        _edits["TypedDataSet-2025"] = node =>
         {
             foreach (var row in node["value"]!.AsArray())
             {
@@ -190,7 +190,7 @@ public sealed class CbsPopulationClientTests : IDisposable
 
     private CbsPopulationClient Client(LocalHttpServer server, CbsPopulationOptions? options = null) =>
         new(
-            new HttpSource(client, new HttpSourceOptions { MaxRetries = 0, Timeout = TimeSpan.FromSeconds(10) }),
+            new HttpSource(_client, new HttpSourceOptions { MaxRetries = 0, Timeout = TimeSpan.FromSeconds(10) }),
             options ?? new CbsPopulationOptions { BaseUrl = server.Url(TablePath) });
 
     /// <summary>Serves the fixtures like CBS would: dimension resources as they are, TypedDataSet filtered by the $filter sent.</summary>
@@ -219,7 +219,7 @@ public sealed class CbsPopulationClientTests : IDisposable
                 return;
             }
 
-            var bytes = edits.TryGetValue(resource, out var edit)
+            var bytes = _edits.TryGetValue(resource, out var edit)
                 ? Encoding.UTF8.GetBytes(edit(Load(resource)).ToJsonString())
                 : await File.ReadAllBytesAsync(FixturePath(resource));
             await context.Response.WriteAsync(200, bytes, "application/json");
@@ -230,7 +230,7 @@ public sealed class CbsPopulationClientTests : IDisposable
     private string TypedDataSetPage(string filter, string? skipText, LocalHttpServer server)
     {
         var node = Load("TypedDataSet-2025");
-        if (edits.TryGetValue("TypedDataSet-2025", out var edit))
+        if (_edits.TryGetValue("TypedDataSet-2025", out var edit))
         {
             node = edit(node);
         }
@@ -240,13 +240,13 @@ public sealed class CbsPopulationClientTests : IDisposable
             && filter.Contains($"Perioden eq '{row["Perioden"]}'", StringComparison.Ordinal)
             && filter.Contains($"Leeftijd eq '{row["Leeftijd"]}'", StringComparison.Ordinal)).Select(r => r!.DeepClone()).ToList();
         var skip = skipText is null ? 0 : int.Parse(skipText, System.Globalization.CultureInfo.InvariantCulture);
-        var page = pageSize is { } size ? rows.Skip(skip).Take(size).ToList() : rows;
+        var page = _pageSize is { } size ? rows.Skip(skip).Take(size).ToList() : rows;
         var answer = new JsonObject
         {
             ["odata.metadata"] = (string?)node["odata.metadata"],
             ["value"] = new JsonArray([.. page]),
         };
-        if (pageSize is { } pageRows && skip + pageRows < rows.Count)
+        if (_pageSize is { } pageRows && skip + pageRows < rows.Count)
         {
             answer["odata.nextLink"] = server.Url(
                 $"{TablePath}TypedDataSet?$format=json&$filter={Uri.EscapeDataString(filter)}&$skip={skip + pageRows}").AbsoluteUri;

@@ -13,18 +13,18 @@ public sealed class HttpSourceTests : IDisposable
         InitialBackoff = TimeSpan.FromMilliseconds(10),
     };
 
-    private readonly List<HttpClient> clients = [];
-    private readonly string tempDirectory = Path.Combine(Path.GetTempPath(), "pm-http-tests-" + Guid.NewGuid().ToString("N"));
-    private readonly CapturingLogger<HttpSource> logger = new();
-    private readonly TaskCompletionSource hang = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<HttpClient> _clients = [];
+    private readonly string _tempDirectory = Path.Combine(Path.GetTempPath(), "pm-http-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly CapturingLogger<HttpSource> _logger = new();
+    private readonly TaskCompletionSource _hang = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void Dispose()
     {
-        hang.TrySetResult();
-        clients.ForEach(c => c.Dispose());
-        if (Directory.Exists(tempDirectory))
+        _hang.TrySetResult();
+        _clients.ForEach(c => c.Dispose());
+        if (Directory.Exists(_tempDirectory))
         {
-            Directory.Delete(tempDirectory, recursive: true);
+            Directory.Delete(_tempDirectory, recursive: true);
         }
     }
 
@@ -81,7 +81,7 @@ public sealed class HttpSourceTests : IDisposable
 
         Assert.Equal(2, server.Requests.Count);
         Assert.Equal("metingen.json", payload.FileName);
-        Assert.Contains(logger.Entries, e => e.Contains("HTTP 500", StringComparison.Ordinal) && e.Contains("nieuwe poging", StringComparison.Ordinal));
+        Assert.Contains(_logger.Entries, e => e.Contains("HTTP 500", StringComparison.Ordinal) && e.Contains("nieuwe poging", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class HttpSourceTests : IDisposable
         Assert.Equal(maxRetries + 1, server.Requests.Count);
         Assert.Equal(502, error.StatusCode);
         Assert.EndsWith($"opgegeven na {maxRetries + 1} {(maxRetries == 0 ? "poging" : "pogingen")}", error.Message, StringComparison.Ordinal);
-        Assert.Equal(maxRetries, logger.Entries.Count(e => e.Contains("nieuwe poging over", StringComparison.Ordinal)));
+        Assert.Equal(maxRetries, _logger.Entries.Count(e => e.Contains("nieuwe poging over", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class HttpSourceTests : IDisposable
     [Fact]
     public async Task Timeout_is_retried_and_then_reported()
     {
-        await using var server = LocalHttpServer.Start((_, _) => hang.Task);
+        await using var server = LocalHttpServer.Start((_, _) => _hang.Task);
         var source = Source(Fast with { Timeout = TimeSpan.FromMilliseconds(300) });
 
         var error = await Assert.ThrowsAsync<HttpSourceException>(
@@ -147,7 +147,7 @@ public sealed class HttpSourceTests : IDisposable
     [Fact]
     public async Task Caller_cancellation_is_not_retried()
     {
-        await using var server = LocalHttpServer.Start((_, _) => hang.Task);
+        await using var server = LocalHttpServer.Start((_, _) => _hang.Task);
         using var cancellation = new CancellationTokenSource();
         var fetch = Source().FetchAsync(new HttpSourceRequest(server.Url("x.csv")), cancellation.Token);
         await Eventually(() => server.Requests.Count == 1, "eerste verzoek");
@@ -171,11 +171,11 @@ public sealed class HttpSourceTests : IDisposable
         var sent = Assert.Single(server.Requests).Headers;
         Assert.Equal("Bearer zeer-geheim-token", sent["Authorization"]);
         Assert.Equal("sleutel-uit-omgeving-42", sent["X-Api-Key"]);
-        Assert.NotEmpty(logger.Entries);
-        Assert.Contains("X-Api-Key", logger.AllText, StringComparison.Ordinal);
-        Assert.Contains("Authorization", logger.AllText, StringComparison.Ordinal);
-        Assert.DoesNotContain("zeer-geheim-token", logger.AllText, StringComparison.Ordinal);
-        Assert.DoesNotContain("sleutel-uit-omgeving-42", logger.AllText, StringComparison.Ordinal);
+        Assert.NotEmpty(_logger.Entries);
+        Assert.Contains("X-Api-Key", _logger.AllText, StringComparison.Ordinal);
+        Assert.Contains("Authorization", _logger.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain("zeer-geheim-token", _logger.AllText, StringComparison.Ordinal);
+        Assert.DoesNotContain("sleutel-uit-omgeving-42", _logger.AllText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public sealed class HttpSourceTests : IDisposable
 
         Assert.Equal($"Antwoord van {url} is groter dan de limiet van 1024 bytes; geweigerd", error.Message);
         Assert.Single(server.Requests);
-        Assert.Empty(Directory.Exists(tempDirectory) ? Directory.GetFiles(tempDirectory) : []);
+        Assert.Empty(Directory.Exists(_tempDirectory) ? Directory.GetFiles(_tempDirectory) : []);
     }
 
     [Fact]
@@ -255,10 +255,10 @@ public sealed class HttpSourceTests : IDisposable
     /// <summary>The source on the client the host would give it: the resilience pipeline built from the same options.</summary>
     private HttpSource Source(HttpSourceOptions? options = null)
     {
-        var effective = (options ?? Fast) with { TempDirectory = tempDirectory };
-        var client = HttpSourceResilience.CreateClient(effective, logger);
-        clients.Add(client);
-        return new HttpSource(client, effective, logger);
+        var effective = (options ?? Fast) with { TempDirectory = _tempDirectory };
+        var client = HttpSourceResilience.CreateClient(effective, _logger);
+        _clients.Add(client);
+        return new HttpSource(client, effective, _logger);
     }
 
     private static async Task Eventually(Func<bool> condition, string what)

@@ -5,7 +5,6 @@ using Npgsql;
 using Preventiemonitor.Ingest.Intake;
 using Preventiemonitor.Model.Scoring;
 using Preventiemonitor.Reports.Publication;
-using Preventiemonitor.Reports.Publication.Tables;
 using Preventiemonitor.Scoring;
 using Preventiemonitor.TestSupport;
 

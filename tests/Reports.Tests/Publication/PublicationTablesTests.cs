@@ -1,4 +1,3 @@
-using Preventiemonitor.Reports.Publication;
 using Preventiemonitor.Reports.Publication.Tables;
 
 namespace Preventiemonitor.Reports.Tests.Publication;

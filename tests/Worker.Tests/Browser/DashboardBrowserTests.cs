@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;
-using Preventiemonitor.Storage;
 using Preventiemonitor.TestSupport;
 using Preventiemonitor.Worker.Jobs;
 using Preventiemonitor.Worker.Web;

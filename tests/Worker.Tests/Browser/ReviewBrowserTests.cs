@@ -1,16 +1,6 @@
 using Dapper;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;
-using Preventiemonitor.Ingest.Intake;
-using Preventiemonitor.Storage;
-using Preventiemonitor.Model.Scoring;
-using Preventiemonitor.Reports.Publication;
-using Preventiemonitor.Reports.Review;
-using Preventiemonitor.Scoring;
 using Preventiemonitor.TestSupport;
-using Preventiemonitor.Worker.Web;
-using Preventiemonitor.Worker.Web.Accounts;
 
 namespace Preventiemonitor.Worker.Tests.Browser;
 

@@ -1,18 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Dapper;
-using Hangfire;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Logging.Abstractions;
-using Preventiemonitor.Ingest.Intake;
-using Preventiemonitor.Storage;
-using Preventiemonitor.Model.Scoring;
-using Preventiemonitor.Reports.Publication;
-using Preventiemonitor.Reports.Review;
-using Preventiemonitor.Scoring;
 using Preventiemonitor.TestSupport;
 using Preventiemonitor.Worker.Tests.Accounts;
-using Preventiemonitor.Worker.Web;
 using Preventiemonitor.Worker.Web.Accounts;
 
 namespace Preventiemonitor.Worker.Tests.Review;

@@ -1,5 +1,4 @@
 using Hangfire;
-using Hangfire.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Preventiemonitor.Worker.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;

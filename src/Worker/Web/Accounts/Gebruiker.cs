@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using Dapper;
-using Microsoft.AspNetCore.Identity;
-using Npgsql;
 
 namespace Preventiemonitor.Worker.Web.Accounts;
 
