@@ -149,6 +149,11 @@ internal sealed class XlsxRowReader : IRowReader
             throw noHeader;
         }
 
+        if (lastNonEmpty + 1 > _limits.MaxColumns)
+        {
+            throw _limits.TooManyColumns(lastNonEmpty + 1);
+        }
+
         return [.. values.Take(lastNonEmpty + 1)];
     }
 

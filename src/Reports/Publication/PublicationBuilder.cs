@@ -205,7 +205,7 @@ public sealed class PublicationBuilder(NpgsqlDataSource dataSource)
         {
             table.Add(d.Id, d.Bron, d.GemeenteKolom, d.Dataset, d.Jaar is int j ? (long)j : null, d.Bestand, d.Sha256,
                 new DateTimeOffset(DateTime.SpecifyKind(d.OntvangenOp, DateTimeKind.Utc)), d.Status, d.Rijen is int n ? (long)n : null,
-                (long)d.Geaccepteerd, (long)d.Geweigerd, (long)d.Waarschuwingen);
+                (long)d.Geaccepteerd, d.Rijen is null ? null : (long)d.Geweigerd, (long)d.Waarschuwingen);
         }
 
         return table;
