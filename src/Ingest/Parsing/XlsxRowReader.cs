@@ -67,6 +67,12 @@ internal sealed class XlsxRowReader : IRowReader
         {
             return new XlsxRowReader(excel, datasetName, limits);
         }
+        catch (Exception ex) when (IsCorruptionError(ex))
+        {
+            // Also a broken part found while the worksheets are listed (workbook, sheet names).
+            excel.Dispose();
+            throw Corrupt(ex);
+        }
         catch
         {
             excel.Dispose();
