@@ -25,14 +25,15 @@ public static class MutationCorpus
         "\"", "'", "0x1F", "3,5", "3.5.1", "T0\u0000", "\u0001", "\u001B[31m", "\u007F", "\u0085", new string('9', 400),
     ];
 
-    public static List<MutatedFile> Generate(string sampleDrop, int count, int seed)
+    /// <summary>The files one at a time (a long campaign does not hold them all in memory).</summary>
+    public static IEnumerable<MutatedFile> Generate(string sampleDrop, int count, int seed)
     {
         var seeds = Seeds(sampleDrop);
         var random = new Random(seed);
-        var result = new List<MutatedFile>(count);
+        var made = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var attempts = 0;
-        while (result.Count < count && attempts++ < count * 20)
+        while (made < count && attempts++ < count * 20)
         {
             var (relative, bytes) = seeds[random.Next(seeds.Count)];
             var extension = Path.GetExtension(relative);
@@ -43,10 +44,8 @@ public static class MutationCorpus
                 continue;
             }
 
-            result.Add(new MutatedFile($"{folder}/m{result.Count:D5}-{kind}{extension}", kind, mutated));
+            yield return new MutatedFile($"{folder}/m{made++:D5}-{kind}{extension}", kind, mutated);
         }
-
-        return result;
     }
 
     /// <summary>The sample files; CSV and JSON cut to their first lines (the mutations need no more, and the corpus stays fast).</summary>

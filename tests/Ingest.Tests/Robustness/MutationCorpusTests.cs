@@ -25,16 +25,17 @@ public sealed class MutationCorpusTests(DatabaseFixture fixture, ITestOutputHelp
     {
         var count = int.TryParse(Environment.GetEnvironmentVariable("PM_MUTATIES"), CultureInfo.InvariantCulture, out var n) ? n : 1000;
         var seed = int.TryParse(Environment.GetEnvironmentVariable("PM_MUTATIES_SEED"), CultureInfo.InvariantCulture, out var s) ? s : 13;
-        var corpus = MutationCorpus.Generate(RepositoryPaths.SampleDrop, count, seed);
-        Assert.True(corpus.Count >= Math.Min(count, 1000), $"only {corpus.Count} distinct files generated");
-
         var drop = TestCluster.CreateTempHome("pm-mutaties-");
-        foreach (var file in corpus)
+        var corpus = new List<(string Relative, string Kind)>();
+        foreach (var file in MutationCorpus.Generate(RepositoryPaths.SampleDrop, count, seed))
         {
             var path = Path.Combine(drop, file.Relative);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await File.WriteAllBytesAsync(path, file.Bytes);
+            corpus.Add((file.Relative, file.Kind));
         }
+
+        Assert.True(corpus.Count >= Math.Min(count, 1000), $"only {corpus.Count} distinct files generated");
 
         // After every broken file (last in ordinal order): a valid file of the samples, unchanged.
         const string valid = "landelijk/interventies/zzzz-geldig.csv";
