@@ -228,7 +228,8 @@ internal sealed class XlsxRowReader : IRowReader
 
     private static bool IsCorruptionError(Exception ex) =>
         ex is InvalidDataException or XmlException or ExcelDataReader.Exceptions.ExcelReaderException
-            or FormatException or InvalidOperationException or NotSupportedException or IOException;
+            or FormatException or InvalidOperationException or NotSupportedException or IOException
+            or ArgumentException or IndexOutOfRangeException; // ExcelDataReader on some corrupted parts (mutation campaign)
 
     private static FileRefusedException Corrupt(Exception ex) =>
         new($"bestand is geen geldig XLSX-bestand: {ex.Message}", ex);
