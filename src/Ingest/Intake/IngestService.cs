@@ -41,10 +41,22 @@ public sealed class IngestService(
         var catalog = await new ReferenceCatalogStore(dataSource).LoadAsync(ct).ConfigureAwait(false);
         var outcomes = new List<DeliveryOutcome>();
         var notes = new List<string>();
-        foreach (var file in DropFolder.Scan(root, catalog))
+        foreach (var file in DropFolder.Scan(root, catalog, notes))
         {
             ct.ThrowIfCancellationRequested();
-            outcomes.Add(await processor.ProcessAsync(file, progress, ct).ConfigureAwait(false));
+            try
+            {
+                outcomes.Add(await processor.ProcessAsync(file, progress, ct).ConfigureAwait(false));
+            }
+            catch (FileChangingException e)
+            {
+                notes.Add(e.Message);
+            }
+        }
+
+        foreach (var note in notes)
+        {
+            _logger.LogWarning("Drop-map: {Melding}", note);
         }
 
         // After the whole run: a later delivery of the run can change an earlier one (replaced, warnings).

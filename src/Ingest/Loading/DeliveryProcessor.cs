@@ -1,18 +1,23 @@
-using System.Security.Cryptography;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Preventiemonitor.Ingest.Parsing;
+using Preventiemonitor.Ingest.Validation;
 using Preventiemonitor.Model.ReferenceData;
 
 namespace Preventiemonitor.Ingest.Loading;
 
 /// <summary>
-/// Validates and loads one delivery, all or nothing, in one transaction: <see cref="DeliveryStaging"/>
+/// Validates and loads one delivery, all or nothing, in one transaction: <see cref="PrivateCopy"/>
+/// takes the file (one private copy, hashed while copied, read by everything after), <see cref="DeliveryStaging"/>
 /// streams the rows through the validators into temporary staging tables by binary COPY and applies
 /// the header and file rules (<see cref="Validation.HeaderRules"/>, <see cref="Validation.FileRules"/>);
 /// <see cref="DeliveryRepository"/> then stores the refusal, or moves the rows into the model, derives
 /// warnings and applies the supersede rule (aanleverformaat §6). The bytes are kept as delivered. The
 /// same bytes from the same source again are "al verwerkt": nothing new is written.
+/// Whatever the content of the file makes go wrong ends this delivery as <c>geweigerd</c>
+/// ("bestand onleesbaar", <see cref="ProcessingFailures"/>) in a transaction of its own; only a
+/// failure of the database or the disk itself is thrown.
 /// </summary>
 public sealed class DeliveryProcessor(
     NpgsqlDataSource dataSource,
@@ -26,31 +31,69 @@ public sealed class DeliveryProcessor(
 
     private readonly DeliveryStaging _staging = new(catalog, participantKey, limits);
 
+    /// <summary>Called after the file was copied, before it is looked at again (tests change the file here).</summary>
+    public Func<DeliveryFile, Task>? AfterCopy { get; init; }
+
+    /// <exception cref="FileChangingException">The file kept changing while it was copied; not a delivery yet.</exception>
     public async Task<DeliveryOutcome> ProcessAsync(DeliveryFile file, IProgress<DeliveryProgress>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(file);
-        var (sha256, size) = await HashAsync(file.LocalPath, ct).ConfigureAwait(false);
-        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
-        var repository = new DeliveryRepository(connection);
-        var existing = await repository.FindExistingAsync(file, sha256, ct).ConfigureAwait(false);
-        if (existing is not null)
+        Func<Task>? afterCopy = AfterCopy is { } hook ? () => hook(file) : null;
+        using var taken = await PrivateCopy.TakeAsync(file, limits.MaxFileBytes, afterCopy, ct).ConfigureAwait(false);
+        await using (var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false))
         {
-            return existing;
+            var existing = await new DeliveryRepository(connection).FindExistingAsync(file, taken.Sha256, ct).ConfigureAwait(false);
+            if (existing is not null)
+            {
+                return existing;
+            }
         }
 
-        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        await DeliveryStaging.CreateIssueTableAsync(connection, transaction, ct).ConfigureAwait(false);
-        using var run = new DeliveryRun(file, sha256, size);
-        DatasetStage? stage = null;
         try
         {
-            stage = await _staging.StageAsync(connection, run, progress, ct).ConfigureAwait(false);
+            return await ProcessTakenAsync(file, taken, progress, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (ProcessingFailures.IsCausedByContent(e, ct))
+        {
+            // The detail is for the operator; the reason says what happened without content or stack trace.
+            var reason = ProcessingFailures.Reason(e);
+            logger.LogError(e, "{Bestand}: onverwachte fout bij het verwerken; de levering wordt geweigerd met reden '{Reden}'.", file.Bestand, reason);
+            using var run = new DeliveryRun(file, taken.Sha256, taken.Size, taken.CopyPath);
+            run.Refuse(FileRules.Unreadable(reason));
+            return await StoreAsync(run, stage: null, progress: null, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<DeliveryOutcome> ProcessTakenAsync(DeliveryFile file, TakenFile taken, IProgress<DeliveryProgress>? progress, CancellationToken ct)
+    {
+        using var run = new DeliveryRun(file, taken.Sha256, taken.Size, taken.CopyPath);
+        run.Refuse(FileRules.Placement(file.PlacementError, file.Dataset));
+        run.Refuse(taken.Refusal);
+        return await StoreAsync(run, _staging, progress, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Stages (unless <paramref name="stage"/> is null) and stores the delivery in one transaction.</summary>
+    private async Task<DeliveryOutcome> StoreAsync(DeliveryRun run, DeliveryStaging? stage, IProgress<DeliveryProgress>? progress, CancellationToken ct)
+    {
+        var file = run.File;
+        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        var repository = new DeliveryRepository(connection);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await DeliveryStaging.CreateIssueTableAsync(connection, transaction, ct).ConfigureAwait(false);
+        DatasetStage? staged = null;
+        try
+        {
+            if (stage is not null)
+            {
+                staged = await stage.StageAsync(connection, run, progress, ct).ConfigureAwait(false);
+            }
+
             var outcome = run.Refusal is null
-                ? await repository.StoreAcceptedAsync(run, stage!, ct).ConfigureAwait(false)
+                ? await repository.StoreAcceptedAsync(run, staged!, ct).ConfigureAwait(false)
                 : await repository.StoreRefusedAsync(run, ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
             logger.LogInformation("{Bestand}: {Status}, {Rijen} rijen, {Geaccepteerd} geaccepteerd, {Geweigerd} geweigerd, {Waarschuwingen} waarschuwingen.",
-                file.Bestand, outcome.Status, outcome.Rijen, outcome.Geaccepteerd, outcome.Geweigerd, outcome.Waarschuwingen);
+                file.Bestand, outcome.Status, Count(outcome.Rijen), outcome.Geaccepteerd, Count(outcome.Rijen is null ? null : outcome.Geweigerd), outcome.Waarschuwingen);
             return outcome;
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "levering_al_verwerkt")
@@ -58,18 +101,14 @@ public sealed class DeliveryProcessor(
             // Another run loaded the same bytes at the same moment: that one counts.
             await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
             await using var again = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
-            return (await new DeliveryRepository(again).FindExistingAsync(file, sha256, ct).ConfigureAwait(false))!;
+            return (await new DeliveryRepository(again).FindExistingAsync(file, run.Sha256, ct).ConfigureAwait(false))!;
         }
         finally
         {
-            (stage as IDisposable)?.Dispose();
+            (staged as IDisposable)?.Dispose();
         }
     }
 
-    private static async Task<(string Sha256, long Size)> HashAsync(string path, CancellationToken ct)
-    {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        var hash = await SHA256.HashDataAsync(stream, ct).ConfigureAwait(false);
-        return (Convert.ToHexString(hash).ToLowerInvariant(), stream.Length);
-    }
+    /// <summary>A count for the log: "onbekend aantal" instead of "(null)".</summary>
+    private static string Count(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "onbekend aantal";
 }

@@ -54,7 +54,12 @@ internal sealed class DeliveryRepository(NpgsqlConnection connection)
     {
         var refusal = run.Refusal ?? throw new InvalidOperationException("De levering is niet geweigerd.");
         var rijen = run.RefusedRowCount();
-        var id = await InsertLeveringAsync(run, LeveringStatus.Geweigerd, refusal.Reason, run.Tally.ObservedYears(), rijen, 0, rijen ?? 0, refusal.Quarantine, ct)
+
+        // Refused before every row passed the BSN check (place, header, unreadable, …): the bytes may
+        // hold anything, so they are kept only in the restricted quarantine (§4). Too large or not
+        // readable: there are no bytes to keep.
+        var quarantine = (refusal.Quarantine || !run.ScanComplete) && run.PayloadPath is not null;
+        var id = await InsertLeveringAsync(run, LeveringStatus.Geweigerd, refusal.Reason, run.Tally.ObservedYears(), rijen, 0, rijen ?? 0, quarantine, ct)
             .ConfigureAwait(false);
         if (run.Tally.BsnRows > 0)
         {
@@ -69,7 +74,11 @@ internal sealed class DeliveryRepository(NpgsqlConnection connection)
         }
 
         var warnings = await WriteWarningsAsync(id, run, ct).ConfigureAwait(false);
-        await PayloadStore.StoreAsync(connection, run.File.LocalPath, run.Sha256, refusal.Quarantine, ct).ConfigureAwait(false);
+        if (run.PayloadPath is not null)
+        {
+            await PayloadStore.StoreAsync(connection, run.PayloadPath, run.Sha256, quarantine, ct).ConfigureAwait(false);
+        }
+
         return new DeliveryOutcome(id, run.File.Bestand, LeveringStatus.Geweigerd, false, rijen, 0, rijen ?? 0, warnings, refusal.Reason);
     }
 
@@ -104,7 +113,7 @@ internal sealed class DeliveryRepository(NpgsqlConnection connection)
         await RederiveMeasurementWarningsAsync(stage.Dataset, id, ct).ConfigureAwait(false);
         await MoveIssuesAsync(id, ct).ConfigureAwait(false);
         var warnings = await WriteWarningsAsync(id, run, ct).ConfigureAwait(false);
-        await PayloadStore.StoreAsync(connection, run.File.LocalPath, run.Sha256, false, ct).ConfigureAwait(false);
+        await PayloadStore.StoreAsync(connection, run.PayloadPath!, run.Sha256, false, ct).ConfigureAwait(false);
         return new DeliveryOutcome(id, run.File.Bestand, status, false, run.Rows, accepted, rejected, warnings, null);
     }
 
@@ -135,12 +144,12 @@ internal sealed class DeliveryRepository(NpgsqlConnection connection)
             run.File.Bron,
             run.File.Gemeente,
             Dataset = run.File.Dataset?.Code(),
-            run.File.Bestand,
+            Bestand = StoredText.Of(run.File.Bestand),
             run.Sha256,
             Grootte = run.Size,
             Status = status,
-            Reden = reden,
-            run.Formaat,
+            Reden = StoredText.Of(reden),
+            Formaat = StoredText.Of(run.Formaat),
             Jaren = jaren,
             Rijen = rijen,
             Geaccepteerd = geaccepteerd,
@@ -153,7 +162,7 @@ internal sealed class DeliveryRepository(NpgsqlConnection connection)
         foreach (var w in run.Warnings)
         {
             await connection.ExecuteAsync(new CommandDefinition(InsertWarning,
-                new { Id = id, w.Rij, w.Kolom, w.Waarde, w.Melding }, cancellationToken: ct)).ConfigureAwait(false);
+                new { Id = id, w.Rij, Kolom = StoredText.Of(w.Kolom), Waarde = StoredText.Of(w.Waarde), Melding = StoredText.Of(w.Melding) }, cancellationToken: ct)).ConfigureAwait(false);
         }
 
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountWarnings, new { id }, cancellationToken: ct)).ConfigureAwait(false);

@@ -3,7 +3,7 @@ using Preventiemonitor.Ingest.Validation;
 namespace Preventiemonitor.Ingest.Loading;
 
 /// <summary>The state of one delivery while it is processed.</summary>
-internal sealed class DeliveryRun(DeliveryFile file, string sha256, long size) : IDisposable
+internal sealed class DeliveryRun(DeliveryFile file, string sha256, long size, string? payloadPath) : IDisposable
 {
     private IssueSpool? _bsnSpool;
 
@@ -12,6 +12,18 @@ internal sealed class DeliveryRun(DeliveryFile file, string sha256, long size) :
     public string Sha256 { get; } = sha256;
 
     public long Size { get; } = size;
+
+    /// <summary>The bytes to read and keep (the private copy); null when the file was not copied (too large, unreadable).</summary>
+    public string? PayloadPath { get; } = payloadPath;
+
+    /// <summary>
+    /// True once every row went through the validators, so the BSN check of §4 saw the whole file.
+    /// A refusal before that keeps the bytes only in the quarantine.
+    /// </summary>
+    public bool ScanComplete { get; set; }
+
+    /// <summary>The rows of a file refused for its header could not all be read: their number is unknown.</summary>
+    public bool RowsUnreadable { get; set; }
 
     /// <summary>What the reader detected (format, encoding, delimiter); null when the file could not be opened.</summary>
     public string? Formaat { get; set; }
@@ -40,7 +52,7 @@ internal sealed class DeliveryRun(DeliveryFile file, string sha256, long size) :
 
     /// <summary>The number of rows a refused delivery reports: unknown for a misplaced or unreadable file.</summary>
     public int? RefusedRowCount() =>
-        File.PlacementError is not null || Refusal is { RowsKnown: false } ? null : Rows;
+        File.PlacementError is not null || Refusal is { RowsKnown: false } || RowsUnreadable ? null : Rows;
 
     public void Dispose() => _bsnSpool?.Dispose();
 }

@@ -30,12 +30,13 @@ internal sealed class DeliveryStaging(ReferenceCatalog catalog, byte[] participa
     {
         var file = run.File;
         run.Refuse(FileRules.Placement(file.PlacementError, file.Dataset));
-        if (run.Refusal is not null || file.Dataset is not Dataset dataset)
+        if (run.Refusal is not null || file.Dataset is not Dataset dataset || run.PayloadPath is not string path)
         {
             return null;
         }
 
-        await using var stream = new FileStream(file.LocalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        // The private copy (the bytes that were hashed), read under the delivered file's name (its extension picks the format).
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         IRowReader reader;
         try
         {
@@ -55,6 +56,8 @@ internal sealed class DeliveryStaging(ReferenceCatalog catalog, byte[] participa
             run.Refuse(HeaderRules.Check(mapping));
             if (run.Refusal is not null)
             {
+                // Refused for its header: still count the data rows and note the years it names (publicatie §2).
+                CountRows(run, reader, mapping, ct);
                 return null;
             }
 
@@ -77,6 +80,7 @@ internal sealed class DeliveryStaging(ReferenceCatalog catalog, byte[] participa
                 return stage;
             }
 
+            run.ScanComplete = true;
             run.Refuse(FileRules.AfterReading(run.Tally));
             if (run.Refusal is not null)
             {
@@ -93,6 +97,22 @@ internal sealed class DeliveryStaging(ReferenceCatalog catalog, byte[] participa
             }
 
             return stage;
+        }
+    }
+
+    private static void CountRows(DeliveryRun run, IRowReader reader, HeaderMapping mapping, CancellationToken ct)
+    {
+        try
+        {
+            foreach (var row in reader.ReadRows(ct))
+            {
+                run.Tally.CountRow();
+                run.Tally.Observe(mapping.Cell(row, "gemeente").Text?.Trim(), mapping.Cell(row, "jaar"));
+            }
+        }
+        catch (FileRefusedException)
+        {
+            run.RowsUnreadable = true;
         }
     }
 

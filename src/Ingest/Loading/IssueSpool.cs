@@ -26,9 +26,9 @@ internal sealed class IssueSpool : IDisposable
     public void Add(long row, RowIssue issue)
     {
         _writer.Write(row);
-        WriteNullable(issue.Column);
-        WriteNullable(issue.Value);
-        _writer.Write(issue.Reason);
+        WriteNullable(StoredText.Of(issue.Column));
+        WriteNullable(StoredText.Of(issue.Value));
+        _writer.Write(StoredText.Of(issue.Reason));
         Count++;
     }
 

@@ -2,7 +2,10 @@ using System.Text;
 
 namespace Preventiemonitor.Ingest.Parsing;
 
-/// <summary>The text encoding of a CSV file, per aanleverformaat §3.</summary>
+/// <summary>
+/// The text encoding of a CSV file, per aanleverformaat §3; also UTF-16 when the file starts with its
+/// byte order mark (what Excel writes as "Unicode-tekst"), as the BOM leaves no doubt.
+/// </summary>
 internal sealed record CsvEncoding(Encoding Encoding, bool HasBom, string Description)
 {
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
@@ -14,6 +17,16 @@ internal sealed record CsvEncoding(Encoding Encoding, bool HasBom, string Descri
     /// </summary>
     public static CsvEncoding Detect(Stream stream)
     {
+        stream.Position = 0;
+        Span<byte> start = stackalloc byte[2];
+        if (stream.ReadAtLeast(start, 2, throwOnEndOfStream: false) == 2 && start[0] + start[1] == 0xFF + 0xFE && start[0] is 0xFF or 0xFE)
+        {
+            // UTF-16 with a byte order mark (Excel's "Unicode text"): read as such; invalid UTF-16 is a refusal while reading.
+            var bigEndian = start[0] == 0xFE;
+            return new CsvEncoding(new UnicodeEncoding(bigEndian, byteOrderMark: false, throwOnInvalidBytes: true), true,
+                bigEndian ? "UTF-16 BE met BOM" : "UTF-16 LE met BOM");
+        }
+
         stream.Position = 0;
         var hasBom = StartsWithBom(stream);
         var contentStart = hasBom ? Utf8Bom.Length : 0;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 
@@ -17,8 +18,10 @@ internal sealed class CsvRowReader : IRowReader
     private const int MaxFieldChars = 1024 * 1024;
     private const int MaxQuoteWarnings = 10;
 
+    private readonly ParseLimits _limits;
     private readonly StreamReader _text;
     private readonly CsvParser _parser;
+    private readonly CsvEncoding _encoding;
     private readonly List<string> _quoteWarnings = [];
     private int _quoteProblemLines;
     private long _lastLine;
@@ -26,8 +29,9 @@ internal sealed class CsvRowReader : IRowReader
     private long _lastBadQuoteLine;
     private bool _enumerated;
 
-    private CsvRowReader(Stream stream, CsvEncoding encoding, char delimiter)
+    private CsvRowReader(Stream stream, CsvEncoding encoding, char delimiter, ParseLimits limits)
     {
+        _limits = limits;
         _text = new StreamReader(stream, encoding.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true);
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -42,6 +46,7 @@ internal sealed class CsvRowReader : IRowReader
             BadDataFound = _ => OnBadQuote(),
         };
         _parser = new CsvParser(_text, configuration, leaveOpen: true);
+        _encoding = encoding;
         DecimalCommaAllowed = delimiter is ';' or '\t';
         Description = $"CSV, {encoding.Description}, scheidingsteken {CsvDelimiter.Describe(delimiter)}";
         Header = ReadHeader();
@@ -65,18 +70,25 @@ internal sealed class CsvRowReader : IRowReader
         }
     }
 
-    public static CsvRowReader Open(Stream stream)
+    public static CsvRowReader Open(Stream stream, ParseLimits limits)
     {
         var encoding = CsvEncoding.Detect(stream);
         var contentStart = stream.Position;
         char delimiter;
         using (var headerText = new StreamReader(stream, encoding.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true))
         {
-            delimiter = CsvDelimiter.Detect(headerText);
+            try
+            {
+                delimiter = CsvDelimiter.Detect(headerText);
+            }
+            catch (DecoderFallbackException ex)
+            {
+                throw NotText(encoding, 1, ex);
+            }
         }
 
         stream.Position = contentStart;
-        return new CsvRowReader(stream, encoding, delimiter);
+        return new CsvRowReader(stream, encoding, delimiter, limits);
     }
 
     public IEnumerable<RawRow> ReadRows(CancellationToken cancellationToken)
@@ -130,6 +142,11 @@ internal sealed class CsvRowReader : IRowReader
             throw new FileRefusedException("bestand is leeg: geen kopregel gevonden");
         }
 
+        if (_parser.Count > _limits.MaxColumns)
+        {
+            throw _limits.TooManyColumns(_parser.Count);
+        }
+
         var header = new string[_parser.Count];
         for (var i = 0; i < header.Length; i++)
         {
@@ -166,6 +183,10 @@ internal sealed class CsvRowReader : IRowReader
         {
             throw new FileRefusedException(
                 $"regel {firstLine}: een veld is langer dan {DutchNumbers.Count(MaxFieldChars)} tekens (ontbreekt een afsluitend aanhalingsteken?)", ex);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw NotText(_encoding, firstLine, ex);
         }
 
         if (read)
@@ -234,6 +255,9 @@ internal sealed class CsvRowReader : IRowReader
         Array.Fill(cells, RawCell.Empty);
         return cells;
     }
+
+    private static FileRefusedException NotText(CsvEncoding encoding, long line, DecoderFallbackException ex) =>
+        new($"bestand onleesbaar: vanaf regel {line} is het geen geldige {encoding.Description}-tekst", ex);
 
     private static void AddBlank(List<(long First, long Count)> runs, long line)
     {

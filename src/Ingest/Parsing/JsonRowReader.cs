@@ -40,9 +40,16 @@ internal sealed class JsonRowReader : IRowReader
 
     public IReadOnlyList<string> Warnings => [];
 
-    public static JsonRowReader Open(Stream stream)
+    public static JsonRowReader Open(Stream stream, ParseLimits limits)
     {
-        if (FirstSignificantByte(stream) != (byte)'[')
+        ArgumentNullException.ThrowIfNull(limits);
+        var first = FirstSignificantByte(stream);
+        if (first is 0xFF or 0xFE or 0x00)
+        {
+            throw new FileRefusedException("JSON moet UTF-8 zijn; dit bestand lijkt UTF-16 of UTF-32");
+        }
+
+        if (first != (byte)'[')
         {
             throw new FileRefusedException(NotAnArray);
         }
@@ -58,9 +65,14 @@ internal sealed class JsonRowReader : IRowReader
                 objects++;
                 foreach (var property in firstPass.Current.EnumerateObject())
                 {
-                    if (columnIndex.TryAdd(HeaderNames.Normalize(property.Name), header.Count))
+                    var name = KeyOf(property, objects);
+                    if (columnIndex.TryAdd(HeaderNames.Normalize(name), header.Count))
                     {
-                        header.Add(property.Name);
+                        header.Add(name);
+                        if (header.Count > limits.MaxColumns)
+                        {
+                            throw limits.TooManyColumns(header.Count);
+                        }
                     }
                 }
             }
@@ -130,7 +142,7 @@ internal sealed class JsonRowReader : IRowReader
         var seen = new bool[Header.Count];
         foreach (var property in element.EnumerateObject())
         {
-            var column = _columnIndex[HeaderNames.Normalize(property.Name)];
+            var column = _columnIndex[HeaderNames.Normalize(KeyOf(property, index))];
             if (!seen[column])
             {
                 seen[column] = true;
@@ -141,9 +153,38 @@ internal sealed class JsonRowReader : IRowReader
         return new RawRow(index + 1, cells);
     }
 
+    /// <summary>A key that is no valid text (invalid UTF-8, an unpaired surrogate escape) makes the columns unknowable: refused.</summary>
+    private static string KeyOf(JsonProperty property, long index)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new FileRefusedException($"bestand onleesbaar: object {index} heeft een sleutel die geen geldige tekst is (ongeldige UTF-8 of een los surrogaat-escape)", ex);
+        }
+    }
+
+    /// <summary>
+    /// A string that is no valid text (invalid UTF-8, an unpaired surrogate escape such as <c>\ud800</c>)
+    /// becomes a value holding an unpaired surrogate, which the row rules report as an invalid character.
+    /// </summary>
+    private static RawCell StringCell(JsonElement value)
+    {
+        try
+        {
+            return value.GetString() is { Length: > 0 } text ? new RawCell(text) : RawCell.Empty;
+        }
+        catch (InvalidOperationException)
+        {
+            return new RawCell("\uD800");
+        }
+    }
+
     private static RawCell ToCell(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString() is { Length: > 0 } text ? new RawCell(text) : RawCell.Empty,
+        JsonValueKind.String => StringCell(value),
         JsonValueKind.Number => new RawCell(value.GetRawText(), Number: value.TryGetDouble(out var number) ? number : null),
         JsonValueKind.True => new RawCell("true"),
         JsonValueKind.False => new RawCell("false"),

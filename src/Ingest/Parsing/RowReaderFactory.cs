@@ -30,9 +30,9 @@ public static class RowReaderFactory
         stream.Position = 0;
         return format switch
         {
-            FileFormat.Csv => CsvRowReader.Open(stream),
+            FileFormat.Csv => CsvRowReader.Open(stream, limits),
             FileFormat.Xlsx => XlsxRowReader.Open(stream, datasetName, limits),
-            FileFormat.Json => JsonRowReader.Open(stream),
+            FileFormat.Json => JsonRowReader.Open(stream, limits),
             _ => throw new InvalidOperationException($"Onbekend formaat {format}."),
         };
     }

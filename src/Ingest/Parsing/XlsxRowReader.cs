@@ -67,6 +67,12 @@ internal sealed class XlsxRowReader : IRowReader
         {
             return new XlsxRowReader(excel, datasetName, limits);
         }
+        catch (Exception ex) when (IsCorruptionError(ex))
+        {
+            // Also a broken part found while the worksheets are listed (workbook, sheet names).
+            excel.Dispose();
+            throw Corrupt(ex);
+        }
         catch
         {
             excel.Dispose();
@@ -149,6 +155,11 @@ internal sealed class XlsxRowReader : IRowReader
             throw noHeader;
         }
 
+        if (lastNonEmpty + 1 > _limits.MaxColumns)
+        {
+            throw _limits.TooManyColumns(lastNonEmpty + 1);
+        }
+
         return [.. values.Take(lastNonEmpty + 1)];
     }
 
@@ -217,7 +228,8 @@ internal sealed class XlsxRowReader : IRowReader
 
     private static bool IsCorruptionError(Exception ex) =>
         ex is InvalidDataException or XmlException or ExcelDataReader.Exceptions.ExcelReaderException
-            or FormatException or InvalidOperationException or NotSupportedException or IOException;
+            or FormatException or InvalidOperationException or NotSupportedException or IOException
+            or ArgumentException or IndexOutOfRangeException; // ExcelDataReader on some corrupted parts (mutation campaign)
 
     private static FileRefusedException Corrupt(Exception ex) =>
         new($"bestand is geen geldig XLSX-bestand: {ex.Message}", ex);

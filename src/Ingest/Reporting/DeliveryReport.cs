@@ -46,8 +46,8 @@ public sealed class DeliveryReport(NpgsqlDataSource dataSource)
         }
 
         CsvText.WriteRow(writer, Header);
-        void Levering(string kolom, string? waarde, string? melding = null) => CsvText.WriteRow(writer, "levering", null, kolom, waarde, melding);
-        void Telling(string kolom, long? waarde) => CsvText.WriteRow(writer, "telling", null, kolom, waarde?.ToString(CultureInfo.InvariantCulture), null);
+        void Levering(string kolom, string? waarde, string? melding = null) => WriteRow(writer, "levering", null, kolom, waarde, melding);
+        void Telling(string kolom, long? waarde) => WriteRow(writer, "telling", null, kolom, waarde?.ToString(CultureInfo.InvariantCulture), null);
 
         Levering("id", l.Id.ToString(CultureInfo.InvariantCulture));
         Levering("bestand", l.Bestand);
@@ -62,12 +62,12 @@ public sealed class DeliveryReport(NpgsqlDataSource dataSource)
         Levering("status", l.Status, l.Reden);
         Telling("rijen", l.Rijen);
         Telling("geaccepteerd", l.Geaccepteerd);
-        Telling("geweigerd", l.Geweigerd);
+        Telling("geweigerd", l.Rijen is null ? null : l.Geweigerd); // not read: no rows to count (publicatie §2)
         Telling("waarschuwingen", l.Waarschuwingen);
 
         foreach (var w in await connection.QueryAsync<IssueRow>(new CommandDefinition(SelectWarnings, new { id = leveringId }, cancellationToken: ct)).ConfigureAwait(false))
         {
-            CsvText.WriteRow(writer, "waarschuwing", w.Rij?.ToString(CultureInfo.InvariantCulture), w.Kolom, w.Waarde, w.Melding);
+            WriteRow(writer, "waarschuwing", w.Rij?.ToString(CultureInfo.InvariantCulture), w.Kolom, w.Waarde, w.Melding);
         }
 
         await using var command = new NpgsqlCommand(SelectErrors, connection);
@@ -75,7 +75,7 @@ public sealed class DeliveryReport(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            CsvText.WriteRow(writer,
+            WriteRow(writer,
                 "fout",
                 reader.IsDBNull(0) ? null : reader.GetInt64(0).ToString(CultureInfo.InvariantCulture),
                 reader.IsDBNull(1) ? null : reader.GetString(1),
@@ -84,6 +84,21 @@ public sealed class DeliveryReport(NpgsqlDataSource dataSource)
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// One line of the report, made safe for the spreadsheet it is opened in: no value can act as a
+    /// formula (<see cref="ReportCell.Neutralise"/>), a value that looks like a BSN is masked, and the
+    /// value of a <c>deelnemer</c> column is never echoed (aanleverformaat §4).
+    /// </summary>
+    private static void WriteRow(TextWriter writer, string soort, string? rij, string? kolom, string? waarde, string? melding)
+    {
+        if (string.Equals(kolom?.Trim(), "deelnemer", StringComparison.OrdinalIgnoreCase))
+        {
+            waarde = null;
+        }
+
+        CsvText.WriteRow(writer, soort, rij, ReportCell.Safe(kolom), ReportCell.Safe(waarde), ReportCell.Safe(melding));
     }
 
     /// <summary>Writes the report as <c>leveringsrapport-&lt;id&gt;.csv</c> in a folder; returns the path.</summary>

@@ -19,11 +19,12 @@ public sealed class MetingValidator(ValidationContext context, byte[] participan
 
         // The participant id is checked and hashed here; it is never stored or reported as delivered.
         var deelnemerText = c.Text("deelnemer");
-        looksLikeBsn = Bsn.LooksLikeBsn(deelnemerText);
+        // A BSN also when delivered as a number (JSON 1.23456782E8, an XLSX cell that lost its leading zero).
+        looksLikeBsn = Bsn.LooksLikeBsn(deelnemerText) || (context.Mapping.Cell(row, "deelnemer").Number is double number && Bsn.LooksLikeBsn(number));
         byte[]? hash = null;
         if (deelnemerText is null)
         {
-            c.Add("deelnemer", null, "deelnemer ontbreekt (verplicht)");
+            c.Missing("deelnemer");
         }
         else if (deelnemerText.Length > 64)
         {

@@ -16,7 +16,7 @@ public sealed partial class RowCells
         {
             if (required)
             {
-                Add(column, null, $"{column} ontbreekt (verplicht)");
+                Missing(column);
             }
 
             return null;
@@ -54,7 +54,7 @@ public sealed partial class RowCells
         {
             if (required)
             {
-                Add(column, null, $"{column} ontbreekt (verplicht)");
+                Missing(column);
             }
 
             return null;
@@ -116,7 +116,7 @@ public sealed partial class RowCells
         {
             if (required)
             {
-                Add(column, null, $"{column} ontbreekt (verplicht)");
+                Missing(column);
             }
 
             return null;

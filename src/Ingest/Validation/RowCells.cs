@@ -14,6 +14,10 @@ public sealed partial class RowCells
     private readonly HeaderMapping _mapping;
     private readonly bool _decimalCommaAllowed;
     private readonly FileFormat _format;
+    private HashSet<string>? _unusable;
+
+    /// <summary>The longest value a cell may hold (Excel's own limit for one cell).</summary>
+    public const int MaxFieldChars = 32_767;
 
     /// <summary>
     /// Starts the checks of a row. Values that no column can take are reported straight away, never
@@ -69,8 +73,44 @@ public sealed partial class RowCells
             return number.ToString("R", CultureInfo.InvariantCulture);
         }
 
+        if (cell.Text is { } raw && !Usable(column, raw))
+        {
+            return null;
+        }
+
         var text = cell.Text?.Trim();
         return string.IsNullOrEmpty(text) ? null : text;
+    }
+
+    /// <summary>"column ontbreekt", unless the column's value was already reported as unusable.</summary>
+    public void Missing(string column)
+    {
+        if (_unusable?.Contains(column) != true)
+        {
+            Add(column, null, $"{column} ontbreekt (verplicht)");
+        }
+    }
+
+    /// <summary>
+    /// A value with a forbidden character (<see cref="SafeText"/>) or longer than <see cref="MaxFieldChars"/>
+    /// is a row error, reported once per column and never echoed (it cannot be stored as it is).
+    /// </summary>
+    private bool Usable(string column, string raw)
+    {
+        var bad = SafeText.FirstForbidden(raw);
+        if (bad < 0 && raw.Length <= MaxFieldChars)
+        {
+            return true;
+        }
+
+        if ((_unusable ??= new HashSet<string>(StringComparer.Ordinal)).Add(column))
+        {
+            Add(column, null, bad >= 0
+                ? $"{column} bevat een ongeldig teken ({SafeText.Describe(raw[bad])}) op positie {bad + 1}"
+                : $"{column} is langer dan {DutchNumbers.Count(MaxFieldChars)} tekens ({DutchNumbers.Count(raw.Length)})");
+        }
+
+        return false;
     }
 
     /// <summary>Required or optional text with a length limit.</summary>
@@ -81,7 +121,7 @@ public sealed partial class RowCells
         {
             if (required)
             {
-                Add(column, null, $"{column} ontbreekt (verplicht)");
+                Missing(column);
             }
 
             return null;
@@ -104,7 +144,7 @@ public sealed partial class RowCells
         {
             if (required)
             {
-                Add(column, null, $"{column} ontbreekt (verplicht)");
+                Missing(column);
             }
 
             return null;

@@ -37,4 +37,46 @@ public static class Bsn
 
         return !allZero && sum % 11 == 0;
     }
+
+    /// <summary>
+    /// A number delivered as a number (a numeric XLSX cell, a JSON number such as <c>123456782</c> or
+    /// <c>1.23456782E8</c>): true when it is a whole number of 8 or 9 digits whose 9-digit form (an
+    /// 8-digit number read with the leading zero it lost) passes <see cref="LooksLikeBsn(string?)"/>.
+    /// </summary>
+    public static bool LooksLikeBsn(double number) =>
+        number == Math.Floor(number) && number is >= 10_000_000 and <= 999_999_999
+        && LooksLikeBsn(((long)number).ToString("D9", System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// The text with every run of exactly 9 digits (not part of a longer run of digits) that looks like
+    /// a BSN replaced by <see cref="Masked"/>: for reports that must never echo one.
+    /// </summary>
+    public static string Mask(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var builder = new System.Text.StringBuilder(text.Length);
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                builder.Append(text[i++]);
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+
+            var run = text[start..i];
+            builder.Append(run.Length == 9 && LooksLikeBsn(run) ? Masked : run);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>What <see cref="Mask"/> puts in place of a value that looks like a BSN.</summary>
+    public const string Masked = "[BSN verborgen]";
 }

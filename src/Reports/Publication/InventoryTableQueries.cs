@@ -70,7 +70,7 @@ internal static class InventoryTableQueries
             Status = d.Status,
             Rijen = d.Rijen,
             Geaccepteerd = d.Geaccepteerd,
-            Geweigerd = d.Geweigerd,
+            Geweigerd = d.Rijen is null ? null : d.Geweigerd,
             Waarschuwingen = d.Waarschuwingen,
         }));
     }

@@ -29,6 +29,17 @@ public sealed class FileLevelTests(DatabaseFixture fixture) : IClassFixture<Data
         Assert.Equal(0, await harness.ScalarAsync("SELECT count(*) FROM quarantaine.payload WHERE sha256 = @Sha256", levering));
     }
 
+    /// <summary>
+    /// Refused before every row passed the BSN check (unreadable, header, wrong type): the bytes are
+    /// kept only in the restricted quarantine (aanleverformaat §4), never with the public payloads.
+    /// </summary>
+    private static async Task AssertBytesOnlyInQuarantineAsync(LoadingHarness harness, Levering levering)
+    {
+        Assert.True(levering.InQuarantaine);
+        Assert.Equal(0, await harness.ScalarAsync("SELECT count(*) FROM payload WHERE sha256 = @Sha256", levering));
+        Assert.Equal(1, await harness.ScalarAsync("SELECT count(*) FROM quarantaine.payload WHERE sha256 = @Sha256", levering));
+    }
+
     [Fact]
     public async Task Wrong_municipality_folder_is_refused()
     {
@@ -46,7 +57,7 @@ public sealed class FileLevelTests(DatabaseFixture fixture) : IClassFixture<Data
 
         Assert.StartsWith("bestand is geen geldig XLSX-bestand", levering.Reden, StringComparison.Ordinal);
         Assert.Null(levering.Rijen);
-        await AssertBytesKeptInPublicPayloadAsync(harness, levering);
+        await AssertBytesOnlyInQuarantineAsync(harness, levering);
     }
 
     [Fact]
@@ -71,7 +82,7 @@ public sealed class FileLevelTests(DatabaseFixture fixture) : IClassFixture<Data
             Assert.Null(levering.Rijen);
             Assert.Equal(0, await harness.DataRowsAsync(outcome.LeveringId));
             Assert.Equal(0, await harness.ScalarAsync("SELECT count(*) FROM actuele_levering"));
-            await AssertBytesKeptInPublicPayloadAsync(harness, levering);
+            await AssertBytesOnlyInQuarantineAsync(harness, levering);
         }
         finally
         {
@@ -85,7 +96,10 @@ public sealed class FileLevelTests(DatabaseFixture fixture) : IClassFixture<Data
         var (harness, levering) = await RefusedAsync("metingen-zonder-score.csv");
 
         Assert.Equal("verplichte kolom ontbreekt: score", levering.Reden);
-        await AssertBytesKeptInPublicPayloadAsync(harness, levering);
+
+        // Refused for its header, the file still reports the rows it holds and the year they name (publicatie §2).
+        Assert.Equal((1, 0, 1, "2025"), (levering.Rijen, levering.Geaccepteerd, levering.Geweigerd, levering.Jaren));
+        await AssertBytesOnlyInQuarantineAsync(harness, levering);
     }
 
     [Fact]
@@ -95,7 +109,7 @@ public sealed class FileLevelTests(DatabaseFixture fixture) : IClassFixture<Data
 
         Assert.Equal("bestand is leeg: geen kopregel gevonden", levering.Reden);
         Assert.Null(levering.Rijen);
-        await AssertBytesKeptInPublicPayloadAsync(harness, levering);
+        await AssertBytesOnlyInQuarantineAsync(harness, levering);
     }
 
     [Fact]
@@ -115,7 +129,7 @@ public sealed class FileLevelTests(DatabaseFixture fixture) : IClassFixture<Data
 
         Assert.Equal("bestandstype '.txt' wordt niet ondersteund (alleen .csv, .xlsx of .json)", levering.Reden);
         Assert.Null(levering.Rijen);
-        await AssertBytesKeptInPublicPayloadAsync(harness, levering);
+        await AssertBytesOnlyInQuarantineAsync(harness, levering);
     }
 
     [Fact]

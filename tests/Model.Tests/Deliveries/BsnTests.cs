@@ -78,4 +78,22 @@ public sealed class BsnTests
 
         Assert.Equal([2], passing);
     }
+
+    [Theory]
+    [InlineData(123456782d, true)]
+    [InlineData(123456782.0000001, false)]
+    [InlineData(12345672d, true)] // 012345672: an XLSX number that lost its leading zero
+    [InlineData(12345674d, false)]
+    [InlineData(123456782.5, false)]
+    [InlineData(1234567d, false)] // 7 digits: not a BSN with one leading zero
+    [InlineData(1234567820d, false)]
+    public void A_number_looks_like_a_bsn_in_its_nine_digit_form(double number, bool expected) =>
+        Assert.Equal(expected, Bsn.LooksLikeBsn(number));
+
+    [Theory]
+    [InlineData("onbekend meetmoment '123456782'", "onbekend meetmoment '[BSN verborgen]'")]
+    [InlineData("1234567820 en 123456783", "1234567820 en 123456783")]
+    [InlineData("a123456782b", "a[BSN verborgen]b")]
+    public void Mask_hides_every_nine_digit_run_that_looks_like_a_bsn(string text, string expected) =>
+        Assert.Equal(expected, Bsn.Mask(text));
 }

@@ -18,7 +18,7 @@ public sealed record DatakwaliteitRow
         C.Text("status", "Status", "geaccepteerd, deels_geaccepteerd, geweigerd of vervangen", r => r.Status),
         C.Integer("rijen", "Rijen", "Gelezen gegevensrijen (leeg als het bestand niet te lezen was)", r => r.Rijen),
         C.Integer("geaccepteerd", "Geaccepteerd", "Geladen rijen", r => r.Geaccepteerd),
-        C.Integer("geweigerd", "Geweigerd", "Rijen in quarantaine", r => r.Geweigerd),
+        C.Integer("geweigerd", "Geweigerd", "Rijen in quarantaine (leeg als het bestand niet te lezen was)", r => r.Geweigerd),
         C.Integer("waarschuwingen", "Waarschuwingen", "Aantal waarschuwingen", r => r.Waarschuwingen),
     ], ["levering_id"]);
 
@@ -46,7 +46,8 @@ public sealed record DatakwaliteitRow
 
     public required int Geaccepteerd { get; init; }
 
-    public required int Geweigerd { get; init; }
+    /// <summary>Empty with <see cref="Rijen"/> when the file could not be read (publicatie §2: geweigerd equals rijen).</summary>
+    public int? Geweigerd { get; init; }
 
     public required int Waarschuwingen { get; init; }
 }
