@@ -132,7 +132,7 @@ public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClass
         var (exitCode, output) = await RunAsync(home, "pipeline", "--drop", RepositoryPaths.SampleDrop, "--out", outRoot, "--label", "demo", "--connection", connectionString);
         Assert.True(exitCode == 0, output);
         Assert.Contains("Leveringen: 18 (8 deels_geaccepteerd, 6 geaccepteerd, 3 geweigerd, 1 vervangen), waarvan 0 al verwerkt.", output);
-        Assert.Contains("Rijen (nieuwe leveringen): 6760 geaccepteerd, 22 geweigerd.", output);
+        Assert.Contains("Rijen (nieuwe leveringen): 6760 geaccepteerd, 26 geweigerd.", output);
         Assert.Contains($"'demo' (concept): {Path.Combine(outRoot, "demo")}", output);
         foreach (var file in new[] { "tussenrapportage.xlsx", "programmas.csv", "effecten.csv", "scores_programma_thema.csv", "scores_gemeente_thema.csv",
                                      "witte_vlekken.csv", "datakwaliteit.csv", "interventie_matches.csv", "suggesties.csv", "datapackage.json" })
