@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using NpgsqlTypes;
 using Preventiemonitor.Storage;
 using Preventiemonitor.Model.ReferenceData;
 using Preventiemonitor.Model.Scoring;
