@@ -15,10 +15,14 @@ public sealed record ScoreRunSummary(long Id, int Jaar, int Programmas, int Leve
 /// A score run (methode-v1): gathers the year's accepted data with set-based SQL (current inventory,
 /// the T0/T1 pairs of the current measurements on instruments of the programmes' themes, population),
 /// computes with <see cref="ScoringMethodV1"/> and stores the run with its parameters, the exact
-/// deliveries used and all results, in one transaction. Runs are never changed afterwards.
+/// deliveries used and all results, in one transaction. Runs are never changed afterwards. Before
+/// reading, the tables it reads are analyzed; every statement has the configured timeout
+/// (<see cref="ScoreRunOptions"/>) and stops when the token is cancelled.
 /// </summary>
-public sealed class ScoreRunService(NpgsqlDataSource dataSource, ILogger<ScoreRunService> logger)
+public sealed class ScoreRunService(NpgsqlDataSource dataSource, ILogger<ScoreRunService> logger, ScoreRunOptions? options = null)
 {
+    private readonly int _timeout = (options ?? new ScoreRunOptions()).CommandTimeoutSeconds;
+
     private const string SelectProgrammes = """
         SELECT levering_id AS LeveringId, gemeente, programma_id AS ProgrammaId, naam, thema_primair AS ThemaPrimair,
                themas_secundair AS ThemasSecundair, erkenning, deelnemers, leeftijd_van AS LeeftijdVan, leeftijd_tot AS LeeftijdTot
@@ -26,31 +30,6 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ILogger<ScoreRu
         WHERE jaar = @jaar
         ORDER BY gemeente COLLATE "C", programma_id COLLATE "C"
         """;
-
-    /// <summary>
-    /// The pairs: participants with both a T0 and a T1 score on an instrument of one of the programme's
-    /// themes (measurements of unknown programmes and of instruments outside the themes are not used).
-    /// </summary>
-    private const string PairsOfYear = """
-        FROM actuele_meting t0
-        JOIN actuele_meting t1
-          ON t1.gemeente = t0.gemeente AND t1.jaar = t0.jaar AND t1.programma_id = t0.programma_id
-         AND t1.instrument = t0.instrument AND t1.deelnemer_hash = t0.deelnemer_hash AND t1.moment = 'T1'
-        JOIN actueel_programma p ON p.gemeente = t0.gemeente AND p.jaar = t0.jaar AND p.programma_id = t0.programma_id
-        JOIN instrument i ON i.code = t0.instrument
-        WHERE t0.jaar = @jaar AND t0.moment = 'T0'
-          AND (i.thema = p.thema_primair OR i.thema = ANY (p.themas_secundair))
-        """;
-
-    /// <summary>The pairs in a fixed order, so the sums run in the same order every time.</summary>
-    private const string SelectPairs =
-        "SELECT t0.gemeente, t0.programma_id, t0.instrument, t0.score AS t0, t1.score AS t1\n" + PairsOfYear +
-        "\nORDER BY t0.gemeente COLLATE \"C\", t0.programma_id COLLATE \"C\", t0.instrument COLLATE \"C\", t0.deelnemer_hash";
-
-    /// <summary>Distinct participants with at least one pair on an instrument of the theme (paren_pt).</summary>
-    private const string SelectPairsPerTheme =
-        "SELECT t0.gemeente, t0.programma_id AS ProgrammaId, i.thema, count(DISTINCT t0.deelnemer_hash)::int AS paren\n" + PairsOfYear +
-        "\nGROUP BY t0.gemeente, t0.programma_id, i.thema";
 
     /// <summary>Population 0–23 per municipality: year Y, or the latest earlier year present.</summary>
     private const string SelectPopulation = """
@@ -90,7 +69,7 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ILogger<ScoreRu
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         return await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
-            "SELECT max(jaar) FROM actueel_programma", cancellationToken: ct)).ConfigureAwait(false);
+            "SELECT max(jaar) FROM actueel_programma", commandTimeout: _timeout, cancellationToken: ct)).ConfigureAwait(false);
     }
 
     public async Task<ScoreRunSummary> RunAsync(int jaar, MethodParameters parameters, string gestartDoor, CancellationToken ct)
@@ -99,17 +78,19 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ILogger<ScoreRu
         var gestartOp = DateTimeOffset.UtcNow;
         var catalog = await new ReferenceCatalogStore(dataSource).LoadAsync(ct).ConfigureAwait(false);
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await TableStatistics.RefreshAsync(connection, jaar, _timeout, ct).ConfigureAwait(false);
+
         // One snapshot for reading and writing: a delivery loaded meanwhile cannot mix into this run.
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct).ConfigureAwait(false);
 
         var programmeRows = (await connection.QueryAsync<ProgrammeRow>(new CommandDefinition(
-            SelectProgrammes, new { jaar }, transaction, cancellationToken: ct)).ConfigureAwait(false)).ToList();
-        var effects = await ComputeEffectsAsync(connection, transaction, catalog, jaar, parameters, ct).ConfigureAwait(false);
-        var paren = (await connection.QueryAsync<(string Gemeente, string ProgrammaId, string Thema, int Paren)>(new CommandDefinition(
-                SelectPairsPerTheme, new { jaar }, transaction, cancellationToken: ct)).ConfigureAwait(false))
-            .ToDictionary(r => (r.Gemeente, r.ProgrammaId, r.Thema), r => r.Paren);
+            SelectProgrammes, new { jaar }, transaction, _timeout, cancellationToken: ct)).ConfigureAwait(false)).ToList();
+        var themes = programmeRows.ToDictionary(
+            r => (r.Gemeente, r.ProgrammaId), r => r.ThemasSecundair.Append(r.ThemaPrimair).ToHashSet(StringComparer.Ordinal));
+        var (effects, paren) = await PairedMeasurements.ComputeAsync(connection, transaction, catalog, themes, jaar, parameters, _timeout, ct)
+            .ConfigureAwait(false);
         var population = (await connection.QueryAsync<(string Gemeente, long Aantal)>(new CommandDefinition(
-                "SELECT gemeente, aantal FROM (" + SelectPopulation + ") p", new { jaar }, transaction, cancellationToken: ct)).ConfigureAwait(false))
+                "SELECT gemeente, aantal FROM (" + SelectPopulation + ") p", new { jaar }, transaction, _timeout, cancellationToken: ct)).ConfigureAwait(false))
             .ToDictionary(r => r.Gemeente, r => r.Aantal);
         var bevolking = catalog.Gemeenten.ToDictionary(g => g.Code, g => population.TryGetValue(g.Code, out var n) ? (long?)n : null);
 
@@ -120,7 +101,7 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ILogger<ScoreRu
         var result = ScoringMethodV1.Score(input, catalog, parameters);
 
         var interventionRows = (await connection.QueryAsync<InterventionRow>(new CommandDefinition(
-            SelectInterventions, transaction: transaction, cancellationToken: ct)).ConfigureAwait(false)).ToList();
+            SelectInterventions, transaction: transaction, commandTimeout: _timeout, cancellationToken: ct)).ConfigureAwait(false)).ToList();
         var interventions = interventionRows.Select(r => new Intervention(r.InterventieId, r.Naam, r.Databank, r.Erkenning, r.Doelgroep,
             r.LeeftijdVan, r.LeeftijdTot, r.ThemaPrimair, r.ThemasSecundair, r.Url)).ToList();
         var matches = BestPractices.MatchProgrammes(programmeRows.Select(r => new NamedProgramme(r.Gemeente, r.ProgrammaId, r.Naam, r.Erkenning)), interventions);
@@ -128,8 +109,8 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ILogger<ScoreRu
 
         var deliveries = programmeRows.Select(r => r.LeveringId)
             .Concat(interventionRows.Select(r => r.LeveringId))
-            .Concat(await connection.QueryAsync<long>(new CommandDefinition(SelectMeasurementDeliveries, new { jaar }, transaction, cancellationToken: ct)).ConfigureAwait(false))
-            .Concat(await connection.QueryAsync<long>(new CommandDefinition(SelectUsedPopulationDeliveries, new { jaar }, transaction, cancellationToken: ct)).ConfigureAwait(false))
+            .Concat(await connection.QueryAsync<long>(new CommandDefinition(SelectMeasurementDeliveries, new { jaar }, transaction, _timeout, cancellationToken: ct)).ConfigureAwait(false))
+            .Concat(await connection.QueryAsync<long>(new CommandDefinition(SelectUsedPopulationDeliveries, new { jaar }, transaction, _timeout, cancellationToken: ct)).ConfigureAwait(false))
             .Distinct().Order().ToArray();
 
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertRun, new
@@ -139,8 +120,8 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ILogger<ScoreRu
             parameters = ParametersJson(parameters),
             gestartOp,
             gestartDoor,
-        }, transaction, cancellationToken: ct)).ConfigureAwait(false);
-        await ScoreRunWriter.WriteAsync(connection, id, deliveries, result, matches, suggestions, ct).ConfigureAwait(false);
+        }, transaction, _timeout, cancellationToken: ct)).ConfigureAwait(false);
+        await ScoreRunWriter.WriteAsync(connection, id, deliveries, result, matches, suggestions, _timeout, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
 
         logger.LogInformation(
@@ -158,42 +139,6 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ILogger<ScoreRu
         ["w_E"] = p.WE,
         ["w_O"] = p.WO,
     });
-
-    /// <summary>Streams the pairs group by group (only one programme × instrument in memory) and computes each effect.</summary>
-    private static async Task<Dictionary<(string, string, string), InstrumentEffect>> ComputeEffectsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, ReferenceCatalog catalog, int jaar, MethodParameters parameters, CancellationToken ct)
-    {
-        var effects = new Dictionary<(string, string, string), InstrumentEffect>();
-        await using var command = new NpgsqlCommand(SelectPairs, connection, transaction);
-        command.Parameters.AddWithValue("jaar", jaar);
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        (string Gemeente, string Programma, string Instrument)? current = null;
-        var differences = new List<decimal>();
-        void Flush()
-        {
-            if (current is { } key)
-            {
-                effects[key] = InstrumentEffect.Compute(differences, parameters.NMin);
-                differences = [];
-            }
-        }
-
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            var key = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
-            if (current != key)
-            {
-                Flush();
-                current = key;
-            }
-
-            var instrument = catalog.FindInstrument(key.Item3)!;
-            differences.Add(PairedDifference.Of(reader.GetDecimal(3), reader.GetDecimal(4), instrument.Richting));
-        }
-
-        Flush();
-        return effects;
-    }
 
     private sealed class ProgrammeRow
     {

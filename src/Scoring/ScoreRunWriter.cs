@@ -9,13 +9,14 @@ internal static class ScoreRunWriter
 {
     public static async Task WriteAsync(
         NpgsqlConnection connection, long runId, long[] deliveries, ScoringResult result,
-        IReadOnlyList<ProgrammeMatch> matches, IReadOnlyList<Suggestion> suggestions, CancellationToken ct)
+        IReadOnlyList<ProgrammeMatch> matches, IReadOnlyList<Suggestion> suggestions, int timeoutSeconds, CancellationToken ct)
     {
+        var timeout = timeoutSeconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(timeoutSeconds);
         await CopyAsync(connection, "COPY score_run_levering (score_run_id, levering_id) FROM STDIN (FORMAT BINARY)", deliveries, (copy, levering) =>
         {
             copy.Write(runId, NpgsqlDbType.Bigint);
             copy.Write(levering, NpgsqlDbType.Bigint);
-        }, ct).ConfigureAwait(false);
+        }, timeout, ct).ConfigureAwait(false);
 
         await CopyAsync(connection, """
             COPY score_effect (score_run_id, gemeente, programma_id, thema, instrument, paren, gemiddeld_verschil, sd_verschil,
@@ -35,7 +36,7 @@ internal static class ScoreRunWriter
             }
 
             WriteText(copy, e.Reden);
-        }, ct).ConfigureAwait(false);
+        }, timeout, ct).ConfigureAwait(false);
 
         await CopyAsync(connection, """
             COPY score_programma_thema (score_run_id, gemeente, programma_id, thema, relevantie, erkenning, evidentie, effect_g, effect_se,
@@ -58,7 +59,7 @@ internal static class ScoreRunWriter
             copy.Write(row.Deelnemers, NpgsqlDbType.Integer);
             copy.Write(row.Score, NpgsqlDbType.Double);
             copy.Write(row.Label, NpgsqlDbType.Text);
-        }, ct).ConfigureAwait(false);
+        }, timeout, ct).ConfigureAwait(false);
 
         await CopyAsync(connection, """
             COPY score_gemeente_thema (score_run_id, gemeente, thema, programmas, deelnemers, score, effect_g, effect_se, effect_ci_laag,
@@ -89,7 +90,7 @@ internal static class ScoreRunWriter
             }
 
             WriteDouble(copy, row.BereikPct);
-        }, ct).ConfigureAwait(false);
+        }, timeout, ct).ConfigureAwait(false);
 
         await CopyAsync(connection, """
             COPY score_witte_vlek (score_run_id, gemeente, thema, leeftijdsgroep, programmas, beste_erkenning, effectief, status)
@@ -104,7 +105,7 @@ internal static class ScoreRunWriter
             WriteText(copy, row.BesteErkenning);
             copy.Write(row.Effectief, NpgsqlDbType.Integer);
             copy.Write(row.Status, NpgsqlDbType.Text);
-        }, ct).ConfigureAwait(false);
+        }, timeout, ct).ConfigureAwait(false);
 
         await CopyAsync(connection, """
             COPY score_interventie_match (score_run_id, gemeente, programma_id, interventie_id, interventie_naam, databank, match,
@@ -121,7 +122,7 @@ internal static class ScoreRunWriter
             copy.Write(row.ErkenningLokaal, NpgsqlDbType.Text);
             copy.Write(row.ErkenningLandelijk, NpgsqlDbType.Text);
             copy.Write(row.Afwijking, NpgsqlDbType.Boolean);
-        }, ct).ConfigureAwait(false);
+        }, timeout, ct).ConfigureAwait(false);
 
         await CopyAsync(connection, """
             COPY score_suggestie (score_run_id, gemeente, thema, leeftijdsgroep, status, interventie_id, interventie_naam, databank,
@@ -138,14 +139,15 @@ internal static class ScoreRunWriter
             copy.Write(row.Databank, NpgsqlDbType.Text);
             copy.Write(row.Erkenning, NpgsqlDbType.Text);
             WriteText(copy, row.Url);
-        }, ct).ConfigureAwait(false);
+        }, timeout, ct).ConfigureAwait(false);
     }
 
     /// <summary>One binary COPY: every item becomes a row written by <paramref name="writeRow"/>.</summary>
     private static async Task CopyAsync<T>(NpgsqlConnection connection, string command, IEnumerable<T> items,
-        Action<NpgsqlBinaryImporter, T> writeRow, CancellationToken ct)
+        Action<NpgsqlBinaryImporter, T> writeRow, TimeSpan timeout, CancellationToken ct)
     {
         await using var copy = await connection.BeginBinaryImportAsync(command, ct).ConfigureAwait(false);
+        copy.Timeout = timeout;
         foreach (var item in items)
         {
             copy.StartRow();

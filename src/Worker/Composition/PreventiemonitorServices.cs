@@ -25,6 +25,7 @@ public static class PreventiemonitorServices
         services.AddSetting<DatabaseOptions>(string.Empty, o => o.Bind(configuration), o => o.Problems());
         services.AddSetting<WorkerOptions>(WorkerOptions.Section, o => configuration.GetSection(WorkerOptions.Section).Bind(o), o => o.Problems());
         services.AddSetting<MethodOptions>(MethodOptions.Section, o => configuration.GetSection(MethodOptions.Section).Bind(o), o => o.Problems());
+        services.AddSetting<ScoreRunOptions>(ScoreRunOptions.Section, o => configuration.GetSection(ScoreRunOptions.Section).Bind(o), o => o.Problems());
         services.AddSetting<HttpSourceOptions>(HttpSourceOptions.Section, o => configuration.GetSection(HttpSourceOptions.Section).Bind(o), o => o.Problems());
         services.AddSetting<SourcesOptions>(SourceSettings.Section, o => o.Bind(configuration), SourceProblems);
         services.AddSetting<PublicationOptions>(PublicationOptions.Section, o => configuration.GetSection(PublicationOptions.Section).Bind(o), o => o.Problems());
@@ -55,6 +56,7 @@ public static class PreventiemonitorServices
             };
         });
 
+        services.AddTransient(sp => sp.GetRequiredService<IOptions<ScoreRunOptions>>().Value);
         services.AddTransient<ScoreRunService>();
         services.AddTransient<PublicationService>();
         services.AddTransient<PipelineService>();

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Preventiemonitor.Ingest.Intake;
+using Preventiemonitor.Model.Scoring;
+using Preventiemonitor.Pipeline.Benchmark;
+using Preventiemonitor.Reports.Publication;
+using Preventiemonitor.ScaleGenerator;
+using Preventiemonitor.Scoring;
+using Preventiemonitor.Storage;
+
+// Pipeline benchmark (issue 14): on a throwaway embedded PostgreSQL, generates a drop of N measurement
+// rows with tools/ScaleGenerator and measures, on the same files and data:
+//   plain \copy into a table of text columns  vs  the project's ingest of the drop;
+//   the plain one-pass SQL pairing            vs  the project's score run;
+//   and the publication. Prints every time, each ratio (project ÷ plain) and the peak RSS.
+// Usage: dotnet run --project benchmarks/Pipeline.Benchmark -c Release -- [--rijen 1000000] [--programmas 300] [--explain]
+var options = new ScaleDropOptions();
+var explain = false;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--rijen": options = options with { Rijen = long.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+        case "--programmas": options = options with { Programmas = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+        case "--explain": explain = true; break;
+        default: Console.Error.WriteLine($"Onbekende optie {args[i]}"); return 2;
+    }
+}
+
+var work = Directory.CreateTempSubdirectory("pm-pipeline-bench-").FullName;
+File.SetUnixFileMode(work, (UnixFileMode)0b111_101_101);
+EmbeddedPostgres? cluster = null;
+var lines = new List<(string Step, double Seconds, string Note)>();
+try
+{
+    cluster = await EmbeddedPostgres.StartAsync(
+        new EmbeddedPostgresOptions { HomeDirectory = Path.Combine(work, "home"), DatabaseName = "benchmark" }, NullLogger.Instance, CancellationToken.None);
+    await using var dataSource = NpgsqlDataSource.Create(cluster.ConnectionString);
+    await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
+
+    var drop = Path.Combine(work, "drop");
+    var (generated, generate) = Time(() => ScaleDrop.Write(drop, options));
+    var metingen = generated.Files.Where(f => f.Dataset == "metingen").ToList();
+    var mib = metingen.Sum(f => new FileInfo(Path.Combine(drop, f.Bestand)).Length) / 1048576.0;
+    lines.Add(("genereren", generate, $"{generated.MetingRijen:N0} metingrijen in {metingen.Count} bestanden, {mib:N1} MiB; {options.Programmas} programma's per gemeente"));
+
+    var copy = await TimeAsync(() => PlainPostgres.CopyAsync(dataSource, cluster.ConnectionString, drop, metingen));
+    lines.Add(("kaal: copy metingen", copy.Seconds, copy.Result + " naar een tabel met tekstkolommen"));
+
+    var ingestService = new IngestService(dataSource, new byte[32], [], null, NullLoggerFactory.Instance);
+    var ingest = await TimeAsync(() => ingestService.IngestDropAsync(drop, null, null, CancellationToken.None));
+    var accepted = ingest.Result.Deliveries.Sum(d => (long)d.Geaccepteerd);
+    lines.Add(("project: ingest --drop", ingest.Seconds, $"{ingest.Result.Deliveries.Count} leveringen, {accepted:N0} rijen geaccepteerd (incl. programma's en bevolking)"));
+
+    if (explain)
+    {
+        await ExplainAsync(dataSource, "kale koppeling (zonder statistieken)", PlainPostgres.Pairing);
+        await ExplainAsync(dataSource, "koppeling van de score run (zonder statistieken)", PairedMeasurements.Sql);
+    }
+
+    var plain1 = await TimeAsync(() => PlainPostgres.PairAsync(dataSource));
+    var score = await TimeAsync(() => new ScoreRunService(dataSource, NullLogger<ScoreRunService>.Instance)
+        .RunAsync(options.Jaar, new MethodParameters(), "benchmark", CancellationToken.None));
+    var plain2 = await TimeAsync(() => PlainPostgres.PairAsync(dataSource));
+    if (explain)
+    {
+        await ExplainAsync(dataSource, "koppeling van de score run (na ANALYZE)", PairedMeasurements.Sql);
+    }
+
+    var plain = Math.Min(plain1.Seconds, plain2.Seconds);
+    lines.Add(("kaal: koppeling T0/T1 (één doorgang)", plain, $"{plain1.Result:N0} programma × instrument; beste van 2 ({plain1.Seconds:N2} s vóór, {plain2.Seconds:N2} s na de score run)"));
+    lines.Add(("project: score run", score.Seconds, $"run {score.Result.Id}: {score.Result.Programmas:N0} programma's, {score.Result.Result.Effects.Count:N0} effecten"));
+
+    var publication = await TimeAsync(() => new PublicationService(dataSource, NullLogger<PublicationService>.Instance)
+        .PublishAsync(score.Result.Id, "benchmark", Path.Combine(work, "out"), "benchmark", CancellationToken.None));
+    lines.Add(("project: publicatie", publication.Seconds, $"{publication.Result.Files.Count} bestanden"));
+
+    Console.WriteLine();
+    Console.WriteLine("| stap | tijd (s) | toelichting |");
+    Console.WriteLine("|------|---------:|-------------|");
+    foreach (var (step, seconds, note) in lines)
+    {
+        Console.WriteLine($"| {step} | {seconds:N2} | {note} |");
+    }
+
+    Console.WriteLine();
+    Console.WriteLine($"ingest ÷ copy: {ingest.Seconds / copy.Seconds:N1}× de tijd (snelheid {copy.Seconds / ingest.Seconds:N2}× die van copy)");
+    Console.WriteLine($"score run ÷ kale koppeling: {score.Seconds / plain:N2}× de tijd");
+    Console.WriteLine($"piek RSS van dit proces (VmHWM): {PeakRssMiB():N0} MiB; PostgreSQL {cluster.MajorVersion}; {Environment.ProcessorCount} kernen");
+    return 0;
+}
+finally
+{
+    if (cluster is not null)
+    {
+        await cluster.DestroyAsync();
+    }
+
+    Directory.Delete(work, recursive: true);
+}
+
+static (T Result, double Seconds) Time<T>(Func<T> action)
+{
+    var watch = Stopwatch.StartNew();
+    var result = action();
+    return (result, watch.Elapsed.TotalSeconds);
+}
+
+static async Task<(T Result, double Seconds)> TimeAsync<T>(Func<Task<T>> action)
+{
+    var watch = Stopwatch.StartNew();
+    var result = await action();
+    return (result, watch.Elapsed.TotalSeconds);
+}
+
+static async Task ExplainAsync(NpgsqlDataSource dataSource, string title, string sql)
+{
+    await using var connection = await dataSource.OpenConnectionAsync();
+    await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + sql, connection) { CommandTimeout = 0 };
+    command.Parameters.AddWithValue("jaar", 2025);
+    await using var reader = await command.ExecuteReaderAsync();
+    Console.WriteLine($"-- EXPLAIN ANALYZE: {title}");
+    while (await reader.ReadAsync())
+    {
+        Console.WriteLine(reader.GetString(0));
+    }
+}
+
+static double PeakRssMiB()
+{
+    var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+    return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
+}
