@@ -1,0 +1,50 @@
+namespace Preventiemonitor.Reports.Disclosure;
+
+/// <summary>
+/// Every protected count and every published non-integer of one publication, and every relation
+/// between them (onthulling-v2 §1). Relations are indexed by the cells they refer to, so a
+/// connected component can be walked from one cell.
+/// </summary>
+public sealed class LinkedCellModel
+{
+    private readonly Dictionary<CellKey, List<DisclosureRelation>> _byCell = [];
+
+    public LinkedCellModel(int kMin, IEnumerable<DisclosureCell> cells, IEnumerable<DisclosureRelation> relations)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(kMin, 2);
+        KMin = kMin;
+        Cells = cells.ToDictionary(c => c.Key);
+        Relations = [.. relations];
+        foreach (var relation in Relations)
+        {
+            foreach (var key in relation.Cells.Distinct())
+            {
+                if (!Cells.ContainsKey(key))
+                {
+                    throw new ArgumentException($"Relatie {relation.Id} verwijst naar onbekende cel {key}.", nameof(relations));
+                }
+
+                if (!_byCell.TryGetValue(key, out var list))
+                {
+                    _byCell[key] = list = [];
+                }
+
+                list.Add(relation);
+            }
+        }
+    }
+
+    public int KMin { get; }
+
+    public IReadOnlyDictionary<CellKey, DisclosureCell> Cells { get; }
+
+    public IReadOnlyList<DisclosureRelation> Relations { get; }
+
+    /// <summary>The relations that refer to <paramref name="key"/>, in the order they were given.</summary>
+    public IReadOnlyList<DisclosureRelation> RelationsOf(CellKey key) =>
+        _byCell.TryGetValue(key, out var list) ? list : [];
+
+    /// <summary>A count the primary rule empties: 1 … k_min − 1 people.</summary>
+    public bool IsPrimary(DisclosureCell cell) =>
+        cell.Kind == CellKind.Count && cell.Value >= 1 && cell.Value <= KMin - 1;
+}
