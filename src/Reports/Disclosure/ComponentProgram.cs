@@ -69,6 +69,9 @@ public sealed class ComponentProgram : IDisposable
         objective.Clear();
         objective.SetCoefficient(variable, 1);
         objective.SetOptimizationDirection(maximise);
+
+        // From scratch each time: a warm start after an unbounded solve can come back "infeasible".
+        _solver.Reset();
         var status = _solver.Solve();
         return status switch
         {
