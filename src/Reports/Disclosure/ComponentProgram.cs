@@ -3,54 +3,103 @@ using Google.OrTools.LinearSolver;
 namespace Preventiemonitor.Reports.Disclosure;
 
 /// <summary>
-/// The linear program of one <see cref="LinkedComponent"/> for GLOP: one variable per unknown
-/// cell with the bounds a reader knows, one row per constraint with the known cells moved to the
-/// bounds. <see cref="Range"/> minimises and maximises one cell over all real solutions; the
-/// program is reused for every cell of the component.
+/// A linear program over one <see cref="LinkedComponent"/> for GLOP: one variable per unknown cell
+/// with the bounds a reader knows, one row per constraint with the known cells moved to the bounds.
+/// <see cref="Range"/> minimises and maximises one cell over all real solutions; the program is
+/// reused for every cell of the component. Before solving, the program is checked against the truth
+/// (<see cref="TruthCheck"/>): a row that the true, unrounded values violate is modelled wrong.
 /// </summary>
 public sealed class ComponentProgram : IDisposable
 {
     private readonly Solver _solver;
     private readonly Dictionary<CellKey, Variable> _variables = [];
+    private readonly double _ceiling;
 
-    public ComponentProgram(SuppressionState state, LinkedComponent component)
+    private ComponentProgram(
+        IReadOnlyList<CellKey> variables, Func<CellKey, Interval> bounds, IReadOnlyList<(string Id, LinearConstraint Row)> rows,
+        Func<CellKey, double> constant, LinkedCellModel model)
     {
-        ArgumentNullException.ThrowIfNull(state);
-        ArgumentNullException.ThrowIfNull(component);
+        Func<CellKey, double> truth = key => model.Cells[key].Truth;
+        TruthCheck.Verify(variables, bounds, rows, truth);
+        _ceiling = model.Ceiling;
         _solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is niet beschikbaar.");
-        foreach (var key in component.Variables)
+        foreach (var key in variables)
         {
-            var bounds = state.Bounds(key);
-            _variables[key] = _solver.MakeNumVar(bounds.Low, bounds.High, key.ToString());
+            var b = bounds(key);
+            _variables[key] = _solver.MakeNumVar(Math.Max(b.Low, -_ceiling), Math.Min(b.High, _ceiling), key.ToString());
         }
 
-        foreach (var constraint in component.Constraints)
+        foreach (var (_, constraint) in rows)
         {
-            var constant = 0.0;
-            var row = new List<(Variable Variable, double Coefficient)>();
+            var offset = 0.0;
+            var terms = new List<(Variable Variable, double Coefficient)>();
             foreach (var term in constraint.Terms)
             {
                 if (_variables.TryGetValue(term.Cell, out var variable))
                 {
-                    row.Add((variable, term.Coefficient));
+                    terms.Add((variable, term.Coefficient));
                 }
                 else
                 {
-                    constant += term.Coefficient * state.Bounds(term.Cell).Low;
+                    offset += term.Coefficient * constant(term.Cell);
                 }
             }
 
-            if (row.Count == 0)
+            if (terms.Count == 0)
             {
                 continue;
             }
 
-            var lp = _solver.MakeConstraint(constraint.Lower - constant, constraint.Upper - constant);
-            foreach (var (variable, coefficient) in row)
+            var lp = _solver.MakeConstraint(constraint.Lower - offset, constraint.Upper - offset);
+            foreach (var (variable, coefficient) in terms)
             {
                 lp.SetCoefficient(variable, lp.GetCoefficient(variable) + coefficient);
             }
         }
+    }
+
+    /// <summary>
+    /// What the attacker of onthulling-v2 §1 knows: every relation of the component in the state,
+    /// published counts as constants, published non-integers to their rounding, emptied counts
+    /// within their marker bounds (primary 1 … k_min − 1, secondary ≥ k_min).
+    /// </summary>
+    public static ComponentProgram Attacker(SuppressionState state, LinkedComponent component)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(component);
+        var rows = component.Relations.SelectMany(r => r.Linearize(state).Select(c => (r.Id, c))).ToList();
+        return new ComponentProgram(component.Variables, state.Bounds, rows, key => state.Bounds(key).Low, state.Model);
+    }
+
+    /// <summary>
+    /// The baseline of the requirement (onthulling-v2 §2 as decided for issue 12): the same component
+    /// with every published value forgotten. Published counts are only known to be ≥ 0; relations
+    /// that need a published non-integer (R4, R5, R7) are dropped; emptied counts keep their marker
+    /// bounds. The range of a primary count here is what the markers alone allow: 1 … k_min − 1
+    /// unless the emptied cells' own sums narrow it (a primary total 5 = programmes 2 + 3 leaves each
+    /// part at most k_min − 2 whatever is emptied). Relations reached only through published cells
+    /// are left out, which can only widen the baseline (a stricter requirement, never a weaker one).
+    /// </summary>
+    public static ComponentProgram Baseline(SuppressionState state, LinkedComponent component)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(component);
+        var model = state.Model;
+        var structural = component.Relations.Where(r => r.IsStructural(model)).ToList();
+        var rows = structural.SelectMany(r => r.Linearize(state).Select(c => (r.Id, c))).ToList();
+        var variables = new List<CellKey>();
+        var seen = new HashSet<CellKey>();
+        foreach (var key in component.Variables.Where(k => model.Cells[k].Kind == CellKind.Count)
+                     .Concat(structural.SelectMany(r => r.Cells)))
+        {
+            if (seen.Add(key))
+            {
+                variables.Add(key);
+            }
+        }
+
+        Interval Forgotten(CellKey key) => state.IsEmptied(key) ? state.Bounds(key) : new Interval(0, double.PositiveInfinity);
+        return new ComponentProgram(variables, Forgotten, rows, key => state.Bounds(key).Low, model);
     }
 
     public Interval Range(CellKey key, bool low = true, bool high = true)
@@ -75,10 +124,12 @@ public sealed class ComponentProgram : IDisposable
         var status = _solver.Solve();
         return status switch
         {
-            Solver.ResultStatus.OPTIMAL => objective.Value(),
+            Solver.ResultStatus.OPTIMAL => Math.Abs(objective.Value()) >= _ceiling * (1 - 1e-9)
+                ? (maximise ? double.PositiveInfinity : double.NegativeInfinity)
+                : objective.Value(),
             Solver.ResultStatus.UNBOUNDED => maximise ? double.PositiveInfinity : double.NegativeInfinity,
             _ => throw new InvalidOperationException(
-                $"De relaties rond {variable.Name()} hebben geen oplossing ({status}): de invoer is niet consistent."),
+                $"De relaties rond {variable.Name()} hebben geen oplossing ({status}), hoewel de ware waarden ze vervullen."),
         };
     }
 }

@@ -2,63 +2,63 @@ namespace Preventiemonitor.Reports.Disclosure;
 
 /// <summary>
 /// The audit of onthulling-v2 §2: for every emptied count the minimum and the maximum over all real
-/// solutions of the relations, solved per connected component with GLOP (one program per component,
-/// reused for each of its cells). Emptied non-integers (scores) are listed without a range.
+/// solutions of the relations (<see cref="ComponentProgram.Attacker"/>) and of its baseline
+/// (<see cref="ComponentProgram.Baseline"/>), solved per connected component with GLOP (one pair of
+/// programs per component, reused for each of its cells). Emptied scores are listed with their domain.
 /// </summary>
 public static class DisclosureAuditor
 {
-    /// <summary>Ranges within this of 1 and k_min − 1 count as reaching them (solver tolerance).</summary>
+    /// <summary>Ends within this (relative to their size) count as equal (solver tolerance).</summary>
     public const double Tolerance = 1e-6;
 
     public static DisclosureAudit Audit(SuppressionState state)
     {
         ArgumentNullException.ThrowIfNull(state);
         var model = state.Model;
-        var cells = new List<AuditedCell>();
-        var programs = new Dictionary<CellKey, ComponentProgram>();
-        try
+        var cells = new SortedDictionary<CellKey, AuditedCell>();
+        foreach (var key in state.Emptied)
         {
-            foreach (var key in state.Emptied)
+            if (cells.ContainsKey(key))
             {
-                var cell = model.Cells[key];
-                var by = model.IsPrimary(cell) ? EmptiedBy.Primary : EmptiedBy.Secondary;
-                if (cell.Kind != CellKind.Count)
-                {
-                    cells.Add(new AuditedCell(key, by, cell.Value, cell.Domain, Passed: true));
-                    continue;
-                }
-
-                if (!programs.TryGetValue(key, out var program))
-                {
-                    var component = LinkedComponent.Of(state, key);
-                    program = new ComponentProgram(state, component);
-                    foreach (var variable in component.Variables)
-                    {
-                        programs[variable] = program;
-                    }
-                }
-
-                var range = program.Range(key);
-                cells.Add(new AuditedCell(key, by, cell.Value, range, by == EmptiedBy.Secondary || Shortfall(range, model.KMin) == 0));
+                continue;
             }
-        }
-        finally
-        {
-            foreach (var program in programs.Values.Distinct())
+
+            var cell = model.Cells[key];
+            if (cell.Kind != CellKind.Count)
             {
-                program.Dispose();
+                cells[key] = new AuditedCell(key, EmptiedBy.Secondary, cell.Value, cell.Domain, cell.Domain, Passed: true);
+                continue;
+            }
+
+            var component = LinkedComponent.Of(state, key);
+            using var attacker = ComponentProgram.Attacker(state, component);
+            using var baseline = ComponentProgram.Baseline(state, component);
+            foreach (var other in component.Variables.Where(k => state.Emptied.Contains(k) && model.Cells[k].Kind == CellKind.Count))
+            {
+                var by = model.IsPrimary(model.Cells[other]) ? EmptiedBy.Primary : EmptiedBy.Secondary;
+                var range = attacker.Range(other);
+                var bounds = baseline.Range(other);
+                cells[other] = new AuditedCell(other, by, model.Cells[other].Value, range, bounds,
+                    by == EmptiedBy.Secondary || Shortfall(range, bounds) == 0);
             }
         }
 
-        return new DisclosureAudit(model.KMin, cells);
+        return new DisclosureAudit(model.KMin, [.. cells.Values]);
     }
 
-    /// <summary>How far <paramref name="range"/> falls short of 1 … k_min − 1: 0 when it covers it.</summary>
-    public static double Shortfall(Interval range, int kMin)
+    /// <summary>How far <paramref name="range"/> falls short of <paramref name="baseline"/> at both ends: 0 when it reaches both.</summary>
+    public static double Shortfall(Interval range, Interval baseline) =>
+        Gap(baseline.Low, range.Low) + Gap(range.High, baseline.High);
+
+    /// <summary><c>upper − lower</c> when that is more than the tolerance, else 0 (also for equal infinite ends).</summary>
+    private static double Gap(double lower, double upper)
     {
-        var low = Math.Max(0, range.Low - 1);
-        var high = Math.Max(0, kMin - 1 - range.High);
-        var total = low + high;
-        return total <= Tolerance ? 0 : total;
+        if (upper <= lower)
+        {
+            return 0;
+        }
+
+        var gap = upper - lower;
+        return gap <= Tolerance * (1 + Math.Abs(lower)) ? 0 : gap;
     }
 }

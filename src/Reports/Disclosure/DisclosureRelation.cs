@@ -11,6 +11,13 @@ public abstract record DisclosureRelation(string Id)
     /// <summary>Every cell the relation refers to (also cells that only switch it on or off).</summary>
     public abstract IReadOnlyList<CellKey> Cells { get; }
 
+    /// <summary>
+    /// Whether the relation holds between counts of people alone (R1–R3, R6, the bounds a row's
+    /// <c>reden</c> gives): the baseline of the audit (<see cref="ComponentProgram.Baseline"/>) keeps
+    /// these and drops the rest (R4, R5, R7 need a published non-integer).
+    /// </summary>
+    public virtual bool IsStructural(LinkedCellModel model) => false;
+
     /// <summary>The linear constraints the relation puts on the cells in <paramref name="state"/>.</summary>
     public abstract IEnumerable<LinearConstraint> Linearize(SuppressionState state);
 }

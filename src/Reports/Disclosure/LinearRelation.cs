@@ -21,6 +21,12 @@ public sealed record LinearRelation(string Id, IReadOnlyList<LinearTerm> Terms, 
 
     public override IReadOnlyList<CellKey> Cells => [.. Terms.Select(t => t.Cell)];
 
+    public override bool IsStructural(LinkedCellModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return Terms.All(t => model.Cells[t.Cell].Kind == CellKind.Count);
+    }
+
     public override IEnumerable<LinearConstraint> Linearize(SuppressionState state)
     {
         yield return new LinearConstraint(Terms, Lower, Upper);

@@ -15,6 +15,7 @@ public sealed class LinkedCellModel
         KMin = kMin;
         Cells = cells.ToDictionary(c => c.Key);
         Relations = [.. relations];
+        Ceiling = 2 * (1 + Cells.Values.Where(c => c.Kind == CellKind.Count).Sum(c => c.Value));
         foreach (var relation in Relations)
         {
             foreach (var key in relation.Cells.Distinct())
@@ -37,6 +38,14 @@ public sealed class LinkedCellModel
     public int KMin { get; }
 
     public IReadOnlyDictionary<CellKey, DisclosureCell> Cells { get; }
+
+    /// <summary>
+    /// A finite stand-in for "no upper bound" in the linear programs: twice the sum of every count
+    /// of the publication, beyond any count. GLOP's presolve reports an unbounded maximisation as
+    /// INFEASIBLE (INFEASIBLE_OR_UNBOUNDED), so no program is left unbounded; a maximum at the
+    /// ceiling is read as unbounded.
+    /// </summary>
+    public double Ceiling { get; }
 
     public IReadOnlyList<DisclosureRelation> Relations { get; }
 

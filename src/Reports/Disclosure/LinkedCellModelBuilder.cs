@@ -1,5 +1,3 @@
-using Preventiemonitor.Model.Numbers;
-
 namespace Preventiemonitor.Reports.Disclosure;
 
 /// <summary>
@@ -87,11 +85,11 @@ public static class LinkedCellModelBuilder
     }
 
     internal static DisclosureCell Score(CellKey key, double value) =>
-        DisclosureCell.Rounded(key, OutputRounding.RoundToDouble(value, 1), 1, Scores, emptiable: true, []);
+        DisclosureCell.Rounded(key, value, 1, Scores, emptiable: true, []);
 
     internal static DisclosureCell Bereik(CellKey key, double value, CellKey deelnemers) =>
         Rounded(key, value, 1, NonNegative, deelnemers);
 
     private static DisclosureCell Rounded(CellKey key, double value, int decimals, Interval domain, CellKey carrier) =>
-        DisclosureCell.Rounded(key, OutputRounding.RoundToDouble(value, decimals), decimals, domain, emptiable: false, [carrier]);
+        DisclosureCell.Rounded(key, value, decimals, domain, emptiable: false, [carrier]);
 }

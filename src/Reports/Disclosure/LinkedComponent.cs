@@ -2,33 +2,32 @@ namespace Preventiemonitor.Reports.Disclosure;
 
 /// <summary>
 /// The connected component of one cell in a suppression state: the cells a reader does not know
-/// exactly (emptied counts, published non-integers) that are linked to it through relations, the
-/// constraints over them, and the relations walked. Known cells are constants and do not link.
+/// exactly (emptied cells, and published non-integers in the relations walked) linked to it through
+/// relations, and those relations. Published counts are constants: they neither become variables
+/// nor link, so a component is linked only through emptied cells and stays small.
 /// </summary>
 public sealed class LinkedComponent
 {
-    private LinkedComponent(
-        IReadOnlyList<CellKey> variables, IReadOnlyList<LinearConstraint> constraints, IReadOnlyList<DisclosureRelation> relations)
+    private LinkedComponent(IReadOnlyList<CellKey> variables, IReadOnlyList<DisclosureRelation> relations)
     {
         Variables = variables;
-        Constraints = constraints;
         Relations = relations;
     }
 
+    /// <summary>The unknown cells, in the order they were reached (the start first).</summary>
     public IReadOnlyList<CellKey> Variables { get; }
 
-    public IReadOnlyList<LinearConstraint> Constraints { get; }
-
+    /// <summary>Every relation that refers to a variable, in the order walked.</summary>
     public IReadOnlyList<DisclosureRelation> Relations { get; }
 
     public static LinkedComponent Of(SuppressionState state, CellKey start)
     {
+        ArgumentNullException.ThrowIfNull(state);
         var seen = new HashSet<CellKey> { start };
         var variables = new List<CellKey> { start };
         var queue = new Queue<CellKey>([start]);
         var walked = new HashSet<DisclosureRelation>(ReferenceEqualityComparer.Instance);
         var relations = new List<DisclosureRelation>();
-        var constraints = new List<LinearConstraint>();
         while (queue.Count > 0)
         {
             foreach (var relation in state.Model.RelationsOf(queue.Dequeue()))
@@ -41,7 +40,6 @@ public sealed class LinkedComponent
                 relations.Add(relation);
                 foreach (var constraint in relation.Linearize(state))
                 {
-                    constraints.Add(constraint);
                     foreach (var term in constraint.Terms)
                     {
                         if (!state.Bounds(term.Cell).IsPoint && seen.Add(term.Cell))
@@ -54,6 +52,6 @@ public sealed class LinkedComponent
             }
         }
 
-        return new LinkedComponent(variables, constraints, relations);
+        return new LinkedComponent(variables, relations);
     }
 }

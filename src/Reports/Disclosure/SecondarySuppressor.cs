@@ -2,12 +2,11 @@ namespace Preventiemonitor.Reports.Disclosure;
 
 /// <summary>
 /// Secondary suppression (onthulling-v2 §3), greedy and deterministic. The primary counts are taken
-/// in key order; while one fails the audit, every emptiable cell related to it is tried and the one
-/// that brings its range closest to 1 … k_min − 1 is emptied, ties by smaller value, then key.
-/// Candidates are first the cells in relations of the failing count itself, then (when none of those
-/// helps) every cell on the border of its connected component; a non-integer that cannot be
-/// emptied on its own is reached through the count that carries it. Emptying only widens ranges, so
-/// a count that passes keeps passing. Never empties a zero.
+/// in key order; while one's range falls short of its baseline (<see cref="DisclosureAuditor"/>),
+/// one more cell is emptied, chosen by <see cref="CandidateChooser"/>. Emptying only widens the
+/// attacker's ranges and only narrows the baselines, while the range always lies within the
+/// baseline, so a count that passes keeps passing: once a count passes, every other primary count
+/// of its component is checked on the same programs and settled too. Never empties a zero.
 /// </summary>
 public static class SecondarySuppressor
 {
@@ -15,28 +14,36 @@ public static class SecondarySuppressor
     {
         ArgumentNullException.ThrowIfNull(model);
         var state = SuppressionState.Primary(model);
+        var settled = new HashSet<CellKey>();
         foreach (var target in state.Emptied.ToList())
         {
-            if (model.Cells[target].Kind != CellKind.Count)
+            if (model.Cells[target].Kind != CellKind.Count || settled.Contains(target))
             {
                 continue;
             }
 
-            while (true)
+            while (!settled.Contains(target))
             {
-                var shortfall = Shortfall(state, target, out var range);
-                if (shortfall == 0)
+                var component = LinkedComponent.Of(state, target);
+                Interval range, baseline;
+                using (var attacker = ComponentProgram.Attacker(state, component))
+                using (var bounds = ComponentProgram.Baseline(state, component))
                 {
-                    break;
+                    range = attacker.Range(target);
+                    baseline = bounds.Range(target);
+                    if (DisclosureAuditor.Shortfall(range, baseline) == 0)
+                    {
+                        Settle(state, component, attacker, bounds, settled);
+                        break;
+                    }
                 }
 
-                var choice = Choose(state, target, range, shortfall);
+                var choice = CandidateChooser.Choose(state, target, range, baseline);
                 if (choice is null)
                 {
-                    var audit = DisclosureAuditor.Audit(state);
                     return new SuppressionResult(false,
-                        $"Geen bescherming gevonden voor {target}: het bereik blijft {range}, ook als alle verwante cellen leeg zijn.",
-                        Reasons(state), audit);
+                        $"Geen bescherming gevonden voor {target}: het bereik blijft {range} (zonder de gepubliceerde waarden {baseline}), ook als alle verwante cellen leeg zijn.",
+                        Reasons(state), DisclosureAuditor.Audit(state));
                 }
 
                 state = state.With(choice);
@@ -49,83 +56,23 @@ public static class SecondarySuppressor
             : new SuppressionResult(false, $"De controle slaagt niet voor {final.Failed.First().Key}.", Reasons(state), final);
     }
 
-    private static CellKey? Choose(SuppressionState state, CellKey target, Interval range, double shortfall)
+    /// <summary>Marks every primary count of the component whose range already equals its baseline.</summary>
+    private static void Settle(
+        SuppressionState state, LinkedComponent component, ComponentProgram attacker, ComponentProgram baseline, HashSet<CellKey> settled)
     {
-        var direct = Candidates(state, state.Model.RelationsOf(target));
-        var best = Best(state, target, range, direct);
-        if (best is { } b && b.Shortfall < shortfall)
+        foreach (var key in component.Variables)
         {
-            return b.Cell;
-        }
-
-        var border = Candidates(state, LinkedComponent.Of(state, target).Relations).Except(direct).ToList();
-        var further = Best(state, target, range, border);
-        if (further is { } f && f.Shortfall < shortfall)
-        {
-            return f.Cell;
-        }
-
-        // Nothing helps on its own: take the best direct neighbour (or border cell) and go on.
-        return best?.Cell ?? further?.Cell;
-    }
-
-    private static (CellKey Cell, double Shortfall)? Best(SuppressionState state, CellKey target, Interval range, IReadOnlyList<CellKey> candidates)
-    {
-        (CellKey Cell, double Shortfall, double Value)? best = null;
-        var kMin = state.Model.KMin;
-        foreach (var candidate in candidates)
-        {
-            var trial = state.With(candidate);
-            using var program = new ComponentProgram(trial, LinkedComponent.Of(trial, target));
-            var low = range.Low > 1 + DisclosureAuditor.Tolerance;
-            var high = range.High < kMin - 1 - DisclosureAuditor.Tolerance;
-            var shortfall = DisclosureAuditor.Shortfall(program.Range(target, low, high), kMin);
-            var value = state.Model.Cells[candidate].Value;
-            if (best is not { } current || shortfall < current.Shortfall - DisclosureAuditor.Tolerance
-                || (Math.Abs(shortfall - current.Shortfall) <= DisclosureAuditor.Tolerance
-                    && (value < current.Value || (value == current.Value && candidate.CompareTo(current.Cell) < 0))))
-            {
-                best = (candidate, shortfall, value);
-            }
-        }
-
-        return best is { } found ? (found.Cell, found.Shortfall) : null;
-    }
-
-    /// <summary>Emptiable cells of <paramref name="relations"/> not yet emptied, or the counts that carry them; in key order.</summary>
-    private static List<CellKey> Candidates(SuppressionState state, IEnumerable<DisclosureRelation> relations)
-    {
-        var found = new SortedSet<CellKey>();
-        foreach (var key in relations.SelectMany(r => r.Cells))
-        {
-            if (state.IsEmptied(key))
+            var cell = state.Model.Cells[key];
+            if (settled.Contains(key) || !state.Model.IsPrimary(cell))
             {
                 continue;
             }
 
-            var cell = state.Model.Cells[key];
-            if (cell.Emptiable)
+            if (DisclosureAuditor.Shortfall(attacker.Range(key), baseline.Range(key)) == 0)
             {
-                found.Add(key);
-            }
-
-            foreach (var carrier in cell.CarriedBy)
-            {
-                if (!state.IsEmptied(carrier) && state.Model.Cells[carrier].Emptiable)
-                {
-                    found.Add(carrier);
-                }
+                settled.Add(key);
             }
         }
-
-        return [.. found];
-    }
-
-    private static double Shortfall(SuppressionState state, CellKey target, out Interval range)
-    {
-        using var program = new ComponentProgram(state, LinkedComponent.Of(state, target));
-        range = program.Range(target);
-        return DisclosureAuditor.Shortfall(range, state.Model.KMin);
     }
 
     private static SortedDictionary<CellKey, EmptiedBy> Reasons(SuppressionState state) =>

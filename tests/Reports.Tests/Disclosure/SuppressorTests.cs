@@ -23,6 +23,14 @@ public sealed class SuppressorTests
         Assert.Equal(9, audited.Range.High, 5);
     }
 
+    [Fact]
+    public void Repro_two_small_parts()
+    {
+        var input = Publication(("GM0001", [2, 3]), ("GM0002", [80, 60]));
+        var result = SecondarySuppressor.Protect(LinkedCellModelBuilder.Build(input));
+        Assert.True(result.Succeeded, result.Reason);
+    }
+
     private static DisclosureInput Publication(params (string Gemeente, long[] Deelnemers)[] municipalities)
     {
         var programmes = municipalities.SelectMany(m => m.Deelnemers.Select((d, i) => new ProgrammeInput(m.Gemeente, $"P{i + 1}", d))).ToList();
