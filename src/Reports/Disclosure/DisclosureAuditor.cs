@@ -31,19 +31,45 @@ public static class DisclosureAuditor
             }
 
             var component = LinkedComponent.Of(state, key);
-            using var attacker = ComponentProgram.Attacker(state, component);
-            using var baseline = ComponentProgram.Baseline(state, component);
-            foreach (var other in component.Variables.Where(k => state.Emptied.Contains(k) && model.Cells[k].Kind == CellKind.Count))
+            var counts = component.Variables.Where(k => state.Emptied.Contains(k) && model.Cells[k].Kind == CellKind.Count).ToList();
+            foreach (var (other, range, bounds) in Ranges(state, component, counts))
             {
                 var by = model.IsPrimary(model.Cells[other]) ? EmptiedBy.Primary : EmptiedBy.Secondary;
-                var range = attacker.Range(other);
-                var bounds = baseline.Range(other);
                 cells[other] = new AuditedCell(other, by, model.Cells[other].Value, range, bounds,
                     by == EmptiedBy.Secondary || Shortfall(range, bounds) == 0);
             }
         }
 
         return new DisclosureAudit(model.KMin, [.. cells.Values]);
+    }
+
+    /// <summary>
+    /// The attacker's range and the baseline of each of <paramref name="counts"/> (emptied counts of
+    /// one component). The attacker's range lies within the baseline, which lies within the cell's
+    /// marker bounds; so where the range is the whole marker range, so is the baseline, and the
+    /// baseline program is solved only for the others.
+    /// </summary>
+    public static IEnumerable<(CellKey Key, Interval Range, Interval Baseline)> Ranges(
+        SuppressionState state, LinkedComponent component, IReadOnlyList<CellKey> counts)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(component);
+        ArgumentNullException.ThrowIfNull(counts);
+        IReadOnlyDictionary<CellKey, Interval> ranges;
+        using (var attacker = ComponentProgram.Attacker(state, component))
+        {
+            ranges = attacker.Ranges(counts);
+        }
+
+        var narrowed = counts.Where(k => Shortfall(ranges[k], state.Bounds(k)) > 0).ToList();
+        IReadOnlyDictionary<CellKey, Interval> baselines = new Dictionary<CellKey, Interval>();
+        if (narrowed.Count > 0)
+        {
+            using var baseline = ComponentProgram.Baseline(state, component);
+            baselines = baseline.Ranges(narrowed);
+        }
+
+        return counts.Select(k => (k, ranges[k], baselines.TryGetValue(k, out var b) ? b : state.Bounds(k))).ToList();
     }
 
     /// <summary>How far <paramref name="range"/> falls short of <paramref name="baseline"/> at both ends: 0 when it reaches both.</summary>

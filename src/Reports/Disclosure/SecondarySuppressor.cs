@@ -27,15 +27,21 @@ public static class SecondarySuppressor
                 var component = LinkedComponent.Of(state, target);
                 Interval range, baseline;
                 using (var attacker = ComponentProgram.Attacker(state, component))
-                using (var bounds = ComponentProgram.Baseline(state, component))
                 {
                     range = attacker.Range(target);
+                }
+
+                baseline = state.Bounds(target);
+                if (DisclosureAuditor.Shortfall(range, baseline) > 0)
+                {
+                    using var bounds = ComponentProgram.Baseline(state, component);
                     baseline = bounds.Range(target);
-                    if (DisclosureAuditor.Shortfall(range, baseline) == 0)
-                    {
-                        Settle(state, component, attacker, bounds, settled);
-                        break;
-                    }
+                }
+
+                if (DisclosureAuditor.Shortfall(range, baseline) == 0)
+                {
+                    Settle(state, component, settled);
+                    break;
                 }
 
                 var choice = CandidateChooser.Choose(state, target, range, baseline);
@@ -57,18 +63,12 @@ public static class SecondarySuppressor
     }
 
     /// <summary>Marks every primary count of the component whose range already equals its baseline.</summary>
-    private static void Settle(
-        SuppressionState state, LinkedComponent component, ComponentProgram attacker, ComponentProgram baseline, HashSet<CellKey> settled)
+    private static void Settle(SuppressionState state, LinkedComponent component, HashSet<CellKey> settled)
     {
-        foreach (var key in component.Variables)
+        var open = component.Variables.Where(k => !settled.Contains(k) && state.Model.IsPrimary(state.Model.Cells[k])).ToList();
+        foreach (var (key, range, baseline) in DisclosureAuditor.Ranges(state, component, open))
         {
-            var cell = state.Model.Cells[key];
-            if (settled.Contains(key) || !state.Model.IsPrimary(cell))
-            {
-                continue;
-            }
-
-            if (DisclosureAuditor.Shortfall(attacker.Range(key), baseline.Range(key)) == 0)
+            if (DisclosureAuditor.Shortfall(range, baseline) == 0)
             {
                 settled.Add(key);
             }

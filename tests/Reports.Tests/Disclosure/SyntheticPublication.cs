@@ -23,7 +23,11 @@ public static class SyntheticPublication
 
     private static readonly double[] Evidence = [0, 0.25, 0.5, 0.75, 0.9, 1.0];
 
-    public static DisclosureInput Generate(int seed, int municipalities, int programmesPerMunicipality, int kMin, int nMin = 10)
+    /// <summary>
+    /// With <paramref name="exact"/> every municipality has exactly <paramref name="programmesPerMunicipality"/>
+    /// programmes; otherwise the first has one and the others between 2 and twice that.
+    /// </summary>
+    public static DisclosureInput Generate(int seed, int municipalities, int programmesPerMunicipality, int kMin, int nMin = 10, bool exact = false)
     {
         var random = new Random(seed);
         var programmes = new List<ProgrammeInput>();
@@ -34,10 +38,10 @@ public static class SyntheticPublication
         {
             var gemeente = $"GM{m + 1:0000}";
             population[gemeente] = random.Next(2_000, 60_000);
-            var count = m == 0 ? 1 : random.Next(2, 2 * programmesPerMunicipality);
+            var count = exact ? programmesPerMunicipality : m == 0 ? 1 : random.Next(2, 2 * programmesPerMunicipality);
             for (var n = 0; n < count; n++)
             {
-                var id = $"P{m:000}-{n:00}";
+                var id = $"P{m:000}-{n:000}";
                 var safety = n == 0 && m > 0;
                 var primary = safety ? "veiligheid" : Themes.Where(t => t != "veiligheid").ElementAt(random.Next(4));
                 var secondary = safety ? [] : Themes.Where(t => t != primary && t != "veiligheid" && random.NextDouble() < 0.3).ToList();
