@@ -73,7 +73,11 @@ public sealed class ComponentProgram : IDisposable
 
     /// <summary>
     /// The baseline of the requirement (onthulling-v2 §2 as decided for issue 12): the same component
-    /// with every published value forgotten. Published counts are only known to be ≥ 0; relations
+    /// with every published value forgotten. Published counts are only known to be ≥ 0, except a
+    /// zero, which stays 0: a zero is never emptied, so no suppression could hide it, and forgetting
+    /// it would make the requirement unreachable by construction (a municipality's <c>paren</c> =
+    /// a published 0 + one programme's <c>paren_pt</c> ≤ two instruments of at most n_min − 1 each
+    /// by their <c>reden</c> could never reach k_min − 1 = 19 at k_min 20). Relations
     /// that need a published non-integer (R4, R5, R7) are dropped; emptied counts keep their marker
     /// bounds. The range of a primary count here is what the markers alone allow: 1 … k_min − 1
     /// unless the emptied cells' own sums narrow it (a primary total 5 = programmes 2 + 3 leaves each
@@ -98,7 +102,8 @@ public sealed class ComponentProgram : IDisposable
             }
         }
 
-        Interval Forgotten(CellKey key) => state.IsEmptied(key) ? state.Bounds(key) : new Interval(0, double.PositiveInfinity);
+        Interval Forgotten(CellKey key) =>
+            state.IsEmptied(key) || model.Cells[key].Value == 0 ? state.Bounds(key) : new Interval(0, double.PositiveInfinity);
         return new ComponentProgram(variables, Forgotten, rows, key => state.Bounds(key).Low, model);
     }
 

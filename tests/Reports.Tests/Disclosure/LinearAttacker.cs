@@ -9,20 +9,33 @@ namespace Preventiemonitor.Reports.Tests.Disclosure;
 /// rounding; scores through product variables y = score_pt · deelnemers, exact for a rounded score)
 /// and solves, with GLOP, min and max of every emptied count. What it knows of an emptied count
 /// beyond the files comes from <c>knowledge(file, row, column)</c> (e.g. 1 … k_min − 1 for primary).
+/// With <c>forget</c> it computes the baseline instead: every published count only known to be ≥ 0
+/// (a published zero stays 0: zeros are never emptied),
+/// the relations that need a published non-integer (scores, bereik_pct, effects) left out, the
+/// emptied counts and the <c>reden</c> bounds kept. No upper bound is left infinite (GLOP reports an
+/// unbounded maximum as infeasible): a maximum at <see cref="Cap"/> means unbounded.
 /// </summary>
 public sealed class LinearAttacker
 {
     private const double Z = 1.959964;
+    private const double Cap = 1e7;
     private readonly Solver _solver = Solver.CreateSolver("GLOP")!;
     private readonly Dictionary<string, Variable> _counts = [];
     private readonly List<(string File, string Row, string Column)> _emptied = [];
     private readonly Func<string, string, string, (double Low, double High)> _knowledge;
 
-    private LinearAttacker(Func<string, string, string, (double, double)> knowledge) => _knowledge = knowledge;
+    private readonly bool _forget;
 
-    public static IReadOnlyList<AttackedCell> Attack(string folder, int nMin, Func<string, string, string, (double Low, double High)> knowledge)
+    private LinearAttacker(Func<string, string, string, (double, double)> knowledge, bool forget)
     {
-        var attacker = new LinearAttacker(knowledge);
+        _knowledge = knowledge;
+        _forget = forget;
+    }
+
+    public static IReadOnlyList<AttackedCell> Attack(
+        string folder, int nMin, Func<string, string, string, (double Low, double High)> knowledge, bool forget = false)
+    {
+        var attacker = new LinearAttacker(knowledge, forget);
         try
         {
             attacker.WriteDown(folder, nMin);
@@ -79,6 +92,11 @@ public sealed class LinearAttacker
                 EffectBound(_counts[Id("effecten", only["_key"], "paren")], pt, "effect_g", "effect_ci_laag", "effect_ci_hoog");
             }
 
+            if (_forget)
+            {
+                continue;
+            }
+
             var d = _counts[Id("programmas", pt["gemeente"] + "|" + pt["programma_id"], "deelnemers")];
             var s = PublishedCsv.Number(pt["score"]);
             var y = _solver.MakeNumVar(0, double.PositiveInfinity, "y " + pt["_key"]);
@@ -106,7 +124,7 @@ public sealed class LinearAttacker
                 Sum(paren, own.Select(pt => _counts[Id("scores_programma_thema", pt["_key"], "paren")]));
             }
 
-            if (area["score"] != "")
+            if (area["score"] != "" && !_forget)
             {
                 var score = PublishedCsv.Number(area["score"]);
                 var low = Row(0, double.PositiveInfinity, (deelnemers, -(score - 0.05)));
@@ -119,7 +137,7 @@ public sealed class LinearAttacker
             }
 
             var bevolking = PublishedCsv.Number(area["bevolking_0_23"]);
-            if (area["bereik_pct"] != "" && bevolking > 0)
+            if (area["bereik_pct"] != "" && bevolking > 0 && !_forget)
             {
                 var bereik = PublishedCsv.Number(area["bereik_pct"]);
                 Between(deelnemers, (bereik - 0.05) * bevolking / 100, (bereik + 0.05) * bevolking / 100);
@@ -160,7 +178,7 @@ public sealed class LinearAttacker
         var status = _solver.Solve();
         return status switch
         {
-            Solver.ResultStatus.OPTIMAL => objective.Value(),
+            Solver.ResultStatus.OPTIMAL => objective.Value() >= Cap * (1 - 1e-9) ? double.PositiveInfinity : objective.Value(),
             Solver.ResultStatus.UNBOUNDED => double.PositiveInfinity,
             _ => throw new InvalidOperationException($"Attacker LP for {variable.Name()}: {status}"),
         };
@@ -173,13 +191,13 @@ public sealed class LinearAttacker
         if (row[column] == "")
         {
             var (low, high) = _knowledge(file, row["_key"], column);
-            variable = _solver.MakeNumVar(low, high, id);
+            variable = _solver.MakeNumVar(low, Math.Min(high, Cap), id);
             _emptied.Add((file, row["_key"], column));
         }
         else
         {
             var value = PublishedCsv.Number(row[column]);
-            variable = _solver.MakeNumVar(value, value, id);
+            variable = _forget && value != 0 ? _solver.MakeNumVar(0, Cap, id) : _solver.MakeNumVar(value, value, id);
         }
 
         _counts[id] = variable;
@@ -188,7 +206,7 @@ public sealed class LinearAttacker
 
     private void EffectBound(Variable count, Row row, string g, string ciLow, string ciHigh)
     {
-        if (row[g] == "" || row[ciLow] == "" || row[ciHigh] == "")
+        if (_forget || row[g] == "" || row[ciLow] == "" || row[ciHigh] == "")
         {
             return;
         }
