@@ -14,6 +14,7 @@ public sealed class ComponentProgram : IDisposable
     private readonly Solver _solver;
     private readonly Dictionary<CellKey, Variable> _variables = [];
     private readonly double _ceiling;
+    private readonly LinkedCellModel _model;
 
     private ComponentProgram(
         IReadOnlyList<CellKey> variables, Func<CellKey, Interval> bounds, IReadOnlyList<(string Id, LinearConstraint Row)> rows,
@@ -22,6 +23,7 @@ public sealed class ComponentProgram : IDisposable
         Func<CellKey, double> truth = key => model.Cells[key].Truth;
         TruthCheck.Verify(variables, bounds, rows, truth);
         _ceiling = model.Ceiling;
+        _model = model;
         _solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is niet beschikbaar.");
         foreach (var key in variables)
         {
@@ -173,12 +175,12 @@ public sealed class ComponentProgram : IDisposable
             var value = variable.SolutionValue();
             if (!low.ContainsKey(key) && Math.Abs(value - variable.Lb()) <= 1e-9 * (1 + Math.Abs(value)))
             {
-                low[key] = variable.Lb() <= -_ceiling ? double.NegativeInfinity : variable.Lb();
+                low[key] = _model.IsUnbounded(variable.Lb()) ? double.NegativeInfinity : variable.Lb();
             }
 
             if (!high.ContainsKey(key) && Math.Abs(value - variable.Ub()) <= 1e-9 * (1 + Math.Abs(value)))
             {
-                high[key] = variable.Ub() >= _ceiling ? double.PositiveInfinity : variable.Ub();
+                high[key] = _model.IsUnbounded(variable.Ub()) ? double.PositiveInfinity : variable.Ub();
             }
         }
     }
@@ -194,7 +196,7 @@ public sealed class ComponentProgram : IDisposable
         var status = _solver.Solve();
         return status switch
         {
-            Solver.ResultStatus.OPTIMAL => Math.Abs(objective.Value()) >= _ceiling * (1 - 1e-9)
+            Solver.ResultStatus.OPTIMAL => _model.IsUnbounded(objective.Value())
                 ? (maximise ? double.PositiveInfinity : double.NegativeInfinity)
                 : objective.Value(),
             Solver.ResultStatus.UNBOUNDED => maximise ? double.PositiveInfinity : double.NegativeInfinity,

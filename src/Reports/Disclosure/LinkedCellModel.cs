@@ -15,7 +15,7 @@ public sealed class LinkedCellModel
         KMin = kMin;
         Cells = cells.ToDictionary(c => c.Key);
         Relations = [.. relations];
-        Ceiling = 2 * (1 + Cells.Values.Where(c => c.Kind == CellKind.Count).Sum(c => c.Value));
+        Ceiling = 100 * (1 + Cells.Values.Where(c => c.Kind == CellKind.Count).Sum(c => c.Value));
         foreach (var relation in Relations)
         {
             foreach (var key in relation.Cells.Distinct())
@@ -40,12 +40,16 @@ public sealed class LinkedCellModel
     public IReadOnlyDictionary<CellKey, DisclosureCell> Cells { get; }
 
     /// <summary>
-    /// A finite stand-in for "no upper bound" in the linear programs: twice the sum of every count
-    /// of the publication, beyond any count. GLOP's presolve reports an unbounded maximisation as
-    /// INFEASIBLE (INFEASIBLE_OR_UNBOUNDED), so no program is left unbounded; a maximum at the
-    /// ceiling is read as unbounded.
+    /// A finite stand-in for "no upper bound" in the linear programs: a hundred times the sum of
+    /// every count of the publication. GLOP reports an unbounded maximisation as INFEASIBLE (checked
+    /// with OR-Tools 9.15), so no program is left unbounded. A maximum beyond a tenth of the ceiling
+    /// (ten times all counts together; the ceiling minus other cells' lower bounds along sums) is
+    /// read as unbounded; only a secondary count can have such a maximum.
     /// </summary>
     public double Ceiling { get; }
+
+    /// <summary>Whether a maximum of a linear program means "unbounded" (see <see cref="Ceiling"/>).</summary>
+    public bool IsUnbounded(double maximum) => Math.Abs(maximum) >= Ceiling / 10;
 
     public IReadOnlyList<DisclosureRelation> Relations { get; }
 
