@@ -6,7 +6,8 @@ namespace Preventiemonitor.Reports.Disclosure;
 /// one more cell is emptied, chosen by <see cref="CandidateChooser"/>. Emptying only widens the
 /// attacker's ranges and only narrows the baselines, while the range always lies within the
 /// baseline, so a count that passes keeps passing: once a count passes, every other primary count
-/// of its component is checked on the same programs and settled too. Never empties a zero.
+/// of its component is checked on the same programs and settled too. Afterwards <see cref="Prune"/>
+/// publishes again what turned out unnecessary. Never empties a zero.
 /// </summary>
 public static class SecondarySuppressor
 {
@@ -56,10 +57,34 @@ public static class SecondarySuppressor
             }
         }
 
+        state = Prune(state);
         var final = DisclosureAuditor.Audit(state);
         return final.Passed
             ? new SuppressionResult(true, null, Reasons(state), final)
             : new SuppressionResult(false, $"De controle slaagt niet voor {final.Failed.First().Key}.", Reasons(state), final);
+    }
+
+    /// <summary>
+    /// The greedy can leave cells emptied that a later choice made unnecessary: each secondary cell,
+    /// the largest first (then by key), is published again when every primary count it is linked to
+    /// still passes without it.
+    /// </summary>
+    private static SuppressionState Prune(SuppressionState state)
+    {
+        var secondary = state.Emptied.Where(k => !state.Model.IsPrimary(state.Model.Cells[k]))
+            .OrderByDescending(k => state.Model.Cells[k].Value).ThenBy(k => k).ToList();
+        foreach (var key in secondary)
+        {
+            var trial = state.Without(key);
+            var component = LinkedComponent.Of(trial, key);
+            var primaries = component.Variables.Where(k => trial.Emptied.Contains(k) && state.Model.IsPrimary(state.Model.Cells[k])).ToList();
+            if (DisclosureAuditor.Ranges(trial, component, primaries).All(r => DisclosureAuditor.Shortfall(r.Range, r.Baseline) == 0))
+            {
+                state = trial;
+            }
+        }
+
+        return state;
     }
 
     /// <summary>Marks every primary count of the component whose range already equals its baseline.</summary>

@@ -27,6 +27,8 @@ public sealed class SuppressionState
 
     public SuppressionState With(CellKey key) => new(Model, Emptied.Add(key));
 
+    public SuppressionState Without(CellKey key) => new(Model, Emptied.Remove(key));
+
     public bool IsEmptied(CellKey key) =>
         Emptied.Contains(key) || Model.Cells[key].CarriedBy.Any(Emptied.Contains);
 
