@@ -3,7 +3,6 @@ using Dapper;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Preventiemonitor.Storage;
-using Preventiemonitor.Model.ReferenceData;
 using Preventiemonitor.Model.Scoring;
 
 namespace Preventiemonitor.Scoring;

@@ -2,7 +2,6 @@ using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Preventiemonitor.Ingest.Intake;
-using Preventiemonitor.Model.ReferenceData;
 using Preventiemonitor.Model.Scoring;
 using Preventiemonitor.ScaleGenerator;
 using Preventiemonitor.Storage;

@@ -1,0 +1,105 @@
+namespace Preventiemonitor.Reports.Disclosure;
+
+/// <summary>
+/// The greedy step of <see cref="SecondarySuppressor"/>: which cell to empty next for a failing
+/// primary count. Candidates are first the emptiable cells in the relations of the count itself,
+/// then (when none of those helps) those in every relation of its connected component; a
+/// non-integer that cannot be emptied on its own is reached through the count that carries it.
+/// Each list is tried in order of smaller value, then key, and the first candidate that closes the
+/// gap to the baseline is taken (the smallest cell that suffices). When none does, within the first
+/// <see cref="MaxTrials"/> of a list, the one that narrows the gap most is taken (ties by value,
+/// then key), or, if nothing narrows it, the first direct candidate, so the loop always moves on.
+/// Deterministic: every order is by value and <see cref="CellKey"/>.
+/// </summary>
+public static class CandidateChooser
+{
+    /// <summary>Trial programs per candidate list; bounds the time of one step on large components.</summary>
+    public const int MaxTrials = 24;
+
+    public static CellKey? Choose(SuppressionState state, CellKey target, Interval range, Interval baseline)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var shortfall = DisclosureAuditor.Shortfall(range, baseline);
+        var direct = Candidates(state, state.Model.RelationsOf(target));
+        var best = Best(state, target, range, baseline, direct);
+        if (best is { } b && b.Shortfall < shortfall)
+        {
+            return b.Cell;
+        }
+
+        var border = Candidates(state, LinkedComponent.Of(state, target).Relations).Except(direct).ToList();
+        var further = Best(state, target, range, baseline, border);
+        if (further is { } f && f.Shortfall < shortfall)
+        {
+            return f.Cell;
+        }
+
+        return direct.Count > 0 ? direct[0] : border.Count > 0 ? border[0] : null;
+    }
+
+    private static (CellKey Cell, double Shortfall)? Best(
+        SuppressionState state, CellKey target, Interval range, Interval baseline, IReadOnlyList<CellKey> candidates)
+    {
+        (CellKey Cell, double Shortfall)? best = null;
+        var low = range.Low > baseline.Low;
+        var high = range.High < baseline.High;
+        foreach (var candidate in candidates.Take(MaxTrials))
+        {
+            var trial = state.With(candidate);
+            var component = LinkedComponent.Of(trial, target);
+            double shortfall;
+            using (var attacker = ComponentProgram.Attacker(trial, component))
+            {
+                var widened = attacker.Range(target, low, high);
+                shortfall = DisclosureAuditor.Shortfall(widened, baseline);
+                if (shortfall > 0)
+                {
+                    // The baseline narrows too when a cell is emptied (≥ k_min instead of ≥ 0).
+                    using var bounds = ComponentProgram.Baseline(trial, component);
+                    shortfall = DisclosureAuditor.Shortfall(widened, bounds.Range(target, low, high));
+                }
+            }
+
+            if (shortfall == 0)
+            {
+                return (candidate, 0);
+            }
+
+            if (best is not { } current || shortfall < current.Shortfall - DisclosureAuditor.Tolerance)
+            {
+                best = (candidate, shortfall);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Emptiable cells of <paramref name="relations"/> not yet emptied, or the counts that carry them; by value, then key.</summary>
+    private static List<CellKey> Candidates(SuppressionState state, IEnumerable<DisclosureRelation> relations)
+    {
+        var found = new HashSet<CellKey>();
+        foreach (var key in relations.SelectMany(r => r.Cells))
+        {
+            if (state.IsEmptied(key))
+            {
+                continue;
+            }
+
+            var cell = state.Model.Cells[key];
+            if (cell.Emptiable)
+            {
+                found.Add(key);
+            }
+
+            foreach (var carrier in cell.CarriedBy)
+            {
+                if (!state.IsEmptied(carrier) && state.Model.Cells[carrier].Emptiable)
+                {
+                    found.Add(carrier);
+                }
+            }
+        }
+
+        return [.. found.OrderBy(k => state.Model.Cells[k].Value).ThenBy(k => k)];
+    }
+}

@@ -1,0 +1,207 @@
+using Google.OrTools.LinearSolver;
+
+namespace Preventiemonitor.Reports.Disclosure;
+
+/// <summary>
+/// A linear program over one <see cref="LinkedComponent"/> for GLOP: one variable per unknown cell
+/// with the bounds a reader knows, one row per constraint with the known cells moved to the bounds.
+/// <see cref="Range"/> minimises and maximises one cell over all real solutions; the program is
+/// reused for every cell of the component. Before solving, the program is checked against the truth
+/// (<see cref="TruthCheck"/>): a row that the true, unrounded values violate is modelled wrong.
+/// </summary>
+public sealed class ComponentProgram : IDisposable
+{
+    private readonly Solver _solver;
+    private readonly Dictionary<CellKey, Variable> _variables = [];
+    private readonly double _ceiling;
+    private readonly LinkedCellModel _model;
+
+    private ComponentProgram(
+        IReadOnlyList<CellKey> variables, Func<CellKey, Interval> bounds, IReadOnlyList<(string Id, LinearConstraint Row)> rows,
+        Func<CellKey, double> constant, LinkedCellModel model)
+    {
+        Func<CellKey, double> truth = key => model.Cells[key].Truth;
+        TruthCheck.Verify(variables, bounds, rows, truth);
+        _ceiling = model.Ceiling;
+        _model = model;
+        _solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is niet beschikbaar.");
+        foreach (var key in variables)
+        {
+            var b = bounds(key);
+            _variables[key] = _solver.MakeNumVar(Math.Max(b.Low, -_ceiling), Math.Min(b.High, _ceiling), key.ToString());
+        }
+
+        foreach (var (_, constraint) in rows)
+        {
+            var offset = 0.0;
+            var terms = new List<(Variable Variable, double Coefficient)>();
+            foreach (var term in constraint.Terms)
+            {
+                if (_variables.TryGetValue(term.Cell, out var variable))
+                {
+                    terms.Add((variable, term.Coefficient));
+                }
+                else
+                {
+                    offset += term.Coefficient * constant(term.Cell);
+                }
+            }
+
+            if (terms.Count == 0)
+            {
+                continue;
+            }
+
+            var lp = _solver.MakeConstraint(constraint.Lower - offset, constraint.Upper - offset);
+            foreach (var (variable, coefficient) in terms)
+            {
+                lp.SetCoefficient(variable, lp.GetCoefficient(variable) + coefficient);
+            }
+        }
+    }
+
+    /// <summary>
+    /// What the attacker of onthulling-v2 §1 knows: every relation of the component in the state,
+    /// published counts as constants, published non-integers to their rounding, emptied counts
+    /// within their marker bounds (primary 1 … k_min − 1, secondary ≥ k_min).
+    /// </summary>
+    public static ComponentProgram Attacker(SuppressionState state, LinkedComponent component)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(component);
+        var rows = component.Relations.SelectMany(r => r.Linearize(state).Select(c => (r.Id, c))).ToList();
+        return new ComponentProgram(component.Variables, state.Bounds, rows, key => state.Bounds(key).Low, state.Model);
+    }
+
+    /// <summary>
+    /// The baseline of the requirement (onthulling-v2 §2 as decided for issue 12): the same component
+    /// with every published value forgotten. Published counts are only known to be ≥ 0, except a
+    /// zero, which stays 0: a zero is never emptied, so no suppression could hide it, and forgetting
+    /// it would make the requirement unreachable by construction (a municipality's <c>paren</c> =
+    /// a published 0 + one programme's <c>paren_pt</c> ≤ two instruments of at most n_min − 1 each
+    /// by their <c>reden</c> could never reach k_min − 1 = 19 at k_min 20). Relations
+    /// that need a published non-integer (R4, R5, R7) are dropped; emptied counts keep their marker
+    /// bounds. The range of a primary count here is what the markers alone allow: 1 … k_min − 1
+    /// unless the emptied cells' own sums narrow it (a primary total 5 = programmes 2 + 3 leaves each
+    /// part at most k_min − 2 whatever is emptied). Relations reached only through published cells
+    /// are left out, which can only widen the baseline (a stricter requirement, never a weaker one).
+    /// </summary>
+    public static ComponentProgram Baseline(SuppressionState state, LinkedComponent component)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(component);
+        var model = state.Model;
+        var structural = component.Relations.Where(r => r.IsStructural(model)).ToList();
+        var rows = structural.SelectMany(r => r.Linearize(state).Select(c => (r.Id, c))).ToList();
+        var variables = new List<CellKey>();
+        var seen = new HashSet<CellKey>();
+        foreach (var key in component.Variables.Where(k => model.Cells[k].Kind == CellKind.Count)
+                     .Concat(structural.SelectMany(r => r.Cells)))
+        {
+            if (seen.Add(key))
+            {
+                variables.Add(key);
+            }
+        }
+
+        Interval Forgotten(CellKey key) =>
+            state.IsEmptied(key) || model.Cells[key].Value == 0 ? state.Bounds(key) : new Interval(0, double.PositiveInfinity);
+        return new ComponentProgram(variables, Forgotten, rows, key => state.Bounds(key).Low, model);
+    }
+
+    public Interval Range(CellKey key, bool low = true, bool high = true)
+    {
+        var variable = _variables[key];
+        return new Interval(
+            low ? Optimise(variable, maximise: false) : double.NegativeInfinity,
+            high ? Optimise(variable, maximise: true) : double.PositiveInfinity);
+    }
+
+    /// <summary>
+    /// The ranges of several cells at once, with fewer solves: every solution is a point of the
+    /// feasible set, so a cell whose value in any solution sits at an end of its bounds reaches that
+    /// end without a solve of its own. First the sum of the cells is minimised and maximised (which
+    /// pushes many to their ends), then each end not yet reached is solved for.
+    /// </summary>
+    public IReadOnlyDictionary<CellKey, Interval> Ranges(IReadOnlyList<CellKey> keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var low = new Dictionary<CellKey, double>();
+        var high = new Dictionary<CellKey, double>();
+        SolveSum(keys, maximise: false, low, high);
+        SolveSum(keys, maximise: true, low, high);
+        foreach (var key in keys)
+        {
+            if (!low.ContainsKey(key))
+            {
+                low[key] = Optimise(_variables[key], maximise: false);
+                Witness(keys, low, high);
+            }
+
+            if (!high.ContainsKey(key))
+            {
+                high[key] = Optimise(_variables[key], maximise: true);
+                Witness(keys, low, high);
+            }
+        }
+
+        return keys.Distinct().ToDictionary(k => k, k => new Interval(low[k], high[k]));
+    }
+
+    public void Dispose() => _solver.Dispose();
+
+    private void SolveSum(IReadOnlyList<CellKey> keys, bool maximise, Dictionary<CellKey, double> low, Dictionary<CellKey, double> high)
+    {
+        var objective = _solver.Objective();
+        objective.Clear();
+        foreach (var key in keys)
+        {
+            objective.SetCoefficient(_variables[key], 1);
+        }
+
+        objective.SetOptimizationDirection(maximise);
+        if (_solver.Solve() == Solver.ResultStatus.OPTIMAL)
+        {
+            Witness(keys, low, high);
+        }
+    }
+
+    /// <summary>Records every end of its bounds that a cell takes in the current solution.</summary>
+    private void Witness(IReadOnlyList<CellKey> keys, Dictionary<CellKey, double> low, Dictionary<CellKey, double> high)
+    {
+        foreach (var key in keys)
+        {
+            var variable = _variables[key];
+            var value = variable.SolutionValue();
+            if (!low.ContainsKey(key) && Math.Abs(value - variable.Lb()) <= 1e-9 * (1 + Math.Abs(value)))
+            {
+                low[key] = _model.IsUnbounded(variable.Lb()) ? double.NegativeInfinity : variable.Lb();
+            }
+
+            if (!high.ContainsKey(key) && Math.Abs(value - variable.Ub()) <= 1e-9 * (1 + Math.Abs(value)))
+            {
+                high[key] = _model.IsUnbounded(variable.Ub()) ? double.PositiveInfinity : variable.Ub();
+            }
+        }
+    }
+
+    private double Optimise(Variable variable, bool maximise)
+    {
+        var objective = _solver.Objective();
+        objective.Clear();
+        objective.SetCoefficient(variable, 1);
+        objective.SetOptimizationDirection(maximise);
+
+        // Warm-started from the previous solve of this program: no program is unbounded (Ceiling).
+        var status = _solver.Solve();
+        return status switch
+        {
+            Solver.ResultStatus.OPTIMAL => _model.IsUnbounded(objective.Value())
+                ? (maximise ? double.PositiveInfinity : double.NegativeInfinity)
+                : objective.Value(),
+            Solver.ResultStatus.UNBOUNDED => maximise ? double.PositiveInfinity : double.NegativeInfinity,
+            _ => throw new InvalidOperationException(
+                $"De relaties rond {variable.Name()} hebben geen oplossing ({status}), hoewel de ware waarden ze vervullen."),
+        };
+    }
+}

@@ -1,0 +1,23 @@
+namespace Preventiemonitor.Reports.Disclosure;
+
+/// <summary>
+/// A relation between published cells that a reader can write down (onthulling-v2 §1, R1–R10).
+/// A relation is data: a table's relations are instances of the few kinds below, and
+/// <see cref="Linearize"/> turns one into linear constraints over cell values for the current
+/// suppression state, so the solver never needs to know which relation it solves.
+/// </summary>
+public abstract record DisclosureRelation(string Id)
+{
+    /// <summary>Every cell the relation refers to (also cells that only switch it on or off).</summary>
+    public abstract IReadOnlyList<CellKey> Cells { get; }
+
+    /// <summary>
+    /// Whether the relation holds between counts of people alone (R1–R3, R6, the bounds a row's
+    /// <c>reden</c> gives): the baseline of the audit (<see cref="ComponentProgram.Baseline"/>) keeps
+    /// these and drops the rest (R4, R5, R7 need a published non-integer).
+    /// </summary>
+    public virtual bool IsStructural(LinkedCellModel model) => false;
+
+    /// <summary>The linear constraints the relation puts on the cells in <paramref name="state"/>.</summary>
+    public abstract IEnumerable<LinearConstraint> Linearize(SuppressionState state);
+}

@@ -1,0 +1,63 @@
+namespace Preventiemonitor.Reports.Disclosure;
+
+/// <summary>
+/// Every protected count and every published non-integer of one publication, and every relation
+/// between them (onthulling-v2 §1). Relations are indexed by the cells they refer to, so a
+/// connected component can be walked from one cell.
+/// </summary>
+public sealed class LinkedCellModel
+{
+    private readonly Dictionary<CellKey, List<DisclosureRelation>> _byCell = [];
+
+    public LinkedCellModel(int kMin, IEnumerable<DisclosureCell> cells, IEnumerable<DisclosureRelation> relations)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(kMin, 2);
+        KMin = kMin;
+        Cells = cells.ToDictionary(c => c.Key);
+        Relations = [.. relations];
+        Ceiling = 100 * (1 + Cells.Values.Where(c => c.Kind == CellKind.Count).Sum(c => c.Value));
+        foreach (var relation in Relations)
+        {
+            foreach (var key in relation.Cells.Distinct())
+            {
+                if (!Cells.ContainsKey(key))
+                {
+                    throw new ArgumentException($"Relatie {relation.Id} verwijst naar onbekende cel {key}.", nameof(relations));
+                }
+
+                if (!_byCell.TryGetValue(key, out var list))
+                {
+                    _byCell[key] = list = [];
+                }
+
+                list.Add(relation);
+            }
+        }
+    }
+
+    public int KMin { get; }
+
+    public IReadOnlyDictionary<CellKey, DisclosureCell> Cells { get; }
+
+    /// <summary>
+    /// A finite stand-in for "no upper bound" in the linear programs: a hundred times the sum of
+    /// every count of the publication. GLOP reports an unbounded maximisation as INFEASIBLE (checked
+    /// with OR-Tools 9.15), so no program is left unbounded. A maximum beyond a tenth of the ceiling
+    /// (ten times all counts together; the ceiling minus other cells' lower bounds along sums) is
+    /// read as unbounded; only a secondary count can have such a maximum.
+    /// </summary>
+    public double Ceiling { get; }
+
+    /// <summary>Whether a maximum of a linear program means "unbounded" (see <see cref="Ceiling"/>).</summary>
+    public bool IsUnbounded(double maximum) => Math.Abs(maximum) >= Ceiling / 10;
+
+    public IReadOnlyList<DisclosureRelation> Relations { get; }
+
+    /// <summary>The relations that refer to <paramref name="key"/>, in the order they were given.</summary>
+    public IReadOnlyList<DisclosureRelation> RelationsOf(CellKey key) =>
+        _byCell.TryGetValue(key, out var list) ? list : [];
+
+    /// <summary>A count the primary rule empties: 1 … k_min − 1 people.</summary>
+    public bool IsPrimary(DisclosureCell cell) =>
+        cell.Kind == CellKind.Count && cell.Value >= 1 && cell.Value <= KMin - 1;
+}

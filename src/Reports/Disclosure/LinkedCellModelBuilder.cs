@@ -1,0 +1,95 @@
+namespace Preventiemonitor.Reports.Disclosure;
+
+/// <summary>
+/// The cells and relations R1–R7 of the tables of method v1 (onthulling-v2 §1), built from a
+/// <see cref="DisclosureInput"/>. Relations are data: the tables of method v2 add theirs (R8–R10,
+/// R7 for the durability tables) as further <see cref="DisclosureRelation"/> instances.
+/// </summary>
+public static class LinkedCellModelBuilder
+{
+    private static readonly Interval Scores = new(0, 100);
+    private static readonly Interval NonNegative = new(0, double.PositiveInfinity);
+    private static readonly Interval Anything = new(double.NegativeInfinity, double.PositiveInfinity);
+
+    public static LinkedCellModel Build(DisclosureInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var cells = new List<DisclosureCell>();
+        var relations = new List<DisclosureRelation>();
+
+        foreach (var p in input.Programmes)
+        {
+            cells.Add(DisclosureCell.Count(DisclosureKeys.Deelnemers(p), p.Deelnemers));
+        }
+
+        var instrumentsOf = input.Instruments.ToLookup(i => (i.Gemeente, i.ProgrammaId, i.Thema));
+        foreach (var i in input.Instruments)
+        {
+            var paren = DisclosureKeys.Instrument(i, "paren");
+            cells.Add(DisclosureCell.Count(paren, i.Paren));
+            if (i.TooFewPairs)
+            {
+                relations.Add(new LinearRelation($"reden {paren}", [new LinearTerm(1, paren)], 1, input.NMin - 1));
+            }
+
+            if (i.Effect is { } effect)
+            {
+                var (g, low, high) = (DisclosureKeys.Instrument(i, "g"), DisclosureKeys.Instrument(i, "ci_laag"), DisclosureKeys.Instrument(i, "ci_hoog"));
+                cells.AddRange(EffectCells(effect, g, low, high, paren));
+                relations.Add(new EffectCountRelation($"R7 {paren}", paren, g, low, high));
+            }
+        }
+
+        foreach (var pt in input.ProgrammeThemes)
+        {
+            var paren = DisclosureKeys.ProgrammeTheme(pt.Gemeente, pt.ProgrammaId, pt.Thema, "paren");
+            cells.Add(DisclosureCell.Count(paren, pt.Paren));
+            var instruments = instrumentsOf[(pt.Gemeente, pt.ProgrammaId, pt.Thema)].ToList();
+            if (instruments.Count > 0)
+            {
+                var parts = instruments.Select(i => DisclosureKeys.Instrument(i, "paren")).ToList();
+                relations.AddRange(parts.Select(part => LinearRelation.AtMost($"R6 {part}", part, paren)));
+                relations.Add(LinearRelation.AtMostSum($"R6 {paren}", paren, parts));
+            }
+
+            if (pt.Effect is { } effect)
+            {
+                var keys = EffectKeys(k => DisclosureKeys.ProgrammeTheme(pt.Gemeente, pt.ProgrammaId, pt.Thema, k));
+                cells.AddRange(EffectCells(effect, keys.G, keys.Low, keys.High, paren));
+                if (SingleInstrumentEffect(instruments) is { } only)
+                {
+                    relations.Add(new EffectCountRelation($"R7 {paren}", DisclosureKeys.Instrument(only, "paren"), keys.G, keys.Low, keys.High));
+                }
+            }
+        }
+
+        AreaRelations.Add(input, instrumentsOf, cells, relations);
+        return new LinkedCellModel(input.KMin, cells, relations);
+    }
+
+    /// <summary>The one instrument with an effect, when the pooled effect rests on exactly one.</summary>
+    internal static InstrumentInput? SingleInstrumentEffect(IEnumerable<InstrumentInput> instruments)
+    {
+        var withEffect = instruments.Where(i => i.Effect is not null).Take(2).ToList();
+        return withEffect.Count == 1 ? withEffect[0] : null;
+    }
+
+    internal static (CellKey G, CellKey Low, CellKey High) EffectKeys(Func<string, CellKey> key) =>
+        (key("effect_g"), key("effect_ci_laag"), key("effect_ci_hoog"));
+
+    internal static IEnumerable<DisclosureCell> EffectCells(EffectInput effect, CellKey g, CellKey low, CellKey high, CellKey paren)
+    {
+        yield return Rounded(g, effect.G, 3, Anything, carrier: paren);
+        yield return Rounded(low, effect.CiLow, 3, Anything, carrier: paren);
+        yield return Rounded(high, effect.CiHigh, 3, Anything, carrier: paren);
+    }
+
+    internal static DisclosureCell Score(CellKey key, double value) =>
+        DisclosureCell.Rounded(key, value, 1, Scores, emptiable: true, []);
+
+    internal static DisclosureCell Bereik(CellKey key, double value, CellKey deelnemers) =>
+        Rounded(key, value, 1, NonNegative, deelnemers);
+
+    private static DisclosureCell Rounded(CellKey key, double value, int decimals, Interval domain, CellKey carrier) =>
+        DisclosureCell.Rounded(key, value, decimals, domain, emptiable: false, [carrier]);
+}

@@ -1,0 +1,105 @@
+namespace Preventiemonitor.Reports.Disclosure;
+
+/// <summary>
+/// Secondary suppression (onthulling-v2 §3), greedy and deterministic. The primary counts are taken
+/// in key order; while one's range falls short of its baseline (<see cref="DisclosureAuditor"/>),
+/// one more cell is emptied, chosen by <see cref="CandidateChooser"/>. Emptying only widens the
+/// attacker's ranges and only narrows the baselines, while the range always lies within the
+/// baseline, so a count that passes keeps passing: once a count passes, every other primary count
+/// of its component is checked on the same programs and settled too. Afterwards <see cref="Prune"/>
+/// publishes again what turned out unnecessary. Never empties a zero.
+/// </summary>
+public static class SecondarySuppressor
+{
+    public static SuppressionResult Protect(LinkedCellModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var state = SuppressionState.Primary(model);
+        var settled = new HashSet<CellKey>();
+        foreach (var target in state.Emptied.ToList())
+        {
+            if (model.Cells[target].Kind != CellKind.Count || settled.Contains(target))
+            {
+                continue;
+            }
+
+            while (!settled.Contains(target))
+            {
+                var component = LinkedComponent.Of(state, target);
+                Interval range, baseline;
+                using (var attacker = ComponentProgram.Attacker(state, component))
+                {
+                    range = attacker.Range(target);
+                }
+
+                baseline = state.Bounds(target);
+                if (DisclosureAuditor.Shortfall(range, baseline) > 0)
+                {
+                    using var bounds = ComponentProgram.Baseline(state, component);
+                    baseline = bounds.Range(target);
+                }
+
+                if (DisclosureAuditor.Shortfall(range, baseline) == 0)
+                {
+                    Settle(state, component, settled);
+                    break;
+                }
+
+                var choice = CandidateChooser.Choose(state, target, range, baseline);
+                if (choice is null)
+                {
+                    return new SuppressionResult(false,
+                        $"Geen bescherming gevonden voor {target}: het bereik blijft {range} (zonder de gepubliceerde waarden {baseline}), ook als alle verwante cellen leeg zijn.",
+                        Reasons(state), DisclosureAuditor.Audit(state));
+                }
+
+                state = state.With(choice);
+            }
+        }
+
+        state = Prune(state);
+        var final = DisclosureAuditor.Audit(state);
+        return final.Passed
+            ? new SuppressionResult(true, null, Reasons(state), final)
+            : new SuppressionResult(false, $"De controle slaagt niet voor {final.Failed.First().Key}.", Reasons(state), final);
+    }
+
+    /// <summary>
+    /// The greedy can leave cells emptied that a later choice made unnecessary: each secondary cell,
+    /// the largest first (then by key), is published again when every primary count it is linked to
+    /// still passes without it.
+    /// </summary>
+    private static SuppressionState Prune(SuppressionState state)
+    {
+        var secondary = state.Emptied.Where(k => !state.Model.IsPrimary(state.Model.Cells[k]))
+            .OrderByDescending(k => state.Model.Cells[k].Value).ThenBy(k => k).ToList();
+        foreach (var key in secondary)
+        {
+            var trial = state.Without(key);
+            var component = LinkedComponent.Of(trial, key);
+            var primaries = component.Variables.Where(k => trial.Emptied.Contains(k) && state.Model.IsPrimary(state.Model.Cells[k])).ToList();
+            if (DisclosureAuditor.Ranges(trial, component, primaries).All(r => DisclosureAuditor.Shortfall(r.Range, r.Baseline) == 0))
+            {
+                state = trial;
+            }
+        }
+
+        return state;
+    }
+
+    /// <summary>Marks every primary count of the component whose range already equals its baseline.</summary>
+    private static void Settle(SuppressionState state, LinkedComponent component, HashSet<CellKey> settled)
+    {
+        var open = component.Variables.Where(k => !settled.Contains(k) && state.Model.IsPrimary(state.Model.Cells[k])).ToList();
+        foreach (var (key, range, baseline) in DisclosureAuditor.Ranges(state, component, open))
+        {
+            if (DisclosureAuditor.Shortfall(range, baseline) == 0)
+            {
+                settled.Add(key);
+            }
+        }
+    }
+
+    private static SortedDictionary<CellKey, EmptiedBy> Reasons(SuppressionState state) =>
+        new(state.Emptied.ToDictionary(k => k, k => state.Model.IsPrimary(state.Model.Cells[k]) ? EmptiedBy.Primary : EmptiedBy.Secondary));
+}
