@@ -7,9 +7,6 @@ using Preventiemonitor.Model.Scoring;
 
 namespace Preventiemonitor.Scoring;
 
-/// <summary>What a finished score run stored.</summary>
-public sealed record ScoreRunSummary(long Id, int Jaar, int Programmas, int Leveringen, ScoringResult Result);
-
 /// <summary>
 /// A score run (methode-v1): gathers the year's accepted data with set-based SQL (current inventory,
 /// the T0/T1 pairs of the current measurements on instruments of the programmes' themes, population),

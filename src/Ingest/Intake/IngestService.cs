@@ -11,9 +11,6 @@ using Preventiemonitor.Storage;
 
 namespace Preventiemonitor.Ingest.Intake;
 
-/// <summary>The result of ingesting one source: the outcome of every delivery, in processing order.</summary>
-public sealed record IngestRun(string Bron, IReadOnlyList<DeliveryOutcome> Deliveries, IReadOnlyList<string> Notes);
-
 /// <summary>
 /// Ingests a drop folder or a configured source: every file becomes a delivery processed by the
 /// <see cref="DeliveryProcessor"/>, and its delivery report is written to the report folder when one is given.

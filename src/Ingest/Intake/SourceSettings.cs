@@ -4,14 +4,6 @@ using Preventiemonitor.Model.Deliveries;
 
 namespace Preventiemonitor.Ingest.Intake;
 
-/// <summary>The kinds of source (aanleverformaat §5).</summary>
-public enum SourceKind
-{
-    Drop,
-    Http,
-    Cbs,
-}
-
 /// <summary>
 /// One configured source, from the <c>Bronnen</c> section of the configuration: name, kind,
 /// municipality and dataset (HTTP), location (drop folder or URL), cron schedule (Europe/Amsterdam),
@@ -93,6 +85,3 @@ public sealed record SourceSettings(
         }
     }
 }
-
-/// <summary>A mistake in the configured sources: bad input the user fixes in the settings (exit 1).</summary>
-public sealed class SourceConfigurationException(string message) : Model.UserInputException(message);

@@ -1,0 +1,10 @@
+
+namespace Preventiemonitor.Ingest.Intake;
+
+/// <summary>The kinds of source (aanleverformaat §5).</summary>
+public enum SourceKind
+{
+    Drop,
+    Http,
+    Cbs,
+}
