@@ -1,0 +1,80 @@
+namespace Preventiemonitor.Worker.Composition;
+
+/// <summary>
+/// A private temporary folder per Worker process, <c>$PREVENTIEMONITOR_HOME/tmp/&lt;pid&gt;-&lt;guid&gt;</c>, made
+/// the process's temporary path (TMPDIR), so every temporary file of a run (spooled row issues, HTTP
+/// downloads) lands there. The process holds an exclusive lock on <c>.in-gebruik</c> inside it; at the
+/// next start of any Worker, the folders whose lock is free (their process ended, also by SIGKILL) are
+/// removed. Only for the command line: tests that host the Worker in their own process keep their TMPDIR.
+/// </summary>
+internal static class WorkerTemp
+{
+    private const string LockName = ".in-gebruik";
+    private static FileStream? _held;
+
+    public static void Enter(string home)
+    {
+        if (_held is not null || OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var root = Path.Combine(home, "tmp");
+        Directory.CreateDirectory(root);
+        RemoveAbandoned(root);
+        var mine = Path.Combine(root, $"{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
+        Directory.CreateDirectory(mine);
+        _held = new FileStream(Path.Combine(mine, LockName), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        Environment.SetEnvironmentVariable("TMPDIR", mine);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Leave(mine);
+    }
+
+    private static void Leave(string mine)
+    {
+        _held?.Dispose();
+        _held = null;
+        TryDelete(mine);
+    }
+
+    /// <summary>Folders whose process is gone: their lock can be taken.</summary>
+    private static void RemoveAbandoned(string root)
+    {
+        foreach (var folder in Directory.EnumerateDirectories(root))
+        {
+            var lockFile = Path.Combine(folder, LockName);
+            try
+            {
+                using (new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose))
+                {
+                    // Free: its process ended.
+                }
+
+                TryDelete(folder);
+            }
+            catch (IOException)
+            {
+                // Held by a running Worker.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Not ours to remove.
+            }
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Removed at a later start.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Removed at a later start.
+        }
+    }
+}
