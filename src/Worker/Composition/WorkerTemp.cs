@@ -22,11 +22,24 @@ internal static class WorkerTemp
         var root = Path.Combine(home, "tmp");
         Directory.CreateDirectory(root);
         RemoveAbandoned(root);
-        var mine = Path.Combine(root, $"{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
-        Directory.CreateDirectory(mine);
-        _held = new FileStream(Path.Combine(mine, LockName), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-        Environment.SetEnvironmentVariable("TMPDIR", mine);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Leave(mine);
+        for (var attempt = 1; ; attempt++)
+        {
+            var mine = Path.Combine(root, $"{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}");
+            try
+            {
+                Directory.CreateDirectory(mine);
+                _held = new FileStream(Path.Combine(mine, LockName), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) when (attempt < 3)
+            {
+                // Another Worker starting at the same moment took it for abandoned: a new folder.
+                continue;
+            }
+
+            Environment.SetEnvironmentVariable("TMPDIR", mine);
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => Leave(mine);
+            return;
+        }
     }
 
     private static void Leave(string mine)
@@ -44,7 +57,18 @@ internal static class WorkerTemp
             var lockFile = Path.Combine(folder, LockName);
             try
             {
-                using (new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose))
+                if (!File.Exists(lockFile))
+                {
+                    // Being made right now by a starting Worker, or left before its lock existed: removed once old.
+                    if (Directory.GetLastWriteTimeUtc(folder) < DateTime.UtcNow - TimeSpan.FromMinutes(1))
+                    {
+                        TryDelete(folder);
+                    }
+
+                    continue;
+                }
+
+                using (new FileStream(lockFile, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose))
                 {
                     // Free: its process ended.
                 }

@@ -17,13 +17,9 @@ public sealed class SourceLockTests(DatabaseFixture fixture) : IClassFixture<Dat
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
-    /// <summary>Holds the lock of a source on its own connection, as another run would.</summary>
-    private static async Task<NpgsqlConnection> HoldAsync(NpgsqlDataSource db, string source)
-    {
-        var connection = await db.OpenConnectionAsync();
-        Assert.True(await connection.ExecuteScalarAsync<bool>("SELECT pg_try_advisory_lock(@ns, hashtext(@source))", new { ns = SourceLock.Namespace, source }));
-        return connection;
-    }
+    /// <summary>Holds the lock of a source, as another run would; disposing releases it.</summary>
+    private static Task<SourceLock> HoldAsync(NpgsqlDataSource db, string source) =>
+        SourceLock.AcquireAsync(db, source, NullLogger.Instance, CancellationToken.None);
 
     private static Task<long> WaitingAsync(NpgsqlDataSource db) => Eventually.WaitForAsync(async () =>
         {
