@@ -155,10 +155,30 @@ public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClass
         Assert.Equal(WorkerCommandLine.ExitUsage, (await RunAsync(home, "pipeline", "--drop", RepositoryPaths.SampleDrop, "--out", outRoot, "--jaar", "x")).ExitCode);
         Assert.Equal(WorkerCommandLine.ExitUsage, (await RunAsync(home, "publish", "--out", outRoot)).ExitCode);
 
-        // An existing label is refused: exit 1, nothing overwritten.
-        var (existsExit, exists) = await RunAsync(home, "publish", "--score-run", "1", "--out", outRoot, "--label", "demo", "--connection", connectionString);
+        // An existing label is refused for another score run: exit 1, nothing overwritten.
+        var (existsExit, exists) = await RunAsync(home, "publish", "--score-run", "2", "--out", outRoot, "--label", "demo", "--connection", connectionString);
         Assert.Equal(WorkerCommandLine.ExitFailure, existsExit);
         Assert.Contains("bestaat al", exists);
+        // The same command again is done already: exit 0, the folder checked.
+        var (sameExit, same) = await RunAsync(home, "publish", "--score-run", "1", "--out", outRoot, "--label", "herdruk", "--connection", connectionString);
+        Assert.True(sameExit == 0, same);
+        Assert.Contains("bestond al; map is compleet", same);
+
+        // publish --export: a stored publication written again from the database, anywhere.
+        var exportRoot = Path.Combine(home, "export");
+        var (exportExit, export) = await RunAsync(home, "publish", "--export", "1", "--out", exportRoot, "--connection", connectionString);
+        Assert.True(exportExit == 0, export);
+        Assert.Contains("uit de database geschreven naar", export);
+        foreach (var file in Directory.GetFiles(Path.Combine(outRoot, "demo")))
+        {
+            Assert.Equal(await File.ReadAllBytesAsync(file), await File.ReadAllBytesAsync(Path.Combine(exportRoot, "demo", Path.GetFileName(file))));
+        }
+
+        var (unknownExit, unknown) = await RunAsync(home, "publish", "--export", "99", "--out", exportRoot, "--connection", connectionString);
+        Assert.Equal(WorkerCommandLine.ExitFailure, unknownExit);
+        Assert.Contains("Publicatie 99 bestaat niet", unknown);
+        Assert.DoesNotContain("   at ", unknown);
+        Assert.Equal(WorkerCommandLine.ExitUsage, (await RunAsync(home, "publish", "--export", "1", "--score-run", "1", "--out", exportRoot)).ExitCode);
         await db.DisposeAsync();
     }
 

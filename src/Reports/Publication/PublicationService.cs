@@ -1,16 +1,18 @@
 using System.Globalization;
-using Dapper;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Preventiemonitor.Reports.Publication;
 
 /// <summary>
 /// Publishes a stored score run (publicatie.md): builds the tables, applies disclosure control to every
-/// one of them, writes the CSVs, the workbook and datapackage.json, stores the publication with every
-/// file's bytes and SHA-256 in one transaction, and writes the files to <c>&lt;out&gt;/&lt;label&gt;/</c>.
-/// A publication is never changed afterwards; a new one never alters an old one.
+/// one of them, writes the CSVs, the workbook and datapackage.json, and stores the publication with every
+/// file's bytes and SHA-256 in one transaction. Crash-safe order (<see cref="PublicationFolder"/>): the
+/// files go to a temporary folder inside the output folder, then the transaction commits, then the folder
+/// is renamed to <c>&lt;out&gt;/&lt;label&gt;/</c>. At the start of every publish into an output folder,
+/// temporary folders left by a killed run are removed, or, when their publication was committed, the
+/// folder is written from the database. Publishing the same score run under the same label again is
+/// a no-op that makes sure the folder is complete. A publication is never changed afterwards.
 /// </summary>
 public sealed class PublicationService(NpgsqlDataSource dataSource, ILogger<PublicationService> logger)
 {
@@ -22,22 +24,104 @@ public sealed class PublicationService(NpgsqlDataSource dataSource, ILogger<Publ
 
     public async Task<PublicationResult> PublishAsync(long scoreRunId, string? label, string outRoot, string createdBy, CancellationToken ct)
     {
+        outRoot = Path.GetFullPath(outRoot);
+        await using var publishing = await PublicationStore.LockAsync(dataSource, ct).ConfigureAwait(false);
+        await RecoverAsync(outRoot, ct).ConfigureAwait(false);
+
         var createdAt = DateTimeOffset.UtcNow;
         createdAt = createdAt.AddTicks(-(createdAt.Ticks % TimeSpan.TicksPerSecond));
         var data = await new PublicationBuilder(dataSource).BuildAsync(scoreRunId, ct).ConfigureAwait(false);
         label ??= DefaultLabel(data.Run.Jaar, createdAt);
-        var folder = Path.Combine(Path.GetFullPath(outRoot), label);
+        var folder = Path.Combine(outRoot, label);
+
+        if (await PublicationStore.FindAsync(dataSource, label, ct).ConfigureAwait(false) is { } existing)
+        {
+            if (existing.ScoreRunId != scoreRunId)
+            {
+                throw new PublicationException($"Er bestaat al een publicatie met label '{label}' (van score run {existing.ScoreRunId}). Kies een ander label.");
+            }
+
+            // The same command again (e.g. after a crash): nothing new to store; the folder is made complete.
+            var written = PublicationFolder.Ensure(folder, existing.Files);
+            logger.LogInformation("Publicatie {Id} '{Label}' bestond al; map {Folder} {State}.", existing.Id, label, folder,
+                written ? "opnieuw geschreven uit de database" : "is compleet");
+            return Result(existing, folder) with { AlreadyPublished = true, FolderWritten = written };
+        }
+
         if (Directory.Exists(folder))
         {
             throw new PublicationException($"De map {folder} bestaat al; een publicatie wordt nooit overschreven. Kies een ander label.");
         }
 
         var files = Render(data, label, createdAt);
-        var id = await StoreAsync(data, label, createdAt, createdBy, files, ct).ConfigureAwait(false);
-        WriteFolder(folder, files);
+        var temp = PublicationFolder.WriteTemp(outRoot, label, files);
+        long id;
+        try
+        {
+            logger.LogInformation("Publicatie '{Label}': bestanden klaar in {Temp}; vastleggen in de database.", label, temp);
+            id = await PublicationStore.StoreAsync(dataSource, label, data.Run.Jaar, scoreRunId, createdAt, createdBy, files, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            PublicationFolder.DeleteQuietly(temp);
+            throw;
+        }
+
+        logger.LogInformation("Publicatie {Id} '{Label}' vastgelegd; map wordt op zijn plaats gezet.", id, label);
+        PublicationFolder.MoveIntoPlace(temp, folder);
         logger.LogInformation("Publicatie {Id} '{Label}' geschreven naar {Folder}.", id, label, folder);
         return new PublicationResult(id, label, data.Run.Jaar, scoreRunId, folder, files);
     }
+
+    /// <summary>The score run of the publication with this label, or null when there is none.</summary>
+    public async Task<long?> FindScoreRunAsync(string label, CancellationToken ct) =>
+        (await PublicationStore.FindAsync(dataSource, label, ct).ConfigureAwait(false))?.ScoreRunId;
+
+    /// <summary>
+    /// Writes a stored publication again from the database to <c>&lt;outRoot&gt;/&lt;label&gt;/</c> (every file
+    /// checked against its stored SHA-256); a complete folder there is left as it is.
+    /// </summary>
+    public async Task<PublicationResult> ExportAsync(long id, string outRoot, CancellationToken ct)
+    {
+        outRoot = Path.GetFullPath(outRoot);
+        await using var publishing = await PublicationStore.LockAsync(dataSource, ct).ConfigureAwait(false);
+        await RecoverAsync(outRoot, ct).ConfigureAwait(false);
+        var stored = await PublicationStore.FindAsync(dataSource, id, ct).ConfigureAwait(false)
+            ?? throw new PublicationException($"Publicatie {id} bestaat niet.");
+        var folder = Path.Combine(outRoot, stored.Label);
+        var written = PublicationFolder.Ensure(folder, stored.Files);
+        logger.LogInformation("Publicatie {Id} '{Label}' {State} in {Folder}.", id, stored.Label, written ? "geschreven uit de database" : "stond al compleet", folder);
+        return Result(stored, folder) with { AlreadyPublished = true, FolderWritten = written };
+    }
+
+    /// <summary>
+    /// Cleans <paramref name="outRoot"/> after a killed run: a temporary folder whose publication was
+    /// committed becomes its folder (written from the database); every other temporary folder is removed.
+    /// Call while holding the publishing lock.
+    /// </summary>
+    private async Task RecoverAsync(string outRoot, CancellationToken ct)
+    {
+        foreach (var (temp, label) in PublicationFolder.StaleTempFolders(outRoot))
+        {
+            var folder = Path.Combine(outRoot, label);
+            if (!Directory.Exists(folder) && await PublicationStore.FindAsync(dataSource, label, ct).ConfigureAwait(false) is { } stored)
+            {
+                PublicationFolder.Ensure(folder, stored.Files);
+                logger.LogWarning("Publicatie {Id} '{Label}' was vastgelegd maar de map ontbrak (afgebroken run); opnieuw geschreven uit de database naar {Folder}.",
+                    stored.Id, label, folder);
+            }
+
+            PublicationFolder.DeleteQuietly(temp);
+            logger.LogInformation("Tijdelijke map van een afgebroken publicatie verwijderd: {Temp}.", temp);
+        }
+    }
+
+    private static PublicationResult Result(StoredPublication stored, string folder) =>
+        new(stored.Id, stored.Label, stored.Jaar, stored.ScoreRunId, folder, OrderedLikeRender(stored.Files));
+
+    /// <summary>The stored files in publication order: the CSVs, the workbook, datapackage.json.</summary>
+    private static List<PublishedFile> OrderedLikeRender(IReadOnlyList<PublishedFile> files) =>
+        [.. files.OrderBy(f => f.Name == Workbook ? 1 : f.Name == DataPackage ? 2 : 0).ThenBy(f => f.Name, StringComparer.Ordinal)];
 
     /// <summary>The files of a publication, in publication order: the CSVs, the workbook, datapackage.json.</summary>
     internal static List<PublishedFile> Render(PublicationData data, string label, DateTimeOffset createdAt)
@@ -69,61 +153,4 @@ public sealed class PublicationService(NpgsqlDataSource dataSource, ILogger<Publ
         string.Join("\n", report.Tables.Select(t =>
             $"{t.Table}.csv: {t.SuppressedRows.ToString(CultureInfo.InvariantCulture)} van {t.Rows.ToString(CultureInfo.InvariantCulture)} rijen met onderdrukte cellen " +
             $"({t.SuppressedCells.ToString(CultureInfo.InvariantCulture)} cellen, waarvan {t.SecondaryCounts.ToString(CultureInfo.InvariantCulture)} aantallen door secundaire onderdrukking)."));
-
-    private async Task<long> StoreAsync(PublicationData data, string label, DateTimeOffset createdAt, string createdBy,
-        IReadOnlyList<PublishedFile> files, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        long id;
-        try
-        {
-            id = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
-                INSERT INTO publicatie (label, jaar, score_run_id, aangemaakt_op, aangemaakt_door)
-                VALUES (@label, @Jaar, @Id, @createdAt, @createdBy) RETURNING id
-                """, new { label, data.Run.Jaar, data.Run.Id, createdAt, createdBy }, transaction, cancellationToken: ct)).ConfigureAwait(false);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            throw new PublicationException($"Er bestaat al een publicatie met label '{label}'. Kies een ander label.");
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CheckViolation)
-        {
-            throw new PublicationException($"Label '{label}' is ongeldig: gebruik letters, cijfers, '.', '_' en '-'.");
-        }
-
-        await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY publicatie_bestand (publicatie_id, naam, grootte, sha256, inhoud) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false))
-        {
-            foreach (var file in files)
-            {
-                await copy.StartRowAsync(ct).ConfigureAwait(false);
-                await copy.WriteAsync(id, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                await copy.WriteAsync(file.Name, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-                await copy.WriteAsync((long)file.Content.Length, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
-                await copy.WriteAsync(file.Sha256, NpgsqlDbType.Text, ct).ConfigureAwait(false);
-                await copy.WriteAsync(file.Content, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
-            }
-
-            await copy.CompleteAsync(ct).ConfigureAwait(false);
-        }
-
-        await transaction.CommitAsync(ct).ConfigureAwait(false);
-        return id;
-    }
-
-    /// <summary>Writes into a temporary folder next to the target, then renames it: the folder appears whole or not at all.</summary>
-    private static void WriteFolder(string folder, IReadOnlyList<PublishedFile> files)
-    {
-        var parent = Path.GetDirectoryName(folder)!;
-        Directory.CreateDirectory(parent);
-        var temp = Path.Combine(parent, $".{Path.GetFileName(folder)}.{Guid.NewGuid():N}");
-        Directory.CreateDirectory(temp);
-        foreach (var file in files)
-        {
-            File.WriteAllBytes(Path.Combine(temp, file.Name), file.Content);
-        }
-
-        Directory.Move(temp, folder);
-    }
 }

@@ -39,6 +39,7 @@ internal static class CommandHost
     public static async Task<int> RunAsync(CommonOptions common, Command command, CancellationToken cancellationToken, Action? checkUsage = null)
     {
         var configuration = Configuration(common);
+        WorkerTemp.Enter(SafeHome(configuration));
         var rolling = common.LogFile is null;
         var logPattern = Path.GetFullPath(common.LogFile ?? CommandLogging.DefaultFile(SafeHome(configuration)));
         var logFile = CommandLogging.CurrentFile(logPattern, rolling);

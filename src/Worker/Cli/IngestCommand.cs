@@ -3,6 +3,8 @@ using Preventiemonitor.Ingest.Intake;
 using Preventiemonitor.Ingest.Reporting;
 using Preventiemonitor.Model;
 using Preventiemonitor.Storage;
+using Preventiemonitor.Worker.Jobs;
+using Preventiemonitor.Worker.Web;
 using Spectre.Console;
 
 namespace Preventiemonitor.Worker.Cli;
@@ -28,6 +30,9 @@ internal static class IngestCommand
         CheckUsage(drop, source);
 
         var ingest = services.GetRequiredService<IngestService>();
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        await using var held = await SourceLock.AcquireAsync(dataSource, source ?? WorkerWebHost.CommandLineDropSource,
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("Preventiemonitor.Bronslot"), ct).ConfigureAwait(false);
         var run = await ConsoleProgress.RunAsync(console, "Leveringen verwerken…", progress => drop is not null
             ? ingest.IngestDropAsync(drop, reportFolder, progress, ct)
             : ingest.IngestSourceAsync(source!, reportFolder, progress, ct)).ConfigureAwait(false);

@@ -62,8 +62,10 @@ internal static class PipelineCommand
         console.Line("Samenvatting van de pipeline");
         console.Line($"  Leveringen: {run.Deliveries.Count} ({table.StatusCounts()}), waarvan {run.Deliveries.Count - fresh.Count} al verwerkt.");
         console.Line($"  Rijen (nieuwe leveringen): {fresh.Sum(d => d.Geaccepteerd)} geaccepteerd, {fresh.Sum(d => d.Geweigerd)} geweigerd.");
-        console.Line($"  Score run {result.Score.Id}: jaar {result.Score.Jaar}, {result.Score.Programmas} programma's, {result.Score.Leveringen} leveringen gebruikt.");
-        console.Line($"  Publicatie {result.Publication.Id} '{result.Publication.Label}' (concept): {result.Publication.Folder}");
+        console.Line($"  Score run {result.Score.Id}: jaar {result.Score.Jaar}, {result.Score.Programmas} programma's, {result.Score.Leveringen} leveringen gebruikt" +
+                     (result.Score.Reused ? " (bestaande score run, nog actueel)." : "."));
+        console.Line($"  Publicatie {result.Publication.Id} '{result.Publication.Label}' (concept): {result.Publication.Folder}" +
+                     (result.Publication.AlreadyPublished ? " (bestond al; map gecontroleerd)" : string.Empty));
         var files = new Table().Border(TableBorder.Rounded).AddColumn("bestand").AddColumn(new TableColumn("bytes").RightAligned()).AddColumn("sha256");
         foreach (var file in result.Publication.Files)
         {
@@ -75,20 +77,54 @@ internal static class PipelineCommand
         return WorkerCommandLine.ExitOk;
     }
 
-    public static void CheckPublishUsage(long? scoreRunId, string? outRoot)
+    public static void CheckPublishUsage(long? scoreRunId, long? exportId, string? outRoot, string? label)
     {
-        if (scoreRunId is null || outRoot is null)
+        if (exportId is not null && (scoreRunId is not null || label is not null))
         {
-            throw new UserInputException("publish vraagt --score-run ID en --out DIR.", UserInputException.UsageExitCode);
+            throw new UserInputException("publish --export ID gaat niet samen met --score-run of --label.", UserInputException.UsageExitCode);
+        }
+
+        if ((scoreRunId is null && exportId is null) || outRoot is null)
+        {
+            throw new UserInputException("publish vraagt --score-run ID (of --export ID) en --out DIR.", UserInputException.UsageExitCode);
         }
     }
 
     public static async Task<int> PublishAsync(IServiceProvider services, IAnsiConsole console, long? scoreRunId, string? outRoot, string? label, CancellationToken ct)
     {
-        CheckPublishUsage(scoreRunId, outRoot);
-        var result = await services.GetRequiredService<PublicationService>()
-            .PublishAsync(scoreRunId!.Value, label, outRoot!, $"cli:{Environment.UserName}", ct).ConfigureAwait(false);
-        console.Line($"Publicatie {result.Id} '{result.Label}' (concept) van score run {scoreRunId}: {result.Folder}");
+        CheckPublishUsage(scoreRunId, null, outRoot, label);
+        PublicationResult result;
+        try
+        {
+            result = await services.GetRequiredService<PublicationService>()
+                .PublishAsync(scoreRunId!.Value, label, outRoot!, $"cli:{Environment.UserName}", ct).ConfigureAwait(false);
+        }
+        catch (PublicationException e)
+        {
+            throw new UserInputException(e.Message, inner: e);
+        }
+
+        console.Line($"Publicatie {result.Id} '{result.Label}' (concept) van score run {scoreRunId}: {result.Folder}" +
+                     (result.AlreadyPublished ? $" (bestond al; map {(result.FolderWritten ? "opnieuw geschreven uit de database" : "is compleet")})" : string.Empty));
+        return WorkerCommandLine.ExitOk;
+    }
+
+    /// <summary><c>publish --export ID --out DIR</c>: a stored publication written again from the database.</summary>
+    public static async Task<int> ExportAsync(IServiceProvider services, IAnsiConsole console, long id, string outRoot, CancellationToken ct)
+    {
+        PublicationResult result;
+        try
+        {
+            result = await services.GetRequiredService<PublicationService>().ExportAsync(id, outRoot, ct).ConfigureAwait(false);
+        }
+        catch (PublicationException e)
+        {
+            throw new UserInputException(e.Message, inner: e);
+        }
+
+        console.Line(result.FolderWritten
+            ? $"Publicatie {result.Id} '{result.Label}' uit de database geschreven naar {result.Folder} ({result.Files.Count} bestanden, SHA-256 gecontroleerd)."
+            : $"Publicatie {result.Id} '{result.Label}' staat al compleet in {result.Folder} ({result.Files.Count} bestanden, SHA-256 gecontroleerd).");
         return WorkerCommandLine.ExitOk;
     }
 }

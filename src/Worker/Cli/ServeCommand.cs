@@ -1,4 +1,5 @@
 using Preventiemonitor.Model;
+using Preventiemonitor.Worker.Composition;
 using Preventiemonitor.Worker.Web;
 using Preventiemonitor.Worker.Web.Accounts;
 
@@ -22,6 +23,7 @@ internal static class ServeCommand
     {
         var builder = WorkerWebHost.CreateBuilder(urls);
         CommandHost.ApplyOverrides(builder.Configuration, common);
+        WorkerTemp.Enter(Preventiemonitor.Storage.DatabaseSettings.FromConfiguration(builder.Configuration).HomeDirectory);
         using var guardLogging = LoggerFactory.Create(l => l.AddSimpleConsole(o =>
         {
             o.SingleLine = true;

@@ -91,10 +91,19 @@ public static class WorkerCommandLine
             new PipelineRequest(r.GetValue(drop), r.GetValue(outRoot), r.GetValue(jaar), r.GetValue(label), r.GetValue(serveAfter), r.GetValue(urls)), ct));
 
         var scoreRun = new Option<long?>("--score-run") { Description = "Het nummer van de score run die gepubliceerd wordt." };
-        var publish = new Command("publish", "Publiceer een bestaande score run als tussenrapportage.") { scoreRun, outRoot, label };
+        var export = new Option<long?>("--export")
+        {
+            Description = "Schrijf de opgeslagen publicatie met dit nummer opnieuw uit de database naar <out>/<label>/ (bestanden gecontroleerd op hun SHA-256).",
+        };
+        var publish = new Command("publish", "Publiceer een bestaande score run als tussenrapportage, of schrijf een opgeslagen publicatie opnieuw (--export).")
+        {
+            scoreRun, export, outRoot, label,
+        };
         publish.SetAction((r, ct) => CommandHost.RunAsync(Common(r),
-            (sp, console, c) => PipelineCommand.PublishAsync(sp, console, r.GetValue(scoreRun), r.GetValue(outRoot), r.GetValue(label), c), ct,
-            () => PipelineCommand.CheckPublishUsage(r.GetValue(scoreRun), r.GetValue(outRoot))));
+            (sp, console, c) => r.GetValue(export) is long id
+                ? PipelineCommand.ExportAsync(sp, console, id, r.GetValue(outRoot)!, c)
+                : PipelineCommand.PublishAsync(sp, console, r.GetValue(scoreRun), r.GetValue(outRoot), r.GetValue(label), c), ct,
+            () => PipelineCommand.CheckPublishUsage(r.GetValue(scoreRun), r.GetValue(export), r.GetValue(outRoot), r.GetValue(label))));
 
         var userName = new Argument<string>("naam") { Description = "De naam van de gebruiker (1–64 tekens: a-z, 0-9, punt, _ en -)." };
         var role = new Option<string>("--role") { Description = "De rol: onderzoeker, panel of beheerder.", Required = true };

@@ -7,21 +7,23 @@ namespace Preventiemonitor.Worker.Jobs;
 
 /// <summary>
 /// Recurring job per configured source: ingests it and writes the delivery reports. Never two runs of
-/// the same source at once; retried automatically only for transient failures outside HTTP (database
+/// the same source at once, also not with the pipeline or in another Worker process: the run holds the
+/// source's advisory lock (<see cref="SourceLock"/>), which never expires while it runs and is released
+/// when its process dies (Hangfire's own distributed lock expires after a fixed time); retried automatically only for transient failures outside HTTP (database
 /// connection, I/O): an HTTP source has spent its one retry budget in the client already
 /// (<see cref="HttpSourceResilience"/>), so its failures are not retried again here. Idempotent because
 /// every delivery is one transaction and the same bytes again are "al verwerkt".
 /// </summary>
-public sealed class IngestSourceJob(IngestService ingest, WorkerPaths paths, ILogger<IngestSourceJob> logger)
+public sealed class IngestSourceJob(IngestService ingest, NpgsqlDataSource dataSource, WorkerPaths paths, ILogger<IngestSourceJob> logger)
 {
     public static string RecurringJobId(string sourceName) => $"bron:{sourceName}";
 
-    [DisableConcurrentExecution("bron:{0}", 3600)]
     [AutomaticRetry(Attempts = 3, DelaysInSeconds = [60, 300, 900], OnlyOn = [typeof(TransientSourceException)])]
     public async Task Run(string sourceName, CancellationToken cancellationToken)
     {
         try
         {
+            await using var held = await SourceLock.AcquireAsync(dataSource, sourceName, logger, cancellationToken).ConfigureAwait(false);
             var run = await ingest.IngestSourceAsync(sourceName, paths.ReportFolder, progress: null, cancellationToken).ConfigureAwait(false);
             foreach (var note in run.Notes)
             {
@@ -49,6 +51,3 @@ public sealed class IngestSourceJob(IngestService ingest, WorkerPaths paths, ILo
         _ => false,
     };
 }
-
-/// <summary>A failure worth retrying later (see <see cref="IngestSourceJob.IsTransient"/>).</summary>
-public sealed class TransientSourceException(string message, Exception inner) : Exception(message, inner);

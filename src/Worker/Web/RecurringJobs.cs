@@ -10,7 +10,9 @@ namespace Preventiemonitor.Worker.Web;
 /// <summary>
 /// The recurring jobs: the heartbeat, one job per configured source with a schedule (jobs of sources
 /// no longer configured go) and the scheduled pipeline when <c>Publicatie:Cron</c> is set. The cron
-/// expressions were checked at start (settings validation).
+/// expressions were checked at start (settings validation). Jobs this Worker does not configure are
+/// removed only when no other Worker process is alive on the database: a second Worker with other
+/// settings (another drop folder, no pipeline schedule) must not delete the first one's jobs.
 /// </summary>
 internal static class RecurringJobs
 {
@@ -33,9 +35,14 @@ internal static class RecurringJobs
         {
             recurring.AddOrUpdate<PipelineJob>(PipelineJob.RecurringJobId, job => job.Run(null, CancellationToken.None), pipelineCron, options);
         }
-        else
+        else if (!OtherWorkerAlive(services))
         {
             recurring.RemoveIfExists(PipelineJob.RecurringJobId);
+        }
+
+        if (OtherWorkerAlive(services))
+        {
+            return;
         }
 
         using var connection = services.GetRequiredService<JobStorage>().GetConnection();
@@ -43,5 +50,15 @@ internal static class RecurringJobs
         {
             recurring.RemoveIfExists(job.Id);
         }
+    }
+
+    /// <summary>
+    /// True when another Hangfire server sent a heartbeat in the last two minutes. Called before this
+    /// Worker's own server starts, so every server listed belongs to another process (or one that just died).
+    /// </summary>
+    private static bool OtherWorkerAlive(IServiceProvider services)
+    {
+        var since = DateTime.UtcNow - TimeSpan.FromMinutes(2);
+        return services.GetRequiredService<JobStorage>().GetMonitoringApi().Servers().Any(s => s.Heartbeat is { } beat && beat > since);
     }
 }

@@ -91,6 +91,8 @@ public static class WorkerWebHost
                 PrepareSchemaIfNecessary = true,
                 // Without it a job running longer than the invisibility timeout (30 min) is fetched again.
                 UseSlidingInvisibilityTimeout = true,
+                // Hangfire's distributed locks expire after DistributedLockTimeout (10 min) without renewal, so
+                // long jobs do not rely on them: a source run holds its own advisory lock (Jobs/SourceLock).
                 EnableLongPolling = true,
                 QueuePollInterval = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<HangfireOptions>>().Value.QueuePollIntervalSeconds),
             }));

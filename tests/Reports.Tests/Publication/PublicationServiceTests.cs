@@ -152,11 +152,23 @@ public sealed class PublicationServiceTests(DatabaseFixture fixture) : IClassFix
         var service = Service(db);
         var result = await service.PublishAsync(runId, "vast", _out, "test", CancellationToken.None);
 
-        var again = await Assert.ThrowsAsync<PublicationException>(() => service.PublishAsync(runId, "vast", _out, "test", CancellationToken.None));
-        Assert.Contains("bestaat al", again.Message);
+        // The same run under the same label again (the same command after a crash): nothing new, the folder is checked.
+        var again = await service.PublishAsync(runId, "vast", _out, "test", CancellationToken.None);
+        Assert.Equal((result.Id, true, false), (again.Id, again.AlreadyPublished, again.FolderWritten));
+        // A missing folder is written again from the database, byte for byte.
+        var csv = await File.ReadAllBytesAsync(Path.Combine(result.Folder, "effecten.csv"));
         Directory.Delete(result.Folder, recursive: true);
-        var label = await Assert.ThrowsAsync<PublicationException>(() => service.PublishAsync(runId, "vast", _out, "test", CancellationToken.None));
+        var rewritten = await service.PublishAsync(runId, "vast", _out, "test", CancellationToken.None);
+        Assert.Equal((result.Id, true, true), (rewritten.Id, rewritten.AlreadyPublished, rewritten.FolderWritten));
+        Assert.Equal(csv, await File.ReadAllBytesAsync(Path.Combine(result.Folder, "effecten.csv")));
+        // Another run never takes an existing label.
+        var other = await new ScoreRunService(db, NullLogger<ScoreRunService>.Instance).RunAsync(2025, new MethodParameters(), "test", CancellationToken.None);
+        var label = await Assert.ThrowsAsync<PublicationException>(() => service.PublishAsync(other.Id, "vast", _out, "test", CancellationToken.None));
         Assert.Contains("al een publicatie met label 'vast'", label.Message);
+        // A folder of that name that the database does not know is never overwritten.
+        Directory.CreateDirectory(Path.Combine(_out, "vreemd"));
+        var folder = await Assert.ThrowsAsync<PublicationException>(() => service.PublishAsync(runId, "vreemd", _out, "test", CancellationToken.None));
+        Assert.Contains("bestaat al", folder.Message);
 
         await using var c = await db.OpenConnectionAsync();
         var changed = await Assert.ThrowsAsync<PostgresException>(() => c.ExecuteAsync("UPDATE publicatie_bestand SET grootte = 0 WHERE publicatie_id = @Id", new { result.Id }));
@@ -171,5 +183,60 @@ public sealed class PublicationServiceTests(DatabaseFixture fixture) : IClassFix
         var final = await Assert.ThrowsAsync<PostgresException>(() => c.ExecuteAsync("UPDATE publicatie SET status = 'in_review' WHERE id = @Id", new { result.Id }));
         Assert.Contains("definitief", final.MessageText);
         await Assert.ThrowsAsync<PostgresException>(() => c.ExecuteAsync("DELETE FROM publicatie WHERE id = @Id", new { result.Id }));
+    }
+
+    [Fact]
+    public async Task A_crash_between_the_commit_and_the_rename_is_finished_from_the_database_at_the_next_publish()
+    {
+        var (db, runId) = await ScoredSampleAsync();
+        var service = Service(db);
+        var result = await service.PublishAsync(runId, "na-crash", _out, "test", CancellationToken.None);
+        var stored = Directory.GetFiles(result.Folder).ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
+
+        // The state a SIGKILL right after the commit leaves: the files only in the temporary folder, one of them cut short;
+        // plus the temporary folder of a publication that never committed.
+        var temp = Path.Combine(_out, $".pm-publicatie-na-crash.{Guid.NewGuid():N}");
+        Directory.Move(result.Folder, temp);
+        await File.WriteAllBytesAsync(Path.Combine(temp, "programmas.csv"), [1, 2, 3]);
+        var uncommitted = Path.Combine(_out, $".pm-publicatie-nooit.{Guid.NewGuid():N}");
+        Directory.CreateDirectory(uncommitted);
+        await File.WriteAllTextAsync(Path.Combine(uncommitted, "programmas.csv"), "half");
+
+        var again = await service.PublishAsync(runId, "na-crash", _out, "test", CancellationToken.None);
+
+        Assert.Equal((result.Id, true), (again.Id, again.AlreadyPublished));
+        Assert.Equal(stored.Keys.Order(), Directory.GetFiles(result.Folder).Select(Path.GetFileName).Order());
+        foreach (var (name, bytes) in stored)
+        {
+            Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(result.Folder, name)));
+        }
+
+        Assert.Equal(["na-crash"], Directory.EnumerateFileSystemEntries(_out).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task A_changed_file_in_the_folder_is_written_again_and_export_writes_a_stored_publication_anywhere()
+    {
+        var (db, runId) = await ScoredSampleAsync();
+        var service = Service(db);
+        var result = await service.PublishAsync(runId, "export", _out, "test", CancellationToken.None);
+        var original = await File.ReadAllBytesAsync(Path.Combine(result.Folder, "witte_vlekken.csv"));
+        await File.AppendAllTextAsync(Path.Combine(result.Folder, "witte_vlekken.csv"), "GM0000,bewerkt\n");
+
+        var repaired = await service.ExportAsync(result.Id, _out, CancellationToken.None);
+        Assert.True(repaired.FolderWritten);
+        Assert.Equal(original, await File.ReadAllBytesAsync(Path.Combine(result.Folder, "witte_vlekken.csv")));
+        Assert.False((await service.ExportAsync(result.Id, _out, CancellationToken.None)).FolderWritten);
+
+        var elsewhere = Path.Combine(_out, "elders");
+        var exported = await service.ExportAsync(result.Id, elsewhere, CancellationToken.None);
+        Assert.Equal(Path.Combine(elsewhere, "export"), exported.Folder);
+        foreach (var file in Directory.GetFiles(result.Folder))
+        {
+            Assert.Equal(await File.ReadAllBytesAsync(file), await File.ReadAllBytesAsync(Path.Combine(exported.Folder, Path.GetFileName(file))));
+        }
+
+        var missing = await Assert.ThrowsAsync<PublicationException>(() => service.ExportAsync(result.Id + 1000, elsewhere, CancellationToken.None));
+        Assert.Contains("bestaat niet", missing.Message);
     }
 }
