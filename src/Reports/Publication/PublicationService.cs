@@ -32,18 +32,19 @@ public sealed class PublicationService(NpgsqlDataSource dataSource, ILogger<Publ
             throw new PublicationException($"De map {folder} bestaat al; een publicatie wordt nooit overschreven. Kies een ander label.");
         }
 
-        var files = Render(data, label, createdAt);
-        var id = await StoreAsync(data, label, createdAt, createdBy, files, ct).ConfigureAwait(false);
+        // Disclosure control: the primary rule and the audited secondary suppression; a failing audit throws, nothing is written.
+        var disclosure = PublicationDisclosure.Protect(data.Tables, data.Run.KMin, NMin(data.Run));
+        var files = Render(data, disclosure, label, createdAt);
+        var id = await StoreAsync(data, disclosure, label, createdAt, createdBy, files, ct).ConfigureAwait(false);
         WriteFolder(folder, files);
         logger.LogInformation("Publicatie {Id} '{Label}' geschreven naar {Folder}.", id, label, folder);
         return new PublicationResult(id, label, data.Run.Jaar, scoreRunId, folder, files);
     }
 
     /// <summary>The files of a publication, in publication order: the CSVs, the workbook, datapackage.json.</summary>
-    internal static List<PublishedFile> Render(PublicationData data, string label, DateTimeOffset createdAt)
+    internal static List<PublishedFile> Render(PublicationData data, PublicationDisclosureResult disclosure, string label, DateTimeOffset createdAt)
     {
-        // One suppression step for every table; the CSVs, the workbook and (later) the web pages all use its result.
-        var disclosure = DisclosureControl.Apply(data.Tables, data.Run.KMin);
+        // The tables carry the emptied cells of disclosure control; the CSVs, the workbook and the web pages all read them.
         var csvs = data.Tables.Select(t => new DataPackageFile(t.Spec, CsvTableWriter.Write(t))).ToList();
         var files = csvs.Select(c => new PublishedFile(c.Spec.FileName, c.Csv)).ToList();
         files.Add(new PublishedFile(Workbook, WorkbookWriter.Write(new WorkbookContent(
@@ -60,17 +61,22 @@ public sealed class PublicationService(NpgsqlDataSource dataSource, ILogger<Publ
             ScoreRunId = data.Run.Id,
             Parameters = [.. data.Run.Parameters.Select(p => new DataPackageParameter(p.Key, p.Value))],
             Deliveries = [.. data.Deliveries.Select(d => new DataPackageDelivery(d.Id, d.Bron, d.Sha256))],
+            Disclosure = new DataPackageDisclosure(disclosure.KMin, disclosure.Primary, disclosure.Secondary),
         })));
         return files;
     }
 
-    /// <summary>A plain-Dutch line per table about what disclosure control emptied.</summary>
-    internal static string DisclosureSummary(DisclosureReport report) =>
-        string.Join("\n", report.Tables.Select(t =>
-            $"{t.Table}.csv: {t.SuppressedRows.ToString(CultureInfo.InvariantCulture)} van {t.Rows.ToString(CultureInfo.InvariantCulture)} rijen met onderdrukte cellen " +
-            $"({t.SuppressedCells.ToString(CultureInfo.InvariantCulture)} cellen, waarvan {t.SecondaryCounts.ToString(CultureInfo.InvariantCulture)} aantallen door secundaire onderdrukking)."));
+    /// <summary>The n_min of the score run (a <c>reden</c> te_weinig_paren tells a reader that paren &lt; n_min).</summary>
+    internal static int NMin(ScoreRunInfo run) => (int)run.Parameters["n_min"];
 
-    private async Task<long> StoreAsync(PublicationData data, string label, DateTimeOffset createdAt, string createdBy,
+    /// <summary>Plain Dutch: how many cells were emptied and why, then a line per table.</summary>
+    internal static string DisclosureSummary(PublicationDisclosureResult disclosure) =>
+        WorkbookTexts.DisclosureAudit(disclosure.Primary, disclosure.Secondary) + "\n" +
+        string.Join("\n", disclosure.Report.Tables.Select(t =>
+            $"{t.Table}.csv: {t.SuppressedRows.ToString(CultureInfo.InvariantCulture)} van {t.Rows.ToString(CultureInfo.InvariantCulture)} rijen met onderdrukte cellen " +
+            $"({t.SuppressedCells.ToString(CultureInfo.InvariantCulture)} cellen, waarvan {t.SecondaryCounts.ToString(CultureInfo.InvariantCulture)} door aanvullende onderdrukking)."));
+
+    private async Task<long> StoreAsync(PublicationData data, PublicationDisclosureResult disclosure, string label, DateTimeOffset createdAt, string createdBy,
         IReadOnlyList<PublishedFile> files, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
@@ -108,6 +114,8 @@ public sealed class PublicationService(NpgsqlDataSource dataSource, ILogger<Publ
             await copy.CompleteAsync(ct).ConfigureAwait(false);
         }
 
+        // The full audit (per emptied cell: primary or secondary, final range) for researchers, never published.
+        await DisclosureAuditStore.SaveAsync(connection, transaction, id, disclosure, ct).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return id;
     }
