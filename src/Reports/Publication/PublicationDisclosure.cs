@@ -19,7 +19,7 @@ public static class PublicationDisclosure
         Protect(tables, kMin, nMin, SecondarySuppressor.Protect);
 
     /// <summary>As <see cref="Protect(IReadOnlyList{PublishedTable}, int, int)"/> with the engine given (tests force a failing audit).</summary>
-    internal static PublicationDisclosureResult Protect(
+    public static PublicationDisclosureResult Protect(
         IReadOnlyList<PublishedTable> tables, int kMin, int nMin, Func<LinkedCellModel, SuppressionResult> engine)
     {
         ArgumentNullException.ThrowIfNull(tables);

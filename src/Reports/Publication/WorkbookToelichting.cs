@@ -137,7 +137,7 @@ internal static class WorkbookToelichting
             + "de bevolking en de score blijven staan: die tellen programma's of mensen buiten het onderzoek, of komen uit de onderbouwing "
             + "en de effecten per programma.");
         Paragraph("Aanvullende onderdrukking: de tabellen hangen samen (de deelnemers van een gemeente zijn de som van haar programma's, "
-            + "de regio de som van de gemeenten, de score van een gemeente is gewogen naar deelnemers). Daarom controleert de publicatie "
+            + "de regio (REGIO) de som van de gemeenten, de score van een gemeente is gewogen naar deelnemers). Daarom controleert de publicatie "
             + "zichzelf met de sterkste rekenmethode die een lezer op alle gepubliceerde getallen samen kan toepassen (lineair programmeren), "
             + "en maakt zij zo nodig meer cellen leeg (aantallen, of een score van een gemeente of de regio), met wat daaruit is berekend, "
             + "tot van geen leeggemaakt klein aantal meer bekend is dan dat het onder " + kText + " ligt. Ook zo'n cel staat er als '< "
