@@ -76,6 +76,9 @@ try
     var publication = await TimeAsync(() => new PublicationService(dataSource, NullLogger<PublicationService>.Instance)
         .PublishAsync(score.Result.Id, "benchmark", Path.Combine(work, "out"), "benchmark", CancellationToken.None));
     lines.Add(("project: publicatie", publication.Seconds, $"{publication.Result.Files.Count} bestanden"));
+    var audit = (await new DisclosureAuditStore(dataSource).SummariesAsync(CancellationToken.None))[publication.Result.Id];
+    lines.Add(("project: onthullingscontrole (in publicatie)", audit.DuurMs / 1000.0,
+        $"k_min {audit.KMin}: {audit.Primair} cellen primair, {audit.Secundair} secundair leeggemaakt; audit {(audit.Geslaagd ? "geslaagd" : "niet geslaagd")}"));
 
     Console.WriteLine();
     Console.WriteLine("| stap | tijd (s) | toelichting |");

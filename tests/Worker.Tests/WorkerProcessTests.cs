@@ -113,6 +113,9 @@ public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClass
         Assert.True(exitCode == 0, output);
         Assert.Matches(@"Score run \d+: jaar 2025, methode v1 \(n_min 10, g_groot 0,80, w_E 0,40, w_O 0,60\), 52 programma's, 14 leveringen gebruikt\.", output);
         Assert.Contains("Regio Maastricht-Heuvelland, per thema:", output);
+        // The region shows the publication's emptied cells (onthulling-v2): "< 10" and a line saying how many.
+        Assert.Matches(@"Kleine aantallen \(k_min 10\): \d+ cellen leeggemaakt door de hoofdregel en \d+ extra", output);
+        Assert.Contains("< 10", output);
         foreach (var thema in new[] { "Versterken weerbaarheid", "Vergroten sociale aansluiting", "Vergroten zelfstandigheid", "Vergroten veiligheid", "Verbeteren opvoedvaardigheden" })
         {
             Assert.Contains(thema, output);

@@ -43,6 +43,9 @@ public sealed record DataPackageContent
     /// <summary>The deliveries used; written in ascending id order.</summary>
     public required IReadOnlyList<DataPackageDelivery> Deliveries { get; init; }
 
+    /// <summary>The result of disclosure control, written as <c>preventiemonitor.onthulling</c>; null writes none.</summary>
+    public DataPackageDisclosure? Disclosure { get; init; }
+
     /// <summary>Package description (Markdown allowed); null writes none.</summary>
     public string? Description { get; init; } = DefaultDescription;
 

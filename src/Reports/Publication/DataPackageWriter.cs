@@ -182,6 +182,16 @@ public static class DataPackageWriter
         }
 
         json.WriteEndArray();
+        if (content.Disclosure is { } disclosure)
+        {
+            json.WriteStartObject("onthulling");
+            json.WriteNumber("k_min", disclosure.KMin);
+            json.WriteNumber("primair", disclosure.Primary);
+            json.WriteNumber("secundair", disclosure.Secondary);
+            json.WriteString("audit", "geslaagd");
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 

@@ -53,13 +53,16 @@ public sealed class PublicationService(NpgsqlDataSource dataSource, ILogger<Publ
             throw new PublicationException($"De map {folder} bestaat al; een publicatie wordt nooit overschreven. Kies een ander label.");
         }
 
-        var files = Render(data, label, createdAt);
+        // Disclosure control: the primary rule and the audited secondary suppression; a failing audit throws, nothing is written.
+        var disclosure = PublicationDisclosure.Protect(data.Tables, data.Run.KMin, NMin(data.Run));
+        var files = Render(data, disclosure, label, createdAt);
         var temp = PublicationFolder.WriteTemp(outRoot, label, files);
         long id;
         try
         {
             logger.LogInformation("Publicatie '{Label}': bestanden klaar in {Temp}; vastleggen in de database.", label, temp);
-            id = await PublicationStore.StoreAsync(dataSource, label, data.Run.Jaar, scoreRunId, createdAt, createdBy, files, ct).ConfigureAwait(false);
+            id = await PublicationStore.StoreAsync(dataSource, label, data.Run.Jaar, scoreRunId, createdAt, createdBy, files,
+                (connection, transaction, publicatieId) => DisclosureAuditStore.SaveAsync(connection, transaction, publicatieId, disclosure, ct), ct).ConfigureAwait(false);
         }
         catch
         {
@@ -124,10 +127,9 @@ public sealed class PublicationService(NpgsqlDataSource dataSource, ILogger<Publ
         [.. files.OrderBy(f => f.Name == Workbook ? 1 : f.Name == DataPackage ? 2 : 0).ThenBy(f => f.Name, StringComparer.Ordinal)];
 
     /// <summary>The files of a publication, in publication order: the CSVs, the workbook, datapackage.json.</summary>
-    internal static List<PublishedFile> Render(PublicationData data, string label, DateTimeOffset createdAt)
+    internal static List<PublishedFile> Render(PublicationData data, PublicationDisclosureResult disclosure, string label, DateTimeOffset createdAt)
     {
-        // One suppression step for every table; the CSVs, the workbook and (later) the web pages all use its result.
-        var disclosure = DisclosureControl.Apply(data.Tables, data.Run.KMin);
+        // The tables carry the emptied cells of disclosure control; the CSVs, the workbook and the web pages all read them.
         var csvs = data.Tables.Select(t => new DataPackageFile(t.Spec, CsvTableWriter.Write(t))).ToList();
         var files = csvs.Select(c => new PublishedFile(c.Spec.FileName, c.Csv)).ToList();
         files.Add(new PublishedFile(Workbook, WorkbookWriter.Write(new WorkbookContent(
@@ -144,13 +146,18 @@ public sealed class PublicationService(NpgsqlDataSource dataSource, ILogger<Publ
             ScoreRunId = data.Run.Id,
             Parameters = [.. data.Run.Parameters.Select(p => new DataPackageParameter(p.Key, p.Value))],
             Deliveries = [.. data.Deliveries.Select(d => new DataPackageDelivery(d.Id, d.Bron, d.Sha256))],
+            Disclosure = new DataPackageDisclosure(disclosure.KMin, disclosure.Primary, disclosure.Secondary),
         })));
         return files;
     }
 
-    /// <summary>A plain-Dutch line per table about what disclosure control emptied.</summary>
-    internal static string DisclosureSummary(DisclosureReport report) =>
-        string.Join("\n", report.Tables.Select(t =>
+    /// <summary>The n_min of the score run (a <c>reden</c> te_weinig_paren tells a reader that paren &lt; n_min).</summary>
+    internal static int NMin(ScoreRunInfo run) => (int)run.Parameters["n_min"];
+
+    /// <summary>Plain Dutch: how many cells were emptied and why, then a line per table.</summary>
+    internal static string DisclosureSummary(PublicationDisclosureResult disclosure) =>
+        WorkbookTexts.DisclosureAudit(disclosure.Primary, disclosure.Secondary) + "\n" +
+        string.Join("\n", disclosure.Report.Tables.Select(t =>
             $"{t.Table}.csv: {t.SuppressedRows.ToString(CultureInfo.InvariantCulture)} van {t.Rows.ToString(CultureInfo.InvariantCulture)} rijen met onderdrukte cellen " +
-            $"({t.SuppressedCells.ToString(CultureInfo.InvariantCulture)} cellen, waarvan {t.SecondaryCounts.ToString(CultureInfo.InvariantCulture)} aantallen door secundaire onderdrukking)."));
+            $"({t.SuppressedCells.ToString(CultureInfo.InvariantCulture)} cellen, waarvan {t.SecondaryCounts.ToString(CultureInfo.InvariantCulture)} door aanvullende onderdrukking)."));
 }

@@ -78,7 +78,7 @@ internal static class PublicationStore
 
     /// <summary>Stores the publication and its files in one transaction; returns its id.</summary>
     public static async Task<long> StoreAsync(NpgsqlDataSource dataSource, string label, int jaar, long scoreRunId, DateTimeOffset createdAt,
-        string createdBy, IReadOnlyList<PublishedFile> files, CancellationToken ct)
+        string createdBy, IReadOnlyList<PublishedFile> files, Func<NpgsqlConnection, NpgsqlTransaction, long, Task> alsoStore, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
@@ -113,6 +113,8 @@ internal static class PublicationStore
             await copy.CompleteAsync(ct).ConfigureAwait(false);
         }
 
+        // What belongs with the publication in the same transaction (the disclosure audit).
+        await alsoStore(connection, transaction, id).ConfigureAwait(false);
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return id;
     }

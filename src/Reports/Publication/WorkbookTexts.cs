@@ -56,4 +56,12 @@ internal static class WorkbookTexts
         return string.Create(CultureInfo.InvariantCulture,
             $"{local.Day} {DutchMonths[local.Month - 1]} {local.Year}, {local:HH:mm:ss} (UTC{sign}{offset:hh\\:mm})");
     }
+
+    /// <summary>How many cells disclosure control emptied and why, and what the audit guarantees (onthulling-v2 §3).</summary>
+    internal static string DisclosureAudit(int primary, int secondary) =>
+        $"In deze publicatie zijn {N(primary + secondary)} cellen leeggemaakt: {N(primary)} omdat ze minder dan k_min mensen beschrijven "
+        + $"(de hoofdregel) en {N(secondary)} extra, zodat die kleine aantallen niet uit de andere getallen terug te rekenen zijn. "
+        + "De publicatie heeft zichzelf gecontroleerd: geen leeggemaakt getal is uit de andere gepubliceerde getallen af te leiden.";
+
+    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -136,13 +136,14 @@ internal static class WorkbookToelichting
             + "(op het blad Effecten ook het gemiddelde verschil, de sd van de verschillen, d_z en de standaardfout). Het aantal programma's, k, "
             + "de bevolking en de score blijven staan: die tellen programma's of mensen buiten het onderzoek, of komen uit de onderbouwing "
             + "en de effecten per programma.");
-        Paragraph("Aanvullende regel: als op het blad Scores per thema voor een thema precies één gemeente een leeggemaakt aantal heeft "
-            + "(deelnemers en paren elk apart bekeken), dan wordt ook de gemeente met het eerstvolgende kleinste aantal boven nul leeggemaakt "
-            + "(bij gelijke aantallen de laagste gemeentecode), met wat daaruit is berekend, zodat het aantal niet uit de regiorij (REGIO) "
-            + "terug te rekenen is. De regiorij zelf wordt door deze regel nooit leeggemaakt.");
-        Paragraph("Bekende beperking: een leeggemaakt aantal is soms nog terug te rekenen via een andere tabel, bijvoorbeeld de deelnemers "
-            + "van een gemeente uit haar programma's op het blad Programma's. Daarom controleert een persoon de publicatie voordat die "
-            + "wordt vrijgegeven.");
+        Paragraph("Aanvullende onderdrukking: de tabellen hangen samen (de deelnemers van een gemeente zijn de som van haar programma's, "
+            + "de regio (REGIO) de som van de gemeenten, de score van een gemeente is gewogen naar deelnemers). Daarom controleert de publicatie "
+            + "zichzelf met de sterkste rekenmethode die een lezer op alle gepubliceerde getallen samen kan toepassen (lineair programmeren), "
+            + "en maakt zij zo nodig meer cellen leeg (aantallen, of een score van een gemeente of de regio), met wat daaruit is berekend, "
+            + "tot van geen leeggemaakt klein aantal meer bekend is dan dat het onder " + kText + " ligt. Ook zo'n cel staat er als '< "
+            + kText + "', al is het aantal niet klein. Wordt die controle niet gehaald, dan wordt de publicatie niet gemaakt.");
+        Paragraph("Grens: de controle geldt voor één publicatie. Wie publicaties van verschillende jaren, of twee publicaties van hetzelfde "
+            + "jaar (een nieuwe berekening), naast elkaar legt, valt buiten deze controle.");
         var summary = content.DisclosureSummary.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
         if (summary.Length > 0)
         {

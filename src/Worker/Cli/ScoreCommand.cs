@@ -2,13 +2,19 @@ using Npgsql;
 using Preventiemonitor.Model;
 using Preventiemonitor.Model.Numbers;
 using Preventiemonitor.Model.Scoring;
+using Preventiemonitor.Reports.Publication;
+using Preventiemonitor.Reports.Publication.Tables;
 using Preventiemonitor.Scoring;
 using Preventiemonitor.Storage;
 using Spectre.Console;
 
 namespace Preventiemonitor.Worker.Cli;
 
-/// <summary>The <c>score --jaar YYYY</c> command: a new score run and a per-theme table for the region (numbers as methode-v1 §7).</summary>
+/// <summary>
+/// The <c>score --jaar YYYY</c> command: a new score run and a per-theme table for the region (numbers as
+/// methode-v1 §7). The region's numbers go through the same disclosure step as the publication
+/// (<see cref="PublicationDisclosure"/>): a cell the publication would empty shows <c>&lt; k_min</c>.
+/// </summary>
 internal static class ScoreCommand
 {
     public static async Task<int> RunAsync(IServiceProvider services, IAnsiConsole console, int? jaar, CancellationToken ct)
@@ -20,12 +26,17 @@ internal static class ScoreCommand
         var parameters = services.GetRequiredService<MethodParameters>();
         var run = await console.Status().StartAsync($"Jaar {jaar} scoren…", _ => service.RunAsync(jaar.Value, parameters, $"cli:{Environment.UserName}", ct))
             .ConfigureAwait(false);
-        var catalog = await new ReferenceCatalogStore(services.GetRequiredService<NpgsqlDataSource>()).LoadAsync(ct).ConfigureAwait(false);
-        Print(run, parameters, catalog, console);
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        var catalog = await new ReferenceCatalogStore(dataSource).LoadAsync(ct).ConfigureAwait(false);
+        var published = await new PublicationBuilder(dataSource).BuildAsync(run.Id, ct).ConfigureAwait(false);
+        var disclosure = PublicationDisclosure.Protect(published.Tables, parameters.KMin, parameters.NMin);
+        var areas = published.Tables.OfType<PublishedTable<GemeenteThemaScoreRow>>().Single();
+        Print(run, parameters, catalog, areas, disclosure, console);
         return WorkerCommandLine.ExitOk;
     }
 
-    internal static void Print(ScoreRunSummary run, MethodParameters p, Model.ReferenceData.ReferenceCatalog catalog, IAnsiConsole console)
+    internal static void Print(ScoreRunSummary run, MethodParameters p, Model.ReferenceData.ReferenceCatalog catalog,
+        PublishedTable<GemeenteThemaScoreRow> areas, PublicationDisclosureResult disclosure, IAnsiConsole console)
     {
         console.Line();
         console.Line($"Score run {run.Id}: jaar {run.Jaar}, methode {MethodParameters.MethodVersion} " +
@@ -39,17 +50,24 @@ internal static class ScoreCommand
             table.AddColumn(new TableColumn(new Text(column)).RightAligned());
         }
 
+        var marker = "< " + p.KMin.ToString(Dutch);
         foreach (var thema in catalog.Themas)
         {
-            var r = run.Result.MunicipalityThemes.Single(x => x.Gemeente == catalog.Regio.Code && x.Thema == thema.Code);
-            var effect = r.Effect is { } e ? $"{F(e.Effect.G, 3)} [{F(e.Effect.CiLaag, 3)}; {F(e.Effect.CiHoog, 3)}]" : "geen";
+            var row = Enumerable.Range(0, areas.RowCount).Single(i => areas.Rows[i].Gemeente == catalog.Regio.Code && areas.Rows[i].Thema == thema.Code);
+            var r = areas.Rows[row];
+            string Cell(string column, Func<double, string> format, string missing) =>
+                areas.Suppressed.Contains((row, areas.Spec.IndexOf(column))) ? marker : areas.Get(row, column) is { } v ? format(Convert.ToDouble(v, Dutch)) : missing;
+            var g = Cell("effect_g", v => F(v, 3), "geen");
+            var effect = g == "geen" || g == marker ? g : $"{g} [{Cell("effect_ci_laag", v => F(v, 3), "")}; {Cell("effect_ci_hoog", v => F(v, 3), "")}]";
             table.AddRow(
-                new Text(thema.Naam), new Text(r.Programmas.ToString(Dutch)), new Text(r.Deelnemers.ToString(Dutch)),
-                new Text(r.Score is double s ? F(s, 1) : "–"), new Text(effect), new Text((r.Effect?.K ?? 0).ToString(Dutch)),
-                new Text(r.Effect is { } x ? F(x.Tau2, 4) : "–"));
+                new Text(thema.Naam), new Text(r.Programmas.ToString(Dutch)), new Text(Cell("deelnemers", v => ((long)v).ToString(Dutch), "0")),
+                new Text(Cell("score", v => F(v, 1), "–")), new Text(effect), new Text(r.K.ToString(Dutch)),
+                new Text(Cell("tau2", v => F(v, 4), "–")));
         }
 
         console.Write(table);
+        console.Line($"Kleine aantallen (k_min {p.KMin}): {disclosure.Primary} cellen leeggemaakt door de hoofdregel en {disclosure.Secondary} extra, "
+                     + $"zodat geen leeggemaakt getal terug te rekenen is; zo staan ze ook in de publicatie ('{marker}').");
     }
 
     private static readonly System.Globalization.CultureInfo Dutch = System.Globalization.CultureInfo.GetCultureInfo("nl-NL");

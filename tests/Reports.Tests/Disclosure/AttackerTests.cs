@@ -1,10 +1,17 @@
 namespace Preventiemonitor.Reports.Tests.Disclosure;
 
-/// <summary>The attacker works: it breaks the committed sample publication of version 1 (issue 12).</summary>
+/// <summary>
+/// The attacker works: it breaks the sample publication of version 1 (issue 12), kept frozen in
+/// <c>Disclosure/Snapshots/sample-2025-v1</c> (the four linked CSVs as version 1's rule published them;
+/// the live snapshot in Publication/Snapshots is now version 2's).
+/// </summary>
 public sealed class AttackerTests
 {
-    /// <summary>The committed snapshot of the sample publication's CSVs (found from the test binaries up to the repository).</summary>
-    public static string Sample
+    /// <summary>The frozen version-1 sample publication's linked CSVs (found from the test binaries up to the repository).</summary>
+    public static string Sample => Path.Combine(Repository, "tests", "Reports.Tests", "Disclosure", "Snapshots", "sample-2025-v1");
+
+    /// <summary>The repository root, found from the test binaries upwards.</summary>
+    public static string Repository
     {
         get
         {
@@ -14,7 +21,7 @@ public sealed class AttackerTests
                 dir = dir.Parent;
             }
 
-            return Path.Combine(dir!.FullName, "tests", "Reports.Tests", "Publication", "Snapshots", "sample-2025");
+            return dir!.FullName;
         }
     }
 

@@ -3,7 +3,11 @@ using Preventiemonitor.Reports.Publication.Tables;
 
 namespace Preventiemonitor.Reports.Tests.Publication;
 
-/// <summary>Small-number disclosure control, publicatie §4: primary and secondary suppression.</summary>
+/// <summary>
+/// Small-number disclosure control, publicatie §4: the primary rule. Version 1's secondary rule within
+/// scores_gemeente_thema is withdrawn (onthulling-v2); secondary suppression is the audited engine
+/// (tests in PublicationDisclosureTests and Disclosure/).
+/// </summary>
 public sealed class DisclosureControlTests
 {
     private const int K = 10;
@@ -267,48 +271,24 @@ public sealed class DisclosureControlTests
     // ---- secondary rule (scores_gemeente_thema) ----
 
     [Fact]
-    public void Secondary_with_one_primary_empties_the_next_smallest_non_zero_count()
+    public void The_primary_rule_alone_empties_only_counts_of_1_to_k_min_minus_1()
     {
+        // Version 1 would have emptied GM0917 (the next smallest) here; the primary step no longer does.
         var table = ScoresGemeenteThema(
             new G("GM0888", 4, 50),
             new G("GM0899", 25, 40),
             new G("GM0917", 12, 30),
-            new G("GM0935", 0, 0),
-            new G("GM0938", 80, 100),
-            new G("REGIO", 121, 220));
+            new G("REGIO", 41, 120));
 
         var report = DisclosureControl.Apply([table], K);
 
-        var secondary = RowOf(table, "GM0917");
-        Assert.All(GemeenteDeelnemers, c => Assert.True(IsEmptied(table, secondary, c), c));
-        AssertKept(table, secondary, [.. GemeenteParen, .. GemeenteStays]);
-        Assert.True(Onderdrukt(table, secondary));
-
-        foreach (var kept in new[] { "GM0899", "GM0935", "GM0938", "REGIO" })
+        Assert.True(IsEmptied(table, RowOf(table, "GM0888"), "deelnemers"));
+        foreach (var kept in new[] { "GM0899", "GM0917", "REGIO" })
         {
             Assert.False(Onderdrukt(table, RowOf(table, kept)), kept);
         }
 
-        Assert.Equal(0L, table.Get(RowOf(table, "GM0935"), "deelnemers"));
-        var t = Assert.Single(report.Tables);
-        Assert.Equal(new TableDisclosure("scores_gemeente_thema", 6, 2, 4, 1, 1), t);
-    }
-
-    [Fact]
-    public void Secondary_ties_go_to_the_lowest_code_in_ordinal_order()
-    {
-        var table = ScoresGemeenteThema(
-            new G("GM0888", 50, 3),
-            new G("GM0938", 60, 15),
-            new G("GM0917", 70, 15),
-            new G("GM0935", 80, 15),
-            new G("REGIO", 260, 48));
-
-        DisclosureControl.Apply([table], K);
-
-        Assert.All(GemeenteParen, c => Assert.True(IsEmptied(table, RowOf(table, "GM0917"), c), c));
-        Assert.False(Onderdrukt(table, RowOf(table, "GM0935")));
-        Assert.False(Onderdrukt(table, RowOf(table, "GM0938")));
+        Assert.Equal(new TableDisclosure("scores_gemeente_thema", 4, 1, 2, 1, 0), Assert.Single(report.Tables));
     }
 
     [Fact]
@@ -328,30 +308,6 @@ public sealed class DisclosureControlTests
     }
 
     [Fact]
-    public void Regio_is_never_emptied_by_the_secondary_rule()
-    {
-        // Only REGIO has a non-zero count besides the suppressed municipality.
-        var table = ScoresGemeenteThema(
-            new G("GM0888", 4, 50),
-            new G("GM0899", 0, 40),
-            new G("REGIO", 4, 90));
-
-        // REGIO's own 4 is primary (publicatie §4 applies the primary rule to every row).
-        DisclosureControl.Apply([table], K);
-        Assert.True(IsEmptied(table, RowOf(table, "REGIO"), "deelnemers"));
-        Assert.False(Onderdrukt(table, RowOf(table, "GM0899")));
-
-        // REGIO is not a candidate even when it has the next smallest count.
-        var small = ScoresGemeenteThema(
-            new G("GM0888", 4, 50),
-            new G("GM0899", 30, 40),
-            new G("REGIO", 12, 90));
-        DisclosureControl.Apply([small], K);
-        AssertKept(small, RowOf(small, "REGIO"), [.. GemeenteDeelnemers, .. GemeenteParen]);
-        Assert.True(IsEmptied(small, RowOf(small, "GM0899"), "deelnemers"));
-    }
-
-    [Fact]
     public void A_primary_suppression_of_regio_alone_causes_no_secondary_suppression()
     {
         var table = ScoresGemeenteThema(
@@ -364,59 +320,6 @@ public sealed class DisclosureControlTests
 
         Assert.Equal((1, 0), (report.Tables[0].PrimaryCounts, report.Tables[0].SecondaryCounts));
         AssertKept(table, RowOf(table, "GM0917"), [.. GemeenteDeelnemers, .. GemeenteParen]);
-    }
-
-    [Fact]
-    public void Secondary_without_another_non_zero_municipality_empties_nothing_more()
-    {
-        var table = ScoresGemeenteThema(
-            new G("GM0888", 4, 0),
-            new G("GM0899", 0, 0),
-            new G("REGIO", 4, 0));
-
-        var report = DisclosureControl.Apply([table], K);
-
-        Assert.Equal((2, 0), (report.Tables[0].PrimaryCounts, report.Tables[0].SecondaryCounts));
-        Assert.Equal(0L, table.Get(RowOf(table, "GM0899"), "deelnemers"));
-    }
-
-    [Fact]
-    public void Deelnemers_and_paren_are_handled_separately_per_theme()
-    {
-        var table = ScoresGemeenteThema(
-            // opvoeden: one primary of each kind, in different municipalities
-            new G("GM0888", 3, 15),
-            new G("GM0899", 50, 2),
-            new G("GM0917", 20, 30),
-            new G("REGIO", 73, 47),
-            // mentaal: no small counts, although GM0917 has the smallest of both kinds
-            new G("GM0888", 40, 40, "mentaal"),
-            new G("GM0899", 50, 50, "mentaal"),
-            new G("GM0917", 11, 11, "mentaal"),
-            new G("REGIO", 101, 101, "mentaal"),
-            // leefstijl: two paren primaries, one deelnemers primary
-            new G("GM0888", 5, 5, "leefstijl"),
-            new G("GM0899", 30, 6, "leefstijl"),
-            new G("GM0917", 31, 12, "leefstijl"),
-            new G("REGIO", 66, 23, "leefstijl"));
-
-        var report = DisclosureControl.Apply([table], K);
-
-        // opvoeden: deelnemers → GM0917 (20 < 50); paren → GM0888 (15 < 30), not by deelnemers.
-        Assert.All(GemeenteDeelnemers, c => Assert.True(IsEmptied(table, RowOf(table, "GM0917"), c), c));
-        AssertKept(table, RowOf(table, "GM0917"), GemeenteParen);
-        Assert.All(GemeenteParen, c => Assert.True(IsEmptied(table, RowOf(table, "GM0888"), c), c));
-        AssertKept(table, RowOf(table, "GM0899"), GemeenteDeelnemers);
-
-        // mentaal: untouched
-        Assert.All(new[] { "GM0888", "GM0899", "GM0917", "REGIO" }, g => Assert.False(Onderdrukt(table, RowOf(table, g, "mentaal")), g));
-
-        // leefstijl: deelnemers secondary → GM0899 (30 < 31); paren has two primaries → GM0917's paren stays.
-        Assert.True(IsEmptied(table, RowOf(table, "GM0899", "leefstijl"), "deelnemers"));
-        AssertKept(table, RowOf(table, "GM0917", "leefstijl"), [.. GemeenteDeelnemers, .. GemeenteParen]);
-        AssertKept(table, RowOf(table, "REGIO", "leefstijl"), [.. GemeenteDeelnemers, .. GemeenteParen]);
-
-        Assert.Equal((5, 3), (report.Tables[0].PrimaryCounts, report.Tables[0].SecondaryCounts));
     }
 
     // ---- the whole step ----

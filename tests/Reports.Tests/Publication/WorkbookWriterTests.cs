@@ -353,7 +353,9 @@ public sealed class WorkbookWriterTests
         Assert.Contains("staan in dit werkboek als '< 10'", all);
         Assert.Contains("1 tot en met 9 personen", all);
         Assert.Contains("REGIO", all);
-        Assert.Contains("Bekende beperking", all);
+        Assert.Contains("controleert de publicatie zichzelf", all);
+        Assert.Contains("Grens: de controle geldt voor één publicatie", all);
+        Assert.DoesNotContain("Bekende beperking", all);
         Assert.Contains("2 cellen leeggemaakt in programmas (1 rij), effecten (1 rij).", texts);
         Assert.Contains("Geen aanvullende onderdrukking.", texts);
         Assert.Contains("Score (0–100)", all);

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Preventiemonitor.Reports.Disclosure;
+using Preventiemonitor.Reports.Publication.Tables;
+
+namespace Preventiemonitor.Reports.Publication;
+
+/// <summary>
+/// Disclosure control of a whole publication (publicatie §4, onthulling-v2): the primary rule
+/// (<see cref="DisclosureControl"/>) over every table, then the audited secondary suppression of the
+/// engine (<see cref="SecondarySuppressor"/>) over the linked tables. Every cell the engine empties
+/// is emptied in the tables with what derives from it, exactly like a primary one (a count takes the
+/// columns declared <see cref="ColumnSpec.ComputedFrom"/> it; a municipality or region score stands
+/// alone), and <c>onderdrukt</c> reads true on its row. A publication whose audit fails is refused
+/// with a <see cref="PublicationException"/>. Same tables → same emptied cells.
+/// </summary>
+public static class PublicationDisclosure
+{
+    public static PublicationDisclosureResult Protect(IReadOnlyList<PublishedTable> tables, int kMin, int nMin) =>
+        Protect(tables, kMin, nMin, SecondarySuppressor.Protect);
+
+    /// <summary>As <see cref="Protect(IReadOnlyList{PublishedTable}, int, int)"/> with the engine given (tests force a failing audit).</summary>
+    public static PublicationDisclosureResult Protect(
+        IReadOnlyList<PublishedTable> tables, int kMin, int nMin, Func<LinkedCellModel, SuppressionResult> engine)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        var primary = DisclosureControl.Apply(tables, kMin);
+        var linked = LinkedTables.From(tables, kMin, nMin);
+
+        var watch = Stopwatch.StartNew();
+        var model = LinkedCellModelBuilder.Build(linked.Input);
+        var result = engine(model);
+        watch.Stop();
+        if (!result.Succeeded || !result.Audit.Passed)
+        {
+            throw new PublicationException(
+                "De publicatie is niet geschreven: de controle op kleine aantallen (onthulling-v2) slaagt niet, "
+                + "een leeggemaakt aantal zou uit de andere tabellen terug te rekenen zijn. " + (result.Reason ?? "Onbekende reden."));
+        }
+
+        var secondaryByTable = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (key, by) in result.Emptied)
+        {
+            var (table, row, column) = linked.Cells.TryGetValue(key, out var cell)
+                ? cell
+                : throw new InvalidOperationException($"De controle noemt cel {key}, die niet in de publicatie staat.");
+            var emptiedAlready = table.Cell(row, table.Spec.IndexOf(column)) is null;
+            if (by == EmptiedBy.Primary)
+            {
+                if (!emptiedAlready)
+                {
+                    throw new InvalidOperationException($"Cel {key} is volgens de controle primair leeggemaakt, maar de primaire regel liet haar staan.");
+                }
+
+                continue;
+            }
+
+            DisclosureControl.Empty(table, row, [table.Spec.IndexOf(column), .. table.Spec.ComputedFrom(column).Select(table.Spec.IndexOf)]);
+            secondaryByTable[table.Spec.Name] = secondaryByTable.GetValueOrDefault(table.Spec.Name) + 1;
+        }
+
+        var primaryKeys = result.Primary.ToHashSet();
+        foreach (var (key, (table, row, column)) in linked.Cells)
+        {
+            if (table.Spec.Columns[table.Spec.IndexOf(column)].Role == ColumnRole.PeopleCount
+                && table.Cell(row, table.Spec.IndexOf(column)) is null && model.IsPrimary(model.Cells[key]) != primaryKeys.Contains(key))
+            {
+                throw new InvalidOperationException($"Cel {key} is primair leeggemaakt, maar de controle kent haar niet als primair.");
+            }
+        }
+
+        var report = new DisclosureReport(kMin, [.. primary.Tables.Select(t => Describe(tables.Single(x => x.Spec.Name == t.Table), t, secondaryByTable))]);
+        return new PublicationDisclosureResult(report, result.Audit, watch.Elapsed);
+    }
+
+    private static TableDisclosure Describe(PublishedTable table, TableDisclosure primary, Dictionary<string, int> secondary) =>
+        primary with
+        {
+            SuppressedRows = table.Suppressed.Select(c => c.Row).Distinct().Count(),
+            SuppressedCells = table.Suppressed.Count,
+            SecondaryCounts = secondary.GetValueOrDefault(table.Spec.Name),
+        };
+}
