@@ -194,6 +194,13 @@ public sealed class ComponentProgram : IDisposable
 
         // Warm-started from the previous solve of this program: no program is unbounded (Ceiling).
         var status = _solver.Solve();
+        if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.UNBOUNDED))
+        {
+            // GLOP's warm start can end in a spurious INFEASIBLE on large programs; solve once more from scratch.
+            _solver.Reset();
+            status = _solver.Solve();
+        }
+
         return status switch
         {
             Solver.ResultStatus.OPTIMAL => _model.IsUnbounded(objective.Value())

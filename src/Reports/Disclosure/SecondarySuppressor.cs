@@ -78,13 +78,29 @@ public static class SecondarySuppressor
             var trial = state.Without(key);
             var component = LinkedComponent.Of(trial, key);
             var primaries = component.Variables.Where(k => trial.Emptied.Contains(k) && state.Model.IsPrimary(state.Model.Cells[k])).ToList();
-            if (DisclosureAuditor.Ranges(trial, component, primaries).All(r => DisclosureAuditor.Shortfall(r.Range, r.Baseline) == 0))
+            if (StillPasses(trial, component, primaries))
             {
                 state = trial;
             }
         }
 
         return state;
+    }
+
+    /// <summary>
+    /// True when every primary count still has its baseline range without the cell; a program the solver
+    /// cannot solve keeps the cell emptied (pruning only ever saves cells, it never risks a count).
+    /// </summary>
+    private static bool StillPasses(SuppressionState trial, LinkedComponent component, List<CellKey> primaries)
+    {
+        try
+        {
+            return DisclosureAuditor.Ranges(trial, component, primaries).All(r => DisclosureAuditor.Shortfall(r.Range, r.Baseline) == 0);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Marks every primary count of the component whose range already equals its baseline.</summary>

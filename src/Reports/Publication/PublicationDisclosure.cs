@@ -28,7 +28,17 @@ public static class PublicationDisclosure
 
         var watch = Stopwatch.StartNew();
         var model = LinkedCellModelBuilder.Build(linked.Input);
-        var result = engine(model);
+        SuppressionResult result;
+        try
+        {
+            result = engine(model);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new PublicationException(
+                "De publicatie is niet geschreven: de controle op kleine aantallen (onthulling-v2) kon niet worden uitgevoerd. " + e.Message);
+        }
+
         watch.Stop();
         if (!result.Succeeded || !result.Audit.Passed)
         {
