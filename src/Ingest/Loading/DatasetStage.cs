@@ -28,6 +28,12 @@ internal abstract class DatasetStage
     /// <summary>Deletes later duplicates from staging and records them in stage_fout.</summary>
     public abstract string Deduplicate { get; }
 
+    /// <summary>
+    /// False when the stage knows that the staged rows have no duplicate keys (then <see cref="Deduplicate"/>
+    /// need not run); true when it does not know.
+    /// </summary>
+    public virtual bool MayHaveDuplicates => true;
+
     /// <summary>Inserts staging into the model with <c>@id</c> as the delivery.</summary>
     public abstract string InsertIntoModel { get; }
 

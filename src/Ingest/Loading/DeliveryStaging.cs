@@ -88,7 +88,9 @@ internal sealed class DeliveryStaging(ReferenceCatalog catalog, byte[] participa
             }
 
             await spool.CopyToStagingAsync(connection, ct).ConfigureAwait(false);
-            run.Duplicates = await connection.ExecuteAsync(new CommandDefinition(stage.Deduplicate, cancellationToken: ct)).ConfigureAwait(false);
+            run.Duplicates = stage.MayHaveDuplicates
+                ? await connection.ExecuteAsync(new CommandDefinition(stage.Deduplicate, cancellationToken: ct)).ConfigureAwait(false)
+                : 0;
             var tooMany = FileRules.TooManyInvalid(run.Rows, run.Tally.InvalidRows + run.Duplicates);
             if (tooMany is not null)
             {

@@ -15,28 +15,34 @@ internal static class MeasurementWarnings
     public const string Rederive = """
         DELETE FROM levering_waarschuwing WHERE afgeleid AND levering_id = ANY (@ids);
 
-        INSERT INTO levering_waarschuwing (levering_id, rij, kolom, waarde, melding, afgeleid)
-        SELECT m.levering_id, min(m.rij), 'programma_id', m.programma_id,
-               format('onbekend programma ''%s'': %s meting(en) bewaard; ze tellen mee zodra het programma in een geaccepteerde inventaris van %s voor %s staat',
-                      m.programma_id, count(*), m.gemeente, m.jaar),
-               true
+        CREATE TEMP TABLE afgeleid_groep ON COMMIT DROP AS
+        SELECT m.levering_id, m.gemeente, m.jaar, m.programma_id, m.instrument, min(m.rij) AS rij, count(*) AS n
         FROM meting m
         WHERE m.levering_id = ANY (@ids)
-          AND NOT EXISTS (SELECT 1 FROM actueel_programma p
-                          WHERE p.gemeente = m.gemeente AND p.jaar = m.jaar AND p.programma_id = m.programma_id)
-        GROUP BY m.levering_id, m.gemeente, m.jaar, m.programma_id;
+        GROUP BY m.levering_id, m.gemeente, m.jaar, m.programma_id, m.instrument;
 
         INSERT INTO levering_waarschuwing (levering_id, rij, kolom, waarde, melding, afgeleid)
-        SELECT m.levering_id, min(m.rij), 'instrument', m.instrument,
-               format('instrument %s (thema %s) hoort niet bij de thema''s van programma ''%s'': %s meting(en) bewaard, niet gebruikt in de score',
-                      m.instrument, i.thema, m.programma_id, count(*)),
+        SELECT g.levering_id, min(g.rij), 'programma_id', g.programma_id,
+               format('onbekend programma ''%s'': %s meting(en) bewaard; ze tellen mee zodra het programma in een geaccepteerde inventaris van %s voor %s staat',
+                      g.programma_id, sum(g.n), g.gemeente, g.jaar),
                true
-        FROM meting m
-        JOIN actueel_programma p ON p.gemeente = m.gemeente AND p.jaar = m.jaar AND p.programma_id = m.programma_id
-        JOIN instrument i ON i.code = m.instrument
-        WHERE m.levering_id = ANY (@ids)
-          AND i.thema <> p.thema_primair AND NOT (i.thema = ANY (p.themas_secundair))
-        GROUP BY m.levering_id, m.gemeente, m.jaar, m.programma_id, m.instrument, i.thema;
+        FROM afgeleid_groep g
+        WHERE NOT EXISTS (SELECT 1 FROM actueel_programma p
+                          WHERE p.gemeente = g.gemeente AND p.jaar = g.jaar AND p.programma_id = g.programma_id)
+        GROUP BY g.levering_id, g.gemeente, g.jaar, g.programma_id;
+
+        INSERT INTO levering_waarschuwing (levering_id, rij, kolom, waarde, melding, afgeleid)
+        SELECT g.levering_id, min(g.rij), 'instrument', g.instrument,
+               format('instrument %s (thema %s) hoort niet bij de thema''s van programma ''%s'': %s meting(en) bewaard, niet gebruikt in de score',
+                      g.instrument, i.thema, g.programma_id, sum(g.n)),
+               true
+        FROM afgeleid_groep g
+        JOIN actueel_programma p ON p.gemeente = g.gemeente AND p.jaar = g.jaar AND p.programma_id = g.programma_id
+        JOIN instrument i ON i.code = g.instrument
+        WHERE i.thema <> p.thema_primair AND NOT (i.thema = ANY (p.themas_secundair))
+        GROUP BY g.levering_id, g.gemeente, g.jaar, g.programma_id, g.instrument, i.thema;
+
+        DROP TABLE afgeleid_groep;
 
         UPDATE levering l
         SET waarschuwingen = (SELECT count(*) FROM levering_waarschuwing w WHERE w.levering_id = l.id)

@@ -10,6 +10,7 @@ namespace Preventiemonitor.Ingest.Loading;
 internal sealed class MetingStage(ValidationContext context, byte[] participantKey) : DatasetStage, IDisposable
 {
     private readonly MetingValidator _validator = new(context, participantKey);
+    private readonly KeyFingerprints _keys = new();
 
     public override Dataset Dataset => Dataset.Metingen;
 
@@ -31,6 +32,8 @@ internal sealed class MetingStage(ValidationContext context, byte[] participantK
         "gemeente, jaar, programma_id, deelnemer_hash, instrument, moment",
         "format('dubbele meting: zelfde programma, deelnemer, instrument en moment als rij %s', eerste)");
 
+    public override bool MayHaveDuplicates => _keys.AnyEqual();
+
     public override string InsertIntoModel => """
         INSERT INTO meting (levering_id, rij, gemeente, jaar, programma_id, deelnemer_hash, moment, datum, leeftijd, instrument, score)
         SELECT @id, rij, gemeente, jaar, programma_id, deelnemer_hash, moment, datum, leeftijd, instrument, score
@@ -45,6 +48,14 @@ internal sealed class MetingStage(ValidationContext context, byte[] participantK
         {
             return result.Issues;
         }
+
+        // The key of Deduplicate: gemeente, jaar, programma_id, deelnemer_hash, instrument, moment.
+        var key = KeyFingerprints.Start(m.DeelnemerHash);
+        key = KeyFingerprints.Mix(key, m.Gemeente);
+        key = KeyFingerprints.Mix(key, (ulong)m.Jaar);
+        key = KeyFingerprints.Mix(key, m.ProgrammaId);
+        key = KeyFingerprints.Mix(key, m.Instrument);
+        _keys.Add(KeyFingerprints.Mix(key, m.Moment));
 
         importer.StartRow();
         importer.Write(m.Rij, NpgsqlDbType.Bigint);
