@@ -13,18 +13,19 @@ namespace Preventiemonitor.Worker;
 /// The one-shot pipeline of publicatie §1: ingest, score the year, publish. The command and the
 /// scheduled job go through this same path. Safe to run again after a crash at any moment: every
 /// delivery is its own transaction ("al verwerkt" the second time), a stored score run that is still
-/// current is used instead of a new one (<see cref="ScoreRunReuse"/>), and a publication already
-/// stored under the label from that run is not made again, only its folder made complete.
+/// current is used instead of a new one (<see cref="ScoreRunReuse"/>), and a run that was already published
+/// (under the given label, or without a label under any) is not published again, only its folder made complete.
 /// </summary>
 public sealed class PipelineService(IngestService ingest, ScoreRunService scoring, PublicationService publication, MethodParameters parameters,
     NpgsqlDataSource dataSource, ILogger<PipelineService> logger)
 {
     /// <summary>
     /// Ingests the given drop folder, or (without one) every configured source, each under its source
-    /// lock. Without a label the default label is made from <paramref name="labelTime"/> (now when null).
+    /// lock, then scores the year and publishes. Without a label a current run's newest publication is
+    /// used again (a rerun with nothing new publishes nothing new; see <see cref="PublicationService"/>).
     /// </summary>
     public async Task<PipelineResult> RunAsync(string? drop, string outRoot, int? jaar, string? label, string startedBy,
-        IProgress<DeliveryProgress>? progress, CancellationToken ct, DateTimeOffset? labelTime = null)
+        IProgress<DeliveryProgress>? progress, CancellationToken ct)
     {
         var reports = Path.Combine(Path.GetFullPath(outRoot), "leveringsrapporten");
         var ingests = new List<IngestRun>();
@@ -44,25 +45,24 @@ public sealed class PipelineService(IngestService ingest, ScoreRunService scorin
 
         var year = jaar ?? await scoring.LatestYearAsync(ct).ConfigureAwait(false)
             ?? throw new PublicationException("Er is geen geaccepteerde programma-inventaris: er valt niets te scoren of te publiceren.");
-        label ??= PublicationService.DefaultLabel(year, labelTime ?? DateTimeOffset.UtcNow);
 
         var score = await ScoreAsync(year, label, startedBy, ct).ConfigureAwait(false);
         var published = await publication.PublishAsync(score.Id, label, outRoot, startedBy, ct).ConfigureAwait(false);
         return new PipelineResult(ingests, score, published);
     }
 
-    /// <summary>The run to publish: the one already published under the label, a current unpublished one, or a new one.</summary>
-    private async Task<PipelineScore> ScoreAsync(int year, string label, string startedBy, CancellationToken ct)
+    /// <summary>The run to publish: the one already published under the label, a current one, or a new one.</summary>
+    private async Task<PipelineScore> ScoreAsync(int year, string? label, string startedBy, CancellationToken ct)
     {
-        if (await publication.FindScoreRunAsync(label, ct).ConfigureAwait(false) is long publishedRun)
+        if (label is not null && await publication.FindScoreRunAsync(label, ct).ConfigureAwait(false) is long publishedRun)
         {
             return await ScoreRunReuse.CurrentAsync(dataSource, publishedRun, year, parameters, ct).ConfigureAwait(false)
                 ?? throw new PublicationException($"Er bestaat al een publicatie met label '{label}' van andere gegevens. Kies een ander label.");
         }
 
-        if (await ScoreRunReuse.FindUnpublishedAsync(dataSource, year, parameters, ct).ConfigureAwait(false) is { } reusable)
+        if (await ScoreRunReuse.FindCurrentAsync(dataSource, year, parameters, ct).ConfigureAwait(false) is { } reusable)
         {
-            logger.LogInformation("Score run {Id} is nog actueel (dezelfde leveringen en parameters); die wordt gepubliceerd.", reusable.Id);
+            logger.LogInformation("Score run {Id} is nog actueel (dezelfde leveringen, methode en parameters); die wordt gebruikt.", reusable.Id);
             return reusable;
         }
 

@@ -9,8 +9,8 @@ namespace Preventiemonitor.Worker;
 public sealed record PipelineScore(long Id, int Jaar, int Programmas, int Leveringen, bool Reused);
 
 /// <summary>
-/// Finds a stored score run that a new run would repeat exactly, so that running the pipeline again
-/// (for instance after a crash between the score run and the publication) does not make a second one.
+/// Finds a stored score run that a new run would repeat exactly, so that running <c>score</c> or the
+/// pipeline again (for instance after a crash after the run was stored) does not make a second one.
 /// A run is current when it has the same year, method version and parameters, and it used exactly the
 /// deliveries that are current now for that year (plus the national list): no delivery replaced, none
 /// added. Scoring is deterministic, so such a run's results are what a new run would store.
@@ -26,12 +26,12 @@ internal static class ScoreRunReuse
                         AND s.levering_id NOT IN (SELECT levering_id FROM actuele_levering UNION SELECT levering_id FROM actuele_interventielijst))
         """;
 
-    /// <summary>The newest current run of the year that no publication uses yet, or null.</summary>
-    public static async Task<PipelineScore?> FindUnpublishedAsync(NpgsqlDataSource dataSource, int jaar, MethodParameters parameters, CancellationToken ct)
+    /// <summary>The newest current run of the year (published or not), or null.</summary>
+    public static async Task<PipelineScore?> FindCurrentAsync(NpgsqlDataSource dataSource, int jaar, MethodParameters parameters, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         var id = await c.ExecuteScalarAsync<long?>(new CommandDefinition(
-            $"SELECT r.id FROM score_run r WHERE {IsCurrent} AND NOT EXISTS (SELECT 1 FROM publicatie p WHERE p.score_run_id = r.id) ORDER BY r.id DESC LIMIT 1",
+            $"SELECT r.id FROM score_run r WHERE {IsCurrent} ORDER BY r.id DESC LIMIT 1",
             Args(jaar, parameters), cancellationToken: ct)).ConfigureAwait(false);
         return id is long runId ? await DescribeAsync(c, runId, jaar, ct).ConfigureAwait(false) : null;
     }

@@ -143,11 +143,30 @@ public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClass
             Assert.True(File.Exists(Path.Combine(outRoot, "demo", file)), file);
         }
 
-        // The same drop again: no new deliveries, byte-identical CSVs under the new label; the run can be republished.
-        var (againExit, again) = await RunAsync(home, "pipeline", "--drop", RepositoryPaths.SampleDrop, "--out", outRoot, "--label", "demo-2", "--connection", connectionString);
+        // The same drop again without a label: nothing new, so the same run and the same publication (folder checked).
+        var (againExit, again) = await RunAsync(home, "pipeline", "--drop", RepositoryPaths.SampleDrop, "--out", outRoot, "--connection", connectionString);
         Assert.True(againExit == 0, again);
         Assert.Contains("waarvan 18 al verwerkt", again);
+        Assert.Contains("Score run 1: jaar 2025", again);
+        Assert.Contains("(bestaande score run, nog actueel)", again);
+        Assert.Contains("'demo' bestond al (niets nieuws sinds die publicatie; map gecontroleerd)", again);
+        Assert.Single(Directory.GetDirectories(outRoot), d => Path.GetFileName(d) != "leveringsrapporten");
+
+        // With a new label the same run is published again: byte-identical CSVs.
+        var (labelExit, labelled) = await RunAsync(home, "pipeline", "--drop", RepositoryPaths.SampleDrop, "--out", outRoot, "--label", "demo-2", "--connection", connectionString);
+        Assert.True(labelExit == 0, labelled);
+        Assert.Contains("Score run 1: jaar 2025", labelled);
         Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(outRoot, "demo", "effecten.csv")), await File.ReadAllBytesAsync(Path.Combine(outRoot, "demo-2", "effecten.csv")));
+
+        // Other parameters make another run (score run 2): the score command makes it; run again, it is reused.
+        var otherParameters = new Dictionary<string, string> { ["Methode__NMin"] = "12", ["Methode__KMin"] = "12" };
+        var (scoreExit, scored) = await WorkerProcess.RunAsync(home, null, otherParameters, "score", "--jaar", "2025", "--connection", connectionString);
+        Assert.True(scoreExit == 0, scored);
+        Assert.Contains("Score run 2: jaar 2025", scored);
+        var (rescoreExit, rescored) = await WorkerProcess.RunAsync(home, null, otherParameters, "score", "--jaar", "2025", "--connection", connectionString);
+        Assert.True(rescoreExit == 0, rescored);
+        Assert.Contains("Score run 2: jaar 2025", rescored);
+        Assert.Contains("bestaande run: dezelfde leveringen, methode en parameters; er is geen nieuwe gemaakt", rescored);
 
         var (publishExit, publish) = await RunAsync(home, "publish", "--score-run", "1", "--out", outRoot, "--label", "herdruk", "--connection", connectionString);
         Assert.True(publishExit == 0, publish);

@@ -31,7 +31,10 @@ public sealed class PublicationService(NpgsqlDataSource dataSource, ILogger<Publ
         var createdAt = DateTimeOffset.UtcNow;
         createdAt = createdAt.AddTicks(-(createdAt.Ticks % TimeSpan.TicksPerSecond));
         var data = await new PublicationBuilder(dataSource).BuildAsync(scoreRunId, ct).ConfigureAwait(false);
-        label ??= DefaultLabel(data.Run.Jaar, createdAt);
+        // Without a label a run is published once: the same run again (a rerun, also after a crash) is its
+        // newest publication, whose folder is made complete; a new label is made only for a new run.
+        label ??= await PublicationStore.LatestLabelOfRunAsync(dataSource, scoreRunId, ct).ConfigureAwait(false)
+            ?? DefaultLabel(data.Run.Jaar, createdAt);
         var folder = Path.Combine(outRoot, label);
 
         if (await PublicationStore.FindAsync(dataSource, label, ct).ConfigureAwait(false) is { } existing)

@@ -24,6 +24,8 @@ internal static class PublicationStore
 
     private const string SelectByLabel = "SELECT id, label, jaar, score_run_id AS ScoreRunId FROM publicatie WHERE label = @label";
 
+    private const string SelectLatestLabelOfRun = "SELECT label FROM publicatie WHERE score_run_id = @scoreRunId ORDER BY id DESC LIMIT 1";
+
     private const string SelectById = "SELECT id, label, jaar, score_run_id AS ScoreRunId FROM publicatie WHERE id = @id";
 
     private const string SelectFiles = "SELECT naam, sha256, inhoud FROM publicatie_bestand WHERE publicatie_id = @id ORDER BY naam COLLATE \"C\"";
@@ -46,6 +48,13 @@ internal static class PublicationStore
 
     public static async Task<StoredPublication?> FindAsync(NpgsqlDataSource dataSource, string label, CancellationToken ct) =>
         await LoadAsync(dataSource, SelectByLabel, new { label }, ct).ConfigureAwait(false);
+
+    /// <summary>The label of the newest publication of a score run, or null when the run was never published.</summary>
+    public static async Task<string?> LatestLabelOfRunAsync(NpgsqlDataSource dataSource, long scoreRunId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(SelectLatestLabelOfRun, new { scoreRunId }, cancellationToken: ct)).ConfigureAwait(false);
+    }
 
     public static async Task<StoredPublication?> FindAsync(NpgsqlDataSource dataSource, long id, CancellationToken ct) =>
         await LoadAsync(dataSource, SelectById, new { id }, ct).ConfigureAwait(false);

@@ -64,8 +64,9 @@ internal static class PipelineCommand
         console.Line($"  Rijen (nieuwe leveringen): {fresh.Sum(d => d.Geaccepteerd)} geaccepteerd, {fresh.Sum(d => d.Geweigerd)} geweigerd.");
         console.Line($"  Score run {result.Score.Id}: jaar {result.Score.Jaar}, {result.Score.Programmas} programma's, {result.Score.Leveringen} leveringen gebruikt" +
                      (result.Score.Reused ? " (bestaande score run, nog actueel)." : "."));
-        console.Line($"  Publicatie {result.Publication.Id} '{result.Publication.Label}' (concept): {result.Publication.Folder}" +
-                     (result.Publication.AlreadyPublished ? " (bestond al; map gecontroleerd)" : string.Empty));
+        console.Line($"  Publicatie {result.Publication.Id} '{result.Publication.Label}'" +
+                     (result.Publication.AlreadyPublished ? " bestond al (niets nieuws sinds die publicatie; map gecontroleerd)" : " (concept)") +
+                     $": {result.Publication.Folder}");
         var files = new Table().Border(TableBorder.Rounded).AddColumn("bestand").AddColumn(new TableColumn("bytes").RightAligned()).AddColumn("sha256");
         foreach (var file in result.Publication.Files)
         {

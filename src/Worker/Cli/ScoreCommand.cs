@@ -11,7 +11,9 @@ using Spectre.Console;
 namespace Preventiemonitor.Worker.Cli;
 
 /// <summary>
-/// The <c>score --jaar YYYY</c> command: a new score run and a per-theme table for the region (numbers as
+/// The <c>score --jaar YYYY</c> command: a score run (a stored run that is still current — same
+/// deliveries, method and parameters — is shown instead of making a second, identical one; so a rerun
+/// after a crash leaves one run) and a per-theme table for the region (numbers as
 /// methode-v1 §7). The region's numbers go through the same disclosure step as the publication
 /// (<see cref="PublicationDisclosure"/>): a cell the publication would empty shows <c>&lt; k_min</c>.
 /// </summary>
@@ -24,9 +26,16 @@ internal static class ScoreCommand
             ?? throw new UserInputException("Er is nog geen geaccepteerde programma-inventaris: niets te scoren. Verwerk eerst leveringen (ingest).");
 
         var parameters = services.GetRequiredService<MethodParameters>();
-        var run = await console.Status().StartAsync($"Jaar {jaar} scoren…", _ => service.RunAsync(jaar.Value, parameters, $"cli:{Environment.UserName}", ct))
-            .ConfigureAwait(false);
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        var run = await ScoreRunReuse.FindCurrentAsync(dataSource, jaar.Value, parameters, ct).ConfigureAwait(false);
+        if (run is null)
+        {
+            var made = await console.Status().StartAsync($"Jaar {jaar} scoren…", _ => service.RunAsync(jaar.Value, parameters, $"cli:{Environment.UserName}", ct))
+                .ConfigureAwait(false);
+            run = new PipelineScore(made.Id, made.Jaar, made.Programmas, made.Leveringen, Reused: false);
+        }
+
+
         var catalog = await new ReferenceCatalogStore(dataSource).LoadAsync(ct).ConfigureAwait(false);
         var published = await new PublicationBuilder(dataSource).BuildAsync(run.Id, ct).ConfigureAwait(false);
         var disclosure = PublicationDisclosure.Protect(published.Tables, parameters.KMin, parameters.NMin);
@@ -35,13 +44,14 @@ internal static class ScoreCommand
         return WorkerCommandLine.ExitOk;
     }
 
-    internal static void Print(ScoreRunSummary run, MethodParameters p, Model.ReferenceData.ReferenceCatalog catalog,
+    internal static void Print(PipelineScore run, MethodParameters p, Model.ReferenceData.ReferenceCatalog catalog,
         PublishedTable<GemeenteThemaScoreRow> areas, PublicationDisclosureResult disclosure, IAnsiConsole console)
     {
         console.Line();
         console.Line($"Score run {run.Id}: jaar {run.Jaar}, methode {MethodParameters.MethodVersion} " +
                      $"(n_min {p.NMin}, g_groot {F(p.GGroot, 2)}, w_E {F(p.WE, 2)}, w_O {F(p.WO, 2)}), " +
-                     $"{run.Programmas} programma's, {run.Leveringen} leveringen gebruikt.");
+                     $"{run.Programmas} programma's, {run.Leveringen} leveringen gebruikt" +
+                     (run.Reused ? " (bestaande run: dezelfde leveringen, methode en parameters; er is geen nieuwe gemaakt)." : "."));
         console.Line($"Regio {catalog.Regio.Naam}, per thema:");
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn(new TableColumn(new Text("thema")));

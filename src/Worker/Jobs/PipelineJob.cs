@@ -6,9 +6,10 @@ namespace Preventiemonitor.Worker.Jobs;
 /// <summary>
 /// The scheduled pipeline (Publicatie:Cron): ingests every configured source, scores the latest year
 /// and writes a publication with status <c>concept</c> to the output folder. Running it twice makes two
-/// publications with identical CSVs; deliveries already processed are "al verwerkt". The label comes
-/// from the job's creation time, so the same job run again (Hangfire re-queues a job whose Worker died)
-/// finds its publication and only makes its folder complete. Sources are locked one by one
+/// publications only when something changed: deliveries already processed are "al verwerkt", a score run
+/// that is still current is used again and a run that was published already is not published again, so
+/// the same job run again (Hangfire re-queues a job whose Worker died) finds its publication and only
+/// makes its folder complete. Sources are locked one by one
 /// (<see cref="SourceLock"/>), so the job never ingests a source at the same time as its source job.
 /// </summary>
 public sealed class PipelineJob(PipelineService pipeline, WorkerPaths paths, ILogger<PipelineJob> logger)
@@ -18,10 +19,17 @@ public sealed class PipelineJob(PipelineService pipeline, WorkerPaths paths, ILo
     [AutomaticRetry(Attempts = 0)]
     public async Task<long> Run(PerformContext? context, CancellationToken cancellationToken)
     {
-        var result = await pipeline.RunAsync(null, paths.PublicationFolder, null, null, $"hangfire:{context?.BackgroundJob.Id ?? "?"}", null, cancellationToken,
-            context?.BackgroundJob.CreatedAt is { } created ? new DateTimeOffset(DateTime.SpecifyKind(created, DateTimeKind.Utc)) : null)
+        var result = await pipeline.RunAsync(null, paths.PublicationFolder, null, null, $"hangfire:{context?.BackgroundJob.Id ?? "?"}", null, cancellationToken)
             .ConfigureAwait(false);
-        logger.LogInformation("Publicatie {Label} (concept) in {Folder}.", result.Publication.Label, result.Publication.Folder);
+        if (result.Publication.AlreadyPublished)
+        {
+            logger.LogInformation("Niets nieuws: publicatie {Label} is nog actueel; map {Folder} gecontroleerd.", result.Publication.Label, result.Publication.Folder);
+        }
+        else
+        {
+            logger.LogInformation("Publicatie {Label} (concept) in {Folder}.", result.Publication.Label, result.Publication.Folder);
+        }
+
         return result.Publication.Id;
     }
 }

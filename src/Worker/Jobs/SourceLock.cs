@@ -12,8 +12,11 @@ namespace Preventiemonitor.Worker.Jobs;
 /// </summary>
 public sealed class SourceLock : IAsyncDisposable
 {
-    /// <summary>First key of the two-int advisory lock: 'PM'. The second is the hash of the source name.</summary>
-    public const int Namespace = 20557;
+    /// <summary>
+    /// First key of the two-int advisory lock; the second is the hash of the source name. Its own first key:
+    /// the publication lock is (20557, 1), so no source name can ever hash onto it.
+    /// </summary>
+    public const int Namespace = 20558;
 
     private const string Acquire = "SELECT pg_advisory_lock(@ns, hashtext(@name))";
 

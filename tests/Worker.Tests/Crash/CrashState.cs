@@ -30,6 +30,7 @@ internal sealed record CrashState(
     [
         "score_run_levering", "score_effect", "score_programma_thema", "score_gemeente_thema", "score_witte_vlek",
         "score_interventie_match", "score_suggestie",
+        "score_duurzaamheid_effect", "score_duurzaamheid_programma_thema", "score_duurzaamheid_gemeente_thema", "score_effect_doelgroep",
     ];
 
     public static async Task<CrashState> ReadAsync(string connectionString, string outRoot, string home)
@@ -50,7 +51,8 @@ internal sealed record CrashState(
         {
             var files = (await c.QueryAsync<(string Naam, string Sha, byte[] Inhoud)>(
                 "SELECT naam, sha256, inhoud FROM publicatie_bestand WHERE publicatie_id = @id ORDER BY naam", new { id })).ToList();
-            publications.Add($"{label}: {string.Join(", ", files.Select(f => f.Naam.EndsWith(".csv", StringComparison.Ordinal) ? $"{f.Naam} {Lines(f.Inhoud)} regels" : f.Naam))}");
+            // Rounds with and without --label (whose label holds a time) are compared by their files; the folder checks below use the real label.
+            publications.Add($"publicatie: {string.Join(", ", files.Select(f => f.Naam.EndsWith(".csv", StringComparison.Ordinal) ? $"{f.Naam} {Lines(f.Inhoud)} regels" : f.Naam))}");
             var folder = Path.Combine(outRoot, label);
             foreach (var file in files)
             {

@@ -183,6 +183,9 @@ public sealed partial class ReviewSiteTests(Review.PublishedSiteFixture fixture)
     [Fact]
     public async Task A_researcher_starts_a_pipeline_run_follows_it_and_moves_a_publication_forward()
     {
+        await using var connection = await fixture.DataSource.OpenConnectionAsync();
+        const string CountRuns = "SELECT (SELECT count(*) FROM publicatie) * 1000 + (SELECT count(*) FROM score_run)";
+        var before = await connection.ExecuteScalarAsync<long>(CountRuns);
         using var researcher = await AsAsync(Rollen.Onderzoeker);
         var page = await HtmlAsync(researcher, "/onderzoek/pipeline");
         using var started = await researcher.Http.PostAsync("/onderzoek/pipeline/Start", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -200,8 +203,14 @@ public sealed partial class ReviewSiteTests(Review.PublishedSiteFixture fixture)
             "pipeline job finished");
         Assert.Equal("Klaar", status);
 
-        var concept = await (await fixture.DataSource.OpenConnectionAsync()).ExecuteScalarAsync<long>(
-            "SELECT max(id) FROM publicatie WHERE status = 'concept'");
+        // Nothing new was delivered: the current score run and its publication are used, none is added.
+        Assert.Equal(before, await connection.ExecuteScalarAsync<long>(CountRuns));
+
+        // A concept of this test's own (the fixture's concept stays concept for the other tests) moves to review.
+        var run = await connection.ExecuteScalarAsync<long>("SELECT max(id) FROM score_run");
+        var concept = (await new Preventiemonitor.Reports.Publication.PublicationService(fixture.DataSource,
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<Preventiemonitor.Reports.Publication.PublicationService>.Instance)
+            .PublishAsync(run, "concept-pipeline-test", fixture.OutputFolder, "test", CancellationToken.None)).Id;
         page = await HtmlAsync(researcher, "/onderzoek/pipeline");
         using var moved = await researcher.Http.PostAsync("/onderzoek/pipeline/Status", new FormUrlEncodedContent(new Dictionary<string, string>
         {
