@@ -101,19 +101,13 @@ public sealed class DeliveryReport(NpgsqlDataSource dataSource)
         CsvText.WriteRow(writer, soort, rij, ReportCell.Safe(kolom), ReportCell.Safe(waarde), ReportCell.Safe(melding));
     }
 
-    /// <summary>Writes the report as <c>leveringsrapport-&lt;id&gt;.csv</c> in a folder; returns the path.</summary>
-    public async Task<string> WriteToFolderAsync(long leveringId, string folder, CancellationToken ct)
-    {
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, FileName(leveringId));
-        await using var writer = new StreamWriter(path, append: false, CsvText.Utf8);
-        if (!await WriteAsync(leveringId, writer, ct).ConfigureAwait(false))
-        {
-            throw new InvalidOperationException($"Levering {leveringId} bestaat niet.");
-        }
-
-        return path;
-    }
+    /// <summary>
+    /// Writes the report as <c>leveringsrapport-&lt;id&gt;.csv</c> in a folder, atomically (<see cref="ReportFile"/>):
+    /// the file is complete or absent, also when the process is killed while writing. Returns the path.
+    /// </summary>
+    public async Task<string> WriteToFolderAsync(long leveringId, string folder, CancellationToken ct) =>
+        await ReportFile.WriteAsync(folder, FileName(leveringId), writer => WriteAsync(leveringId, writer, ct)).ConfigureAwait(false)
+        ?? throw new InvalidOperationException($"Levering {leveringId} bestaat niet.");
 
     private sealed class LeveringRow
     {

@@ -75,4 +75,36 @@ public sealed class DeliveryReportTests(DatabaseFixture fixture) : IClassFixture
 
         Assert.False(await new DeliveryReport(fixture.DataSource).WriteAsync(-1, new StringWriter(), CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Is_written_atomically_over_an_old_report_and_temporary_files_of_killed_processes_are_removed()
+    {
+        var id = await InsertDeliveryAsync();
+        var folder = TestCluster.CreateTempHome("pm-report-");
+        try
+        {
+            // A process that has exited stands for one that was killed while writing a report.
+            using var gone = System.Diagnostics.Process.Start("true")!;
+            await gone.WaitForExitAsync();
+            var stale = Path.Combine(folder, $".leveringsrapport-{id}.csv.tmp-{gone.Id}-0123456789abcdef");
+            var running = Path.Combine(folder, $".leveringsrapport-{id}.csv.tmp-{Environment.ProcessId}-fedcba9876543210");
+            await File.WriteAllTextAsync(stale, "soort,rij");
+            await File.WriteAllTextAsync(running, "soort,rij");
+            var path = Path.Combine(folder, $"leveringsrapport-{id}.csv");
+            await File.WriteAllTextAsync(path, "oud");
+
+            Assert.Equal(path, await new DeliveryReport(fixture.DataSource).WriteToFolderAsync(id, folder, CancellationToken.None));
+            Assert.StartsWith("soort,rij,kolom,waarde,melding", await File.ReadAllTextAsync(path));
+            Assert.False(File.Exists(stale));
+            Assert.True(File.Exists(running)); // a process that still runs may still be writing it
+            File.Delete(running);
+
+            await Assert.ThrowsAsync<InvalidOperationException>(() => new DeliveryReport(fixture.DataSource).WriteToFolderAsync(-1, folder, CancellationToken.None));
+            Assert.Equal([path], Directory.GetFiles(folder));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
