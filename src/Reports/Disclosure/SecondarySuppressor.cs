@@ -18,7 +18,8 @@ public static class SecondarySuppressor
         var settled = new HashSet<CellKey>();
         foreach (var target in state.Emptied.ToList())
         {
-            if (model.Cells[target].Kind != CellKind.Count || settled.Contains(target))
+            // Only primary counts need a range of their own (onthulling-v2 §2); cells emptied before (a first stage's secondaries) do not.
+            if (model.Cells[target].Kind != CellKind.Count || !model.IsPrimary(model.Cells[target]) || settled.Contains(target))
             {
                 continue;
             }
