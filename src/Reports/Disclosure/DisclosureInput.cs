@@ -5,7 +5,8 @@ namespace Preventiemonitor.Reports.Disclosure;
 /// rounds as the publication does, methode-v1 §7). Filled from the typed publication rows:
 /// programmas.csv → <see cref="Programmes"/>, effecten.csv → <see cref="Instruments"/>,
 /// scores_programma_thema.csv → <see cref="ProgrammeThemes"/>, scores_gemeente_thema.csv →
-/// <see cref="Areas"/> (the region with gemeente <see cref="DisclosureKeys.Regio"/>).
+/// <see cref="Areas"/> (the region with gemeente <see cref="DisclosureKeys.Regio"/>); for a publication
+/// of method v2 also the four tables of methode-v2 §10 (<see cref="MethodeV2"/>, null for v1).
 /// </summary>
 public sealed record DisclosureInput(
     int KMin,
@@ -13,4 +14,5 @@ public sealed record DisclosureInput(
     IReadOnlyList<ProgrammeInput> Programmes,
     IReadOnlyList<InstrumentInput> Instruments,
     IReadOnlyList<ProgrammeThemeInput> ProgrammeThemes,
-    IReadOnlyList<AreaThemeInput> Areas);
+    IReadOnlyList<AreaThemeInput> Areas,
+    MethodeV2Input? MethodeV2 = null);

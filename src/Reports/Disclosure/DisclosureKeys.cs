@@ -8,6 +8,14 @@ public static class DisclosureKeys
     public const string Effecten = "effecten";
     public const string ScoresProgrammaThema = "scores_programma_thema";
     public const string ScoresGemeenteThema = "scores_gemeente_thema";
+    public const string DuurzaamheidEffecten = "duurzaamheid_effecten";
+    public const string DuurzaamheidProgrammaThema = "duurzaamheid_programma_thema";
+    public const string DuurzaamheidGemeenteThema = "duurzaamheid_gemeente_thema";
+    public const string EffectenDoelgroep = "effecten_doelgroep";
+
+    /// <summary>The tables of methode-v2 §10; their cells are the ones the second stage of the audit may empty.</summary>
+    public static readonly IReadOnlySet<string> MethodeV2Tables = new HashSet<string>(StringComparer.Ordinal)
+        { DuurzaamheidEffecten, DuurzaamheidProgrammaThema, DuurzaamheidGemeenteThema, EffectenDoelgroep };
 
     public static CellKey Deelnemers(ProgrammeInput p) => new(Programmas, $"{p.Gemeente}|{p.ProgrammaId}", "deelnemers");
 
@@ -21,4 +29,16 @@ public static class DisclosureKeys
 
     public static CellKey Area(string gemeente, string thema, string column) =>
         new(ScoresGemeenteThema, $"{gemeente}|{thema}", column);
+
+    public static CellKey DurabilityInstrument(string gemeente, string programmaId, string thema, string instrument, string column) =>
+        new(DuurzaamheidEffecten, $"{gemeente}|{programmaId}|{thema}|{instrument}", column);
+
+    public static CellKey DurabilityProgrammeTheme(string gemeente, string programmaId, string thema, string column) =>
+        new(DuurzaamheidProgrammaThema, $"{gemeente}|{programmaId}|{thema}", column);
+
+    public static CellKey DurabilityArea(string gemeente, string thema, string column) =>
+        new(DuurzaamheidGemeenteThema, $"{gemeente}|{thema}", column);
+
+    public static CellKey TargetGroup(string gemeente, string thema, string dimensie, string groep, string column) =>
+        new(EffectenDoelgroep, $"{gemeente}|{thema}|{dimensie}|{groep}", column);
 }

@@ -9,12 +9,17 @@ public sealed class LinkedCellModel
 {
     private readonly Dictionary<CellKey, List<DisclosureRelation>> _byCell = [];
 
-    public LinkedCellModel(int kMin, IEnumerable<DisclosureCell> cells, IEnumerable<DisclosureRelation> relations)
+    public LinkedCellModel(int kMin, IEnumerable<DisclosureCell> cells, IEnumerable<DisclosureRelation> relations, IEnumerable<CellKey>? emptiedBefore = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(kMin, 2);
         KMin = kMin;
         Cells = cells.ToDictionary(c => c.Key);
         Relations = [.. relations];
+        EmptiedBefore = (emptiedBefore ?? []).ToHashSet();
+        foreach (var key in EmptiedBefore.Where(k => !Cells.ContainsKey(k)))
+        {
+            throw new ArgumentException($"Vooraf leeggemaakte cel {key} staat niet in het model.", nameof(emptiedBefore));
+        }
         Ceiling = 100 * (1 + Cells.Values.Where(c => c.Kind == CellKind.Count).Sum(c => c.Value));
         foreach (var relation in Relations)
         {
@@ -52,6 +57,13 @@ public sealed class LinkedCellModel
     public bool IsUnbounded(double maximum) => Math.Abs(maximum) >= Ceiling / 10;
 
     public IReadOnlyList<DisclosureRelation> Relations { get; }
+
+    /// <summary>
+    /// Cells emptied before this model is protected, beside the primary counts: the secondary cells
+    /// of the first stage of a v2 publication (the v1 tables exactly as a v1 run empties them). They
+    /// stay emptied; pruning never publishes them again.
+    /// </summary>
+    public IReadOnlySet<CellKey> EmptiedBefore { get; }
 
     /// <summary>The relations that refer to <paramref name="key"/>, in the order they were given.</summary>
     public IReadOnlyList<DisclosureRelation> RelationsOf(CellKey key) =>

@@ -3,7 +3,7 @@ namespace Preventiemonitor.Reports.Disclosure;
 /// <summary>
 /// The cells and relations R1–R7 of the tables of method v1 (onthulling-v2 §1), built from a
 /// <see cref="DisclosureInput"/>. Relations are data: the tables of method v2 add theirs (R8–R10,
-/// R7 for the durability tables) as further <see cref="DisclosureRelation"/> instances.
+/// R7 for their effects, <see cref="MethodeV2Relations"/>) as further <see cref="DisclosureRelation"/> instances.
 /// </summary>
 public static class LinkedCellModelBuilder
 {
@@ -11,7 +11,16 @@ public static class LinkedCellModelBuilder
     private static readonly Interval NonNegative = new(0, double.PositiveInfinity);
     private static readonly Interval Anything = new(double.NegativeInfinity, double.PositiveInfinity);
 
-    public static LinkedCellModel Build(DisclosureInput input)
+    public static LinkedCellModel Build(DisclosureInput input) => Build(input, null);
+
+    /// <summary>
+    /// The model of a publication; with <see cref="DisclosureInput.MethodeV2"/> also the cells and
+    /// relations of methode-v2 §10 (R7–R10). With <paramref name="v1Emptied"/> (the second stage of a
+    /// v2 publication) the cells of the v1 tables are fixed as the first stage left them: those in
+    /// <paramref name="v1Emptied"/> emptied, the others published, and none may be chosen; only cells
+    /// of the v2 tables can be emptied further, so the v1 tables stay byte-identical to a v1 run's.
+    /// </summary>
+    public static LinkedCellModel Build(DisclosureInput input, IReadOnlyCollection<CellKey>? v1Emptied)
     {
         ArgumentNullException.ThrowIfNull(input);
         var cells = new List<DisclosureCell>();
@@ -64,7 +73,18 @@ public static class LinkedCellModelBuilder
         }
 
         AreaRelations.Add(input, instrumentsOf, cells, relations);
-        return new LinkedCellModel(input.KMin, cells, relations);
+        if (input.MethodeV2 is { } v2)
+        {
+            MethodeV2Relations.Add(input, v2, cells, relations);
+        }
+
+        if (v1Emptied is null)
+        {
+            return new LinkedCellModel(input.KMin, cells, relations);
+        }
+
+        var frozen = cells.Select(c => DisclosureKeys.MethodeV2Tables.Contains(c.Key.Table) ? c : c with { Emptiable = false });
+        return new LinkedCellModel(input.KMin, frozen, relations, v1Emptied);
     }
 
     /// <summary>The one instrument with an effect, when the pooled effect rests on exactly one.</summary>

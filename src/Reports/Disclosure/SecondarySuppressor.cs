@@ -18,7 +18,8 @@ public static class SecondarySuppressor
         var settled = new HashSet<CellKey>();
         foreach (var target in state.Emptied.ToList())
         {
-            if (model.Cells[target].Kind != CellKind.Count || settled.Contains(target))
+            // Only primary counts need a range of their own (onthulling-v2 §2); cells emptied before (a first stage's secondaries) do not.
+            if (model.Cells[target].Kind != CellKind.Count || !model.IsPrimary(model.Cells[target]) || settled.Contains(target))
             {
                 continue;
             }
@@ -67,11 +68,12 @@ public static class SecondarySuppressor
     /// <summary>
     /// The greedy can leave cells emptied that a later choice made unnecessary: each secondary cell,
     /// the largest first (then by key), is published again when every primary count it is linked to
-    /// still passes without it.
+    /// still passes without it. Only cells the suppressor may choose are pruned (never a cell the model
+    /// had emptied before, <see cref="LinkedCellModel.EmptiedBefore"/>).
     /// </summary>
     private static SuppressionState Prune(SuppressionState state)
     {
-        var secondary = state.Emptied.Where(k => !state.Model.IsPrimary(state.Model.Cells[k]))
+        var secondary = state.Emptied.Where(k => !state.Model.IsPrimary(state.Model.Cells[k]) && state.Model.Cells[k].Emptiable)
             .OrderByDescending(k => state.Model.Cells[k].Value).ThenBy(k => k).ToList();
         foreach (var key in secondary)
         {

@@ -21,9 +21,12 @@ public sealed class SuppressionState
     /// <summary>The cells emptied in their own right (counts and scores), not those carried along.</summary>
     public ImmutableSortedSet<CellKey> Emptied { get; }
 
-    /// <summary>The state right after the primary rule: every count of 1 … k_min − 1 emptied.</summary>
-    public static SuppressionState Primary(LinkedCellModel model) =>
-        new(model, [.. model.Cells.Values.Where(model.IsPrimary).Select(c => c.Key)]);
+    /// <summary>The state right after the primary rule: every count of 1 … k_min − 1 emptied, and the model's <see cref="LinkedCellModel.EmptiedBefore"/>.</summary>
+    public static SuppressionState Primary(LinkedCellModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return new(model, [.. model.Cells.Values.Where(model.IsPrimary).Select(c => c.Key), .. model.EmptiedBefore]);
+    }
 
     public SuppressionState With(CellKey key) => new(Model, Emptied.Add(key));
 

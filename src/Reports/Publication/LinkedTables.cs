@@ -4,8 +4,8 @@ using Preventiemonitor.Reports.Publication.Tables;
 namespace Preventiemonitor.Reports.Publication;
 
 /// <summary>
-/// The four linked tables of a publication (programmas, effecten, scores_programma_thema,
-/// scores_gemeente_thema) as the disclosure engine reads them: a <see cref="DisclosureInput"/> with
+/// The linked tables of a publication (programmas, effecten, scores_programma_thema,
+/// scores_gemeente_thema, and for method v2 the four tables of methode-v2 §10) as the disclosure engine reads them: a <see cref="DisclosureInput"/> with
 /// the unsuppressed, unrounded values of the typed rows, and for every engine cell key the published
 /// cell it names (<see cref="Cells"/>), so the engine's choice can be emptied in the tables.
 /// </summary>
@@ -66,7 +66,45 @@ public sealed class LinkedTables
                 Effect(r.EffectG, r.EffectCiLaag, r.EffectCiHoog));
         }).ToList();
 
-        return new LinkedTables(new DisclosureInput(kMin, nMin, programmes, instruments, programmeThemes, areas), cells);
+        var v2 = tables.Any(t => DisclosureKeys.MethodeV2Tables.Contains(t.Spec.Name)) ? MethodeV2Of(tables, programmas, cells) : null;
+        return new LinkedTables(new DisclosureInput(kMin, nMin, programmes, instruments, programmeThemes, areas, v2), cells);
+    }
+
+    /// <summary>The four tables of methode-v2 §10 (all must be there), with the cells of their counts.</summary>
+    private static MethodeV2Input MethodeV2Of(
+        IReadOnlyList<PublishedTable> tables, PublishedTable<ProgrammaRow> programmas, Dictionary<CellKey, (PublishedTable, int, string)> cells)
+    {
+        var effecten = Find(tables, PublicationTables.DuurzaamheidEffecten);
+        var programmaThemas = Find(tables, PublicationTables.DuurzaamheidProgrammaThema);
+        var gemeenteThemas = Find(tables, PublicationTables.DuurzaamheidGemeenteThema);
+        var doelgroepen = Find(tables, PublicationTables.EffectenDoelgroep);
+
+        var instruments = effecten.Rows.Select((r, i) =>
+        {
+            cells[DisclosureKeys.DurabilityInstrument(r.Gemeente, r.ProgrammaId, r.Thema, r.Instrument, "tripels")] = (effecten, i, "tripels");
+            return new DurabilityInstrumentInput(r.Gemeente, r.ProgrammaId, r.Thema, r.Instrument, r.Tripels ?? 0,
+                Effect(r.GT2, r.GT2CiLaag, r.GT2CiHoog), Effect(r.GTerugval, r.GTerugvalCiLaag, r.GTerugvalCiHoog), r.Reden == "te_weinig_paren");
+        }).ToList();
+        var programmeThemes = programmaThemas.Rows.Select((r, i) =>
+        {
+            cells[DisclosureKeys.DurabilityProgrammeTheme(r.Gemeente, r.ProgrammaId, r.Thema, "tripels")] = (programmaThemas, i, "tripels");
+            return new DurabilityProgrammeThemeInput(r.Gemeente, r.ProgrammaId, r.Thema, r.Tripels ?? 0,
+                Effect(r.GT2, r.GT2CiLaag, r.GT2CiHoog), Effect(r.GTerugval, r.GTerugvalCiLaag, r.GTerugvalCiHoog));
+        }).ToList();
+        var areas = gemeenteThemas.Rows.Select((r, i) =>
+        {
+            cells[DisclosureKeys.DurabilityArea(r.Gemeente, r.Thema, "tripels")] = (gemeenteThemas, i, "tripels");
+            return new DurabilityAreaInput(r.Gemeente, r.Thema, r.Tripels ?? 0, r.KT2, Effect(r.GT2, r.GT2CiLaag, r.GT2CiHoog),
+                r.KTerugval, Effect(r.GTerugval, r.GTerugvalCiLaag, r.GTerugvalCiHoog));
+        }).ToList();
+        var groups = doelgroepen.Rows.Select((r, i) =>
+        {
+            cells[DisclosureKeys.TargetGroup(r.Gemeente, r.Thema, r.Dimensie, r.Groep, "paren")] = (doelgroepen, i, "paren");
+            return new TargetGroupInput(r.Gemeente, r.Thema, r.Dimensie, r.Groep, r.Paren ?? 0, r.K, Effect(r.EffectG, r.CiLaag, r.CiHoog));
+        }).ToList();
+        var programmes = programmas.Rows.Select(r => new ProgrammeGroupsInput(r.Gemeente, r.ProgrammaId, r.Doelgroep,
+            string.IsNullOrEmpty(r.Preventietype) ? TargetGroups.Onbekend : r.Preventietype)).ToList();
+        return new MethodeV2Input(instruments, programmeThemes, areas, groups, programmes);
     }
 
     private static EffectInput? Effect(double? g, double? low, double? high) =>

@@ -44,6 +44,15 @@ public sealed class PublicationBuilder(NpgsqlDataSource dataSource)
             await ScoreTableQueries.InterventieMatchesAsync(c, info, order, ct).ConfigureAwait(false),
             await ScoreTableQueries.SuggestiesAsync(c, info, order, ct).ConfigureAwait(false),
         };
+        if (info.MethodeVersie != "v1")
+        {
+            // Method v2 (methode-v2 §10): the four new tables after the v1 tables, which stay exactly as a v1 run publishes them.
+            tables.Add(await MethodeV2TableQueries.DuurzaamheidEffectenAsync(c, info, order, ct).ConfigureAwait(false));
+            tables.Add(await MethodeV2TableQueries.DuurzaamheidProgrammaThemaAsync(c, info, order, ct).ConfigureAwait(false));
+            tables.Add(await MethodeV2TableQueries.DuurzaamheidGemeenteThemaAsync(c, info, order, ct).ConfigureAwait(false));
+            tables.Add(await MethodeV2TableQueries.EffectenDoelgroepAsync(c, info, order, ct).ConfigureAwait(false));
+        }
+
         return new PublicationData(info, deliveries, tables);
     }
 }

@@ -11,7 +11,10 @@ namespace Preventiemonitor.Reports.Publication;
 /// is emptied in the tables with what derives from it, exactly like a primary one (a count takes the
 /// columns declared <see cref="ColumnSpec.ComputedFrom"/> it; a municipality or region score stands
 /// alone), and <c>onderdrukt</c> reads true on its row. A publication whose audit fails is refused
-/// with a <see cref="PublicationException"/>. Same tables → same emptied cells.
+/// with a <see cref="PublicationException"/>. Same tables → same emptied cells. For method v2 the
+/// engine runs twice: first over the v1 tables alone (the same cells a v1 run empties), then over
+/// every table with the v1 cells fixed, so v2's relations are paid for in the v2 tables only; last,
+/// the subgroup test is emptied where a group's pooled effect was (<see cref="MethodeV2Disclosure"/>).
 /// </summary>
 public static class PublicationDisclosure
 {
@@ -26,27 +29,18 @@ public static class PublicationDisclosure
         var primary = DisclosureControl.Apply(tables, kMin);
         var linked = LinkedTables.From(tables, kMin, nMin);
 
+        // Stage 1: the v1 tables exactly as a v1 run protects them. Stage 2 (method v2): every table with
+        // R7–R10, the v1 tables fixed as stage 1 left them, so only cells of the v2 tables are emptied further.
         var watch = Stopwatch.StartNew();
-        var model = LinkedCellModelBuilder.Build(linked.Input);
-        SuppressionResult result;
-        try
+        var model = LinkedCellModelBuilder.Build(linked.Input with { MethodeV2 = null });
+        var result = Run(engine, model);
+        if (linked.Input.MethodeV2 is not null)
         {
-            result = engine(model);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new PublicationException(
-                "De publicatie is niet geschreven: de controle op kleine aantallen (onthulling-v2) kon niet worden uitgevoerd. " + e.Message);
+            model = LinkedCellModelBuilder.Build(linked.Input, [.. result.Secondary]);
+            result = Run(engine, model);
         }
 
         watch.Stop();
-        if (!result.Succeeded || !result.Audit.Passed)
-        {
-            throw new PublicationException(
-                "De publicatie is niet geschreven: de controle op kleine aantallen (onthulling-v2) slaagt niet, "
-                + "een leeggemaakt aantal zou uit de andere tabellen terug te rekenen zijn. " + (result.Reason ?? "Onbekende reden."));
-        }
-
         var secondaryByTable = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (key, by) in result.Emptied)
         {
@@ -78,8 +72,32 @@ public static class PublicationDisclosure
             }
         }
 
+        MethodeV2Disclosure.EmptySubgroupTests(tables);
         var report = new DisclosureReport(kMin, [.. primary.Tables.Select(t => Describe(tables.Single(x => x.Spec.Name == t.Table), t, secondaryByTable))]);
         return new PublicationDisclosureResult(report, result.Audit, watch.Elapsed);
+    }
+
+    private static SuppressionResult Run(Func<LinkedCellModel, SuppressionResult> engine, LinkedCellModel model)
+    {
+        SuppressionResult result;
+        try
+        {
+            result = engine(model);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new PublicationException(
+                "De publicatie is niet geschreven: de controle op kleine aantallen (onthulling-v2) kon niet worden uitgevoerd. " + e.Message);
+        }
+
+        if (!result.Succeeded || !result.Audit.Passed)
+        {
+            throw new PublicationException(
+                "De publicatie is niet geschreven: de controle op kleine aantallen (onthulling-v2) slaagt niet, "
+                + "een leeggemaakt aantal zou uit de andere tabellen terug te rekenen zijn. " + (result.Reason ?? "Onbekende reden."));
+        }
+
+        return result;
     }
 
     private static TableDisclosure Describe(PublishedTable table, TableDisclosure primary, Dictionary<string, int> secondary) =>

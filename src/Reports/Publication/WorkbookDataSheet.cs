@@ -17,26 +17,55 @@ internal static class WorkbookDataSheet
 
     private static readonly XLColor SuppressedColor = XLColor.FromArgb(0x59, 0x59, 0x59);
 
-    public static void Write(IXLWorksheet ws, PublishedTable table, int kMin)
+    public static void Write(IXLWorksheet ws, PublishedTable table, int kMin) => Write(ws, [table], kMin);
+
+    /// <summary>
+    /// Writes one or more tables on one sheet: the first from row 1 (frozen, with the autofilter), each
+    /// further one as a block of its own below an empty row, with its own bold header row
+    /// (methode-v2 §10: "Duurzaamheid" holds the programme × theme rows, then the municipality and region rows).
+    /// </summary>
+    public static void Write(IXLWorksheet ws, IReadOnlyList<PublishedTable> tables, int kMin)
+    {
+        var suppressedText = "< " + kMin.ToString(CultureInfo.InvariantCulture);
+        var widths = new double[tables.Max(t => t.Spec.Columns.Count)];
+        var top = 1;
+        foreach (var table in tables)
+        {
+            var lastRow = WriteBlock(ws, table, top, suppressedText, widths);
+            if (top == 1)
+            {
+                ws.Range(1, 1, lastRow, table.Spec.Columns.Count).SetAutoFilter();
+            }
+
+            top = lastRow + 2;
+        }
+
+        for (var c = 0; c < widths.Length; c++)
+        {
+            ws.Column(c + 1).Width = Math.Clamp(widths[c], MinWidth, MaxWidth);
+        }
+
+        ws.SheetView.FreezeRows(1);
+    }
+
+    /// <summary>Writes the header at row <paramref name="top"/> and the rows below it; returns the last row written.</summary>
+    private static int WriteBlock(IXLWorksheet ws, PublishedTable table, int top, string suppressedText, double[] widths)
     {
         var columns = table.Spec.Columns;
-        var suppressedText = "< " + kMin.ToString(CultureInfo.InvariantCulture);
-        var widths = new double[columns.Count];
-
         for (var c = 0; c < columns.Count; c++)
         {
-            var cell = ws.Cell(1, c + 1);
+            var cell = ws.Cell(top, c + 1);
             WorkbookWriter.Text(cell, columns[c].Header);
             cell.Style.Font.Bold = true;
             // Room for the bold header and the autofilter button.
-            widths[c] = columns[c].Header.Length + 4;
+            widths[c] = Math.Max(widths[c], columns[c].Header.Length + 4);
         }
 
         for (var r = 0; r < table.RowCount; r++)
         {
             for (var c = 0; c < columns.Count; c++)
             {
-                var cell = ws.Cell(r + 2, c + 1);
+                var cell = ws.Cell(top + r + 1, c + 1);
                 int length;
                 if (table.Suppressed.Contains((r, c)))
                 {
@@ -55,19 +84,17 @@ internal static class WorkbookDataSheet
             }
         }
 
-        var lastRow = table.RowCount + 1;
+        var lastRow = top + table.RowCount;
         for (var c = 0; c < columns.Count; c++)
         {
-            ws.Column(c + 1).Width = Math.Clamp(widths[c], MinWidth, MaxWidth);
             var format = NumberFormat(columns[c]);
             if (format is not null && table.RowCount > 0)
             {
-                ws.Range(2, c + 1, lastRow, c + 1).Style.NumberFormat.Format = format;
+                ws.Range(top + 1, c + 1, lastRow, c + 1).Style.NumberFormat.Format = format;
             }
         }
 
-        ws.Range(1, 1, lastRow, columns.Count).SetAutoFilter();
-        ws.SheetView.FreezeRows(1);
+        return lastRow;
     }
 
     private static string? NumberFormat(ColumnSpec column) => column.Type switch
@@ -105,6 +132,15 @@ internal static class WorkbookDataSheet
                     throw new ArgumentException($"Tabel {table}, rij {row + 1}, kolom {column.Name}: {number} is geen eindig getal.");
                 }
 
+                if (column.LessThanInWorkbook && OutputRounding.Round(number, column.Decimals) == 0)
+                {
+                    // methode-v2 §10: a p-value that rounds to 0.0000 in the CSV shows as "< 0.0001".
+                    var below = LessThan(column.Decimals);
+                    WorkbookWriter.Text(cell, below);
+                    cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+                    return below.Length;
+                }
+
                 // The same rounding as the CSV (methode-v1 §7): the cell holds the double nearest to the CSV's decimal text.
                 cell.SetValue<double>(OutputRounding.RoundToDouble(number, column.Decimals));
                 return OutputRounding.Format(number, column.Decimals).Length;
@@ -128,6 +164,10 @@ internal static class WorkbookDataSheet
                 throw new ArgumentOutOfRangeException(nameof(column), column.Type, "Onbekend kolomtype.");
         }
     }
+
+    /// <summary>The text for a value below one unit of the last decimal: <c>&lt; 0.0001</c> for 4 decimals.</summary>
+    internal static string LessThan(int decimals) =>
+        "< " + (decimals <= 0 ? "1" : "0." + new string('0', decimals - 1) + "1");
 
     private static ArgumentException WrongType(string table, int row, ColumnSpec column, object value) =>
         new($"Tabel {table}, rij {row + 1}, kolom {column.Name} ({column.Type}): waarde van type {value.GetType().Name} past niet.");

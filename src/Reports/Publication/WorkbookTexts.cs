@@ -25,6 +25,10 @@ internal static class WorkbookTexts
         [PublicationTables.Programmas.Name] = "De programma's zoals geaccepteerd uit de inventarissen van de gemeenten.",
         [PublicationTables.Effecten.Name] = "Effect per programma en meetinstrument (voor- en nameting van dezelfde deelnemers).",
         [PublicationTables.WitteVlekken.Name] = "Per gemeente, thema en leeftijdsgroep: is er aanbod, en is dat bewezen effectief?",
+        [PublicationTables.DuurzaamheidProgrammaThema.Name] =
+            "Blijft het effect? Per programma en thema (label), daaronder per gemeente en voor de regio (effect bij de follow-up en terugval).",
+        [PublicationTables.EffectenDoelgroep.Name] =
+            "Effect per leeftijdsgroep, doelgroep en preventietype, per gemeente, thema en voor de regio, met de toets op verschil tussen de groepen.",
         [PublicationTables.Suggesties.Name] = "Landelijk erkende interventies die een witte vlek zouden kunnen vullen.",
         [PublicationTables.Datakwaliteit.Name] = "Alle leveringen voor dit jaar, ook geweigerde, met gelezen, geaccepteerde en geweigerde rijen en waarschuwingen.",
     };

@@ -10,7 +10,7 @@ internal static class WorkbookToelichting
     private const double LineHeight = 15;
 
     /// <summary>Lays out the explanation sheet: A = labels, B = values, C = descriptions, D = SHA-256.</summary>
-    public static void Write(IXLWorksheet ws, WorkbookContent content, List<PublishedTable> sheets, DateTimeOffset publishedAt)
+    public static void Write(IXLWorksheet ws, WorkbookContent content, List<WorkbookSheet> sheets, DateTimeOffset publishedAt)
     {
         var k = content.KMin;
         var kText = k.ToString(CultureInfo.InvariantCulture);
@@ -179,13 +179,23 @@ internal static class WorkbookToelichting
             + "vergelijkingen gebruiken de onafgeronde waarden. Codes (gemeente, thema, erkenning, status, label, reden) staan er als code, "
             + "zoals in de CSV-bestanden. Ja/nee-kolommen staan er als 'ja' of 'nee' (in de CSV-bestanden true of false). Tijdstippen zijn in "
             + "UTC. Een lege cel betekent: geen waarde.");
+        if (content.Tables.Any(t => PublicationTables.MethodeV2.Any(v2 => v2.Name == t.Spec.Name)))
+        {
+            row++;
+            Section("Duurzaamheid en doelgroepen (methode " + content.MethodVersion + ")");
+            foreach (var paragraph in WorkbookTextsV2.Paragraphs(content.KMin))
+            {
+                Paragraph(paragraph);
+            }
+        }
+
         row++;
 
         Section("Tabbladen");
         Pair(WorkbookWriter.ToelichtingSheet, "Deze toelichting.");
-        foreach (var table in sheets)
+        foreach (var sheet in sheets)
         {
-            Pair(table.Spec.Sheet!, WorkbookTexts.SheetDescription.GetValueOrDefault(table.Spec.Name, table.Spec.Title));
+            Pair(sheet.Name, WorkbookTexts.SheetDescription.GetValueOrDefault(sheet.Tables[0].Spec.Name, sheet.Tables[0].Spec.Title));
         }
 
         Paragraph("Dezelfde tabellen staan als CSV-bestanden naast dit werkboek, beschreven in datapackage.json (kolomnamen, "

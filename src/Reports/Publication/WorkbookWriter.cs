@@ -6,7 +6,7 @@ namespace Preventiemonitor.Reports.Publication;
 
 /// <summary>
 /// Writes tussenrapportage.xlsx (publicatie §5): a "Toelichting" sheet a researcher can cite, then one
-/// sheet per table in the order of <see cref="PublicationTables.WorkbookSheets"/>.
+/// sheet per table ("Duurzaamheid": two) in the order of <see cref="PublicationTables.WorkbookSheetTables"/>.
 /// <list type="bullet">
 /// <item>Row 1 holds the Dutch headers, bold and frozen, with an autofilter over the data; column widths
 /// are computed from the headers and values (ClosedXML cannot measure text on Linux: no GDI+).</item>
@@ -52,9 +52,9 @@ public static class WorkbookWriter
         wb.Properties.Modified = publishedAt.UtcDateTime;
 
         WorkbookToelichting.Write(wb.Worksheets.Add(ToelichtingSheet), content, sheets, publishedAt);
-        foreach (var table in sheets)
+        foreach (var sheet in sheets)
         {
-            WorkbookDataSheet.Write(wb.Worksheets.Add(table.Spec.Sheet!), table, content.KMin);
+            WorkbookDataSheet.Write(wb.Worksheets.Add(sheet.Name), sheet.Tables, content.KMin);
         }
 
         using var raw = new MemoryStream();
@@ -64,11 +64,15 @@ public static class WorkbookWriter
 
     internal static string Title(int year) => $"Tussenrapportage {year.ToString(CultureInfo.InvariantCulture)} – Preventiemonitor {Region}";
 
-    /// <summary>The given tables that have a workbook sheet, in the order of <see cref="PublicationTables.WorkbookSheets"/>.</summary>
-    private static List<PublishedTable> SheetsInOrder(IReadOnlyList<PublishedTable> tables)
+    /// <summary>
+    /// The given tables that have a workbook sheet, grouped by sheet, in the order of
+    /// <see cref="PublicationTables.WorkbookSheetTables"/> (v1's sheets, and for method v2 "Duurzaamheid"
+    /// with two blocks and "Doelgroepen" after "Witte vlekken").
+    /// </summary>
+    private static List<WorkbookSheet> SheetsInOrder(IReadOnlyList<PublishedTable> tables)
     {
-        var result = new List<PublishedTable>();
-        foreach (var spec in PublicationTables.WorkbookSheets)
+        var result = new List<WorkbookSheet>();
+        foreach (var spec in PublicationTables.WorkbookSheetTables)
         {
             var matches = tables.Where(t => t.Spec.Name == spec.Name).ToList();
             if (matches.Count > 1)
@@ -78,12 +82,20 @@ public static class WorkbookWriter
 
             if (matches.Count == 1)
             {
-                if (string.IsNullOrEmpty(matches[0].Spec.Sheet))
+                var sheet = matches[0].Spec.Sheet;
+                if (string.IsNullOrEmpty(sheet))
                 {
                     throw new ArgumentException($"Tabel {spec.Name} heeft geen tabblad.", nameof(tables));
                 }
 
-                result.Add(matches[0]);
+                if (result.Count > 0 && result[^1].Name == sheet)
+                {
+                    result[^1].Tables.Add(matches[0]);
+                }
+                else
+                {
+                    result.Add(new WorkbookSheet(sheet, [matches[0]]));
+                }
             }
         }
 

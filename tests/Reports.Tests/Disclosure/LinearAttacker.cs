@@ -15,7 +15,7 @@ namespace Preventiemonitor.Reports.Tests.Disclosure;
 /// emptied counts and the <c>reden</c> bounds kept. No upper bound is left infinite (GLOP reports an
 /// unbounded maximum as infeasible): a maximum at <see cref="Cap"/> means unbounded.
 /// </summary>
-public sealed class LinearAttacker
+public sealed partial class LinearAttacker
 {
     private const double Z = 1.959964;
     private const double Cap = 1e7;
@@ -151,6 +151,11 @@ public sealed class LinearAttacker
             {
                 EffectBound(_counts[Id("effecten", instrument["_key"], "paren")], area, "effect_g", "effect_ci_laag", "effect_ci_hoog");
             }
+        }
+
+        if (File.Exists(Path.Combine(folder, "effecten_doelgroep.csv")))
+        {
+            WriteDownMethodeV2(folder, nMin, programmes, instruments, programmeThemes);
         }
     }
 

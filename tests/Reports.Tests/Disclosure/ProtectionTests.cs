@@ -104,7 +104,7 @@ public sealed class ProtectionTests(ITestOutputHelper output) : IDisposable
         var published = Path.Combine(_root, name);
         SuppressedCsvWriter.Write(truth, input, new HashSet<CellKey>());
         SuppressedCsvWriter.Write(published, input, emptied);
-        var values = PublishedCsv.KeyColumns.Keys
+        var values = PublishedCsv.V1Tables
             .SelectMany(t => PublishedCsv.Read(truth, t).Select(r => (t, r)))
             .ToDictionary(x => (x.t, x.r["_key"]), x => x.r);
         return LinearAttacker.Attack(published, input.NMin, (file, row, column) =>

@@ -14,7 +14,14 @@ public static class PublishedCsv
         ["effecten"] = ["gemeente", "programma_id", "thema", "instrument"],
         ["scores_programma_thema"] = ["gemeente", "programma_id", "thema"],
         ["scores_gemeente_thema"] = ["gemeente", "thema"],
+        ["duurzaamheid_effecten"] = ["gemeente", "programma_id", "thema", "instrument"],
+        ["duurzaamheid_programma_thema"] = ["gemeente", "programma_id", "thema"],
+        ["duurzaamheid_gemeente_thema"] = ["gemeente", "thema"],
+        ["effecten_doelgroep"] = ["gemeente", "thema", "dimensie", "groep"],
     };
+
+    /// <summary>The tables of a v1 publication the attacker reads.</summary>
+    public static readonly IReadOnlyList<string> V1Tables = ["programmas", "effecten", "scores_programma_thema", "scores_gemeente_thema"];
 
     public static List<Dictionary<string, string>> Read(string folder, string table)
     {

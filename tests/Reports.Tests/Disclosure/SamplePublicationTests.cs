@@ -47,7 +47,7 @@ public sealed class SamplePublicationTests(DatabaseFixture fixture, ITestOutputH
     public async Task The_attacker_narrows_no_emptied_count_of_the_sample_publication_beyond_its_baseline()
     {
         var p = await PublishSampleAsync();
-        var values = PublishedCsv.KeyColumns.Keys
+        var values = PublishedCsv.V1Tables
             .SelectMany(t => PublishedCsv.Read(p.Truth, t).Select(r => (t, r)))
             .ToDictionary(x => (x.t, x.r["_key"]), x => x.r);
         (double, double) Knowledge(string file, string row, string column) =>

@@ -23,6 +23,10 @@ public sealed class ColumnsOf<TRow>
     public TableColumn<TRow> Number(string name, int decimals, string header, string description, Expression<Func<TRow, double?>> property, string? computedFrom = null) =>
         new(new ColumnSpec(name, ColumnType.Number, header, description, decimals, ComputedFrom: computedFrom), property);
 
+    /// <summary>A p-value with <paramref name="decimals"/> decimals: one that rounds to zero shows in the workbook as <c>&lt; 0.0001</c> (methode-v2 §10).</summary>
+    public TableColumn<TRow> PValue(string name, int decimals, string header, string description, Expression<Func<TRow, double?>> property) =>
+        new(new ColumnSpec(name, ColumnType.Number, header, description, decimals, LessThanInWorkbook: true), property);
+
     public TableColumn<TRow> Boolean(string name, string header, string description, Expression<Func<TRow, bool>> property) =>
         new(new ColumnSpec(name, ColumnType.Boolean, header, description), property);
 

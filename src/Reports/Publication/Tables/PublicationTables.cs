@@ -22,11 +22,34 @@ public static class PublicationTables
 
     public static TableDefinition<SuggestieRow> Suggesties => SuggestieRow.Table;
 
-    /// <summary>All CSV tables in the order of publicatie §2.</summary>
+    public static TableDefinition<DuurzaamheidEffectRow> DuurzaamheidEffecten => DuurzaamheidEffectRow.Table;
+
+    public static TableDefinition<DuurzaamheidProgrammaThemaRow> DuurzaamheidProgrammaThema => DuurzaamheidProgrammaThemaRow.Table;
+
+    public static TableDefinition<DuurzaamheidGemeenteThemaRow> DuurzaamheidGemeenteThema => DuurzaamheidGemeenteThemaRow.Table;
+
+    public static TableDefinition<EffectDoelgroepRow> EffectenDoelgroep => EffectDoelgroepRow.Table;
+
+    /// <summary>The CSV tables of method v1 in the order of publicatie §2 (every publication has them).</summary>
     public static IReadOnlyList<TableSpec> All { get; } =
         [Programmas, Effecten, ScoresProgrammaThema, ScoresGemeenteThema, WitteVlekken, Datakwaliteit, InterventieMatches, Suggesties];
 
-    /// <summary>The workbook's sheets after "Toelichting", in the order of publicatie §5.</summary>
+    /// <summary>The four tables method v2 adds (methode-v2 §10), in publication order after the v1 tables.</summary>
+    public static IReadOnlyList<TableSpec> MethodeV2 { get; } =
+        [DuurzaamheidEffecten, DuurzaamheidProgrammaThema, DuurzaamheidGemeenteThema, EffectenDoelgroep];
+
+    /// <summary>Every table a publication of method <paramref name="methodeVersie"/> holds: the v1 tables, and with <c>v2</c> the four of methode-v2 §10.</summary>
+    public static IReadOnlyList<TableSpec> Of(string methodeVersie) => methodeVersie == "v1" ? All : [.. All, .. MethodeV2];
+
+    /// <summary>The workbook's sheets after "Toelichting" of a v1 publication, in the order of publicatie §5.</summary>
     public static IReadOnlyList<TableSpec> WorkbookSheets { get; } =
         [ScoresGemeenteThema, Programmas, Effecten, WitteVlekken, Suggesties, Datakwaliteit];
+
+    /// <summary>
+    /// Every table with a sheet, in sheet order: v1's, with the two sheets of methode-v2 §10 after "Witte vlekken":
+    /// "Duurzaamheid" (programme × theme rows, then the municipality and region rows as a second block) and "Doelgroepen".
+    /// A table the publication does not hold is left out.
+    /// </summary>
+    public static IReadOnlyList<TableSpec> WorkbookSheetTables { get; } =
+        [ScoresGemeenteThema, Programmas, Effecten, WitteVlekken, DuurzaamheidProgrammaThema, DuurzaamheidGemeenteThema, EffectenDoelgroep, Suggesties, Datakwaliteit];
 }

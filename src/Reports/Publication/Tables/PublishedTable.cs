@@ -52,7 +52,14 @@ public abstract class PublishedTable
     public object?[] Cells(int row) => [.. Enumerable.Range(0, Spec.Columns.Count).Select(c => Cell(row, c))];
 
     /// <summary>Empties a cell (disclosure control); false when it was already empty.</summary>
-    public bool Suppress(int row, int column)
+    public bool Suppress(int row, int column) => Suppress(row, column, markRow: true);
+
+    /// <summary>
+    /// Empties a cell; with <paramref name="markRow"/> false the row's <c>onderdrukt</c> does not turn true
+    /// for it (methode-v2 §10: the subgroup test emptied on the rows of a dimension whose own count stays).
+    /// False when the cell was already empty.
+    /// </summary>
+    public bool Suppress(int row, int column, bool markRow)
     {
         if (column == _flag)
         {
@@ -65,7 +72,11 @@ public abstract class PublishedTable
         }
 
         _suppressed.Add((row, column));
-        _suppressedRows.Add(row);
+        if (markRow)
+        {
+            _suppressedRows.Add(row);
+        }
+
         return true;
     }
 
