@@ -88,4 +88,24 @@ internal static class TwoWorkerChecks
         await using var c = await db.OpenConnectionAsync();
         return await c.QuerySingleAsync<(long, long)>("SELECT (SELECT count(*) FROM levering), (SELECT count(*) FROM score_run)");
     }
+
+    /// <summary>Per kind of job (ingest, score): how many, mean and longest execution (Hangfire's PerformanceDuration, ms).</summary>
+    public static async Task<string> DurationsAsync(NpgsqlDataSource db, IReadOnlyList<EnqueuedJob> jobs)
+    {
+        await using var c = await db.OpenConnectionAsync();
+        var rows = await c.QueryAsync<(bool Score, long Count, double Mean, long Max)>("""
+            SELECT j.id = ANY (@scores), count(*), avg((s.data::jsonb ->> 'PerformanceDuration')::bigint), max((s.data::jsonb ->> 'PerformanceDuration')::bigint)
+            FROM hangfire.job j JOIN hangfire.state s ON s.jobid = j.id AND s.name = 'Succeeded'
+            WHERE j.id = ANY (@ids)
+            GROUP BY 1 ORDER BY 1
+            """, new { ids = jobs.Select(j => j.Id).ToArray(), scores = jobs.Where(j => j.IsScore).Select(j => j.Id).ToArray() });
+        // A stall shows as a long pause between two jobs finishing.
+        var gap = await c.ExecuteScalarAsync<double>("""
+            SELECT coalesce(extract(epoch FROM max(d)), 0) FROM (
+              SELECT s.createdat - lag(s.createdat) OVER (ORDER BY s.createdat) AS d
+              FROM hangfire.state s WHERE s.jobid = ANY (@ids) AND s.name = 'Succeeded') g
+            """, new { ids = jobs.Select(j => j.Id).ToArray() });
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"longest pause between two completions {gap:0.0} s; ") + string.Join("; ", rows.Select(r => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{(r.Score ? "score" : "ingest")} {r.Count}× mean {r.Mean:0} ms, max {r.Max} ms")));
+    }
 }

@@ -33,7 +33,8 @@ public sealed partial class TwoWorkersTests(DatabaseFixture fixture, ITestOutput
             // One process: the reference.
             var (oneDb, oneConnection) = await fixture.CreateEmptyDatabaseAsync();
             var alone = await StartAsync(workers, mix.Environment, oneConnection);
-            var (oneJobs, oneTime) = await RunMixAsync(mix, oneDb);
+            var (oneJobs, oneTime) = await RunMixAsync(mix, oneDb, alone);
+            output.WriteLine("1 Worker : " + await TwoWorkerChecks.DurationsAsync(oneDb, oneJobs));
             var onePerProcess = await TwoWorkerChecks.AssertExecutedOnceAsync(oneDb, oneJobs);
             Assert.Equal([alone.Process.Id], onePerProcess.Keys);
             await TwoWorkerChecks.AssertDataOnceAsync(oneDb, mix, oneJobs);
@@ -49,7 +50,8 @@ public sealed partial class TwoWorkersTests(DatabaseFixture fixture, ITestOutput
             string[] expectedRecurring = ["bron:alleen-tweede", HeartbeatJob.RecurringJobId, PipelineJob.RecurringJobId];
             Assert.Equal(expectedRecurring, await TwoWorkerChecks.RecurringJobsAsync(twoDb));
 
-            var (twoJobs, twoTime) = await RunMixAsync(mix, twoDb);
+            var (twoJobs, twoTime) = await RunMixAsync(mix, twoDb, first, second);
+            output.WriteLine("2 Workers: " + await TwoWorkerChecks.DurationsAsync(twoDb, twoJobs));
             var perProcess = await TwoWorkerChecks.AssertExecutedOnceAsync(twoDb, twoJobs);
             Assert.Equal(new[] { first.Process.Id, second.Process.Id }.Order(), perProcess.Keys.Order());
             Assert.All(perProcess.Values, executed => Assert.True(executed > 0));
@@ -89,24 +91,54 @@ public sealed partial class TwoWorkersTests(DatabaseFixture fixture, ITestOutput
         return worker;
     }
 
-    /// <summary>Enqueues the whole mix and waits until every job succeeded; the time runs from the first enqueue.</summary>
-    private static async Task<(IReadOnlyList<EnqueuedJob> Jobs, TimeSpan Time)> RunMixAsync(TwoWorkerJobMix mix, NpgsqlDataSource db)
+    /// <summary>
+    /// Enqueues the whole mix and waits until every job succeeded; the time runs from the first enqueue.
+    /// Also measured: the CPU time the Worker processes spent and how busy the whole machine was.
+    /// </summary>
+    private static async Task<(IReadOnlyList<EnqueuedJob> Jobs, MixTime Time)> RunMixAsync(TwoWorkerJobMix mix, NpgsqlDataSource db, params RunningWorker[] workers)
     {
+        TimeSpan WorkerCpu() => workers.Aggregate(TimeSpan.Zero, (sum, w) =>
+        {
+            w.Process.Refresh();
+            return sum + w.Process.TotalProcessorTime;
+        });
+        var cpu = WorkerCpu();
+        var machine = MachineTicks();
         var clock = Stopwatch.StartNew();
         var jobs = mix.Enqueue(TwoWorkerJobMix.Client(db));
         await TwoWorkerChecks.WaitForAllAsync(db, jobs, succeededStates: 1, MixTimeout);
-        return (jobs, clock.Elapsed);
+        var wall = clock.Elapsed;
+        var (busy, total) = MachineTicks();
+        return (jobs, new MixTime(wall, WorkerCpu() - cpu, total > machine.Total ? (double)(busy - machine.Busy) / (total - machine.Total) : double.NaN));
     }
 
-    private void Report(TwoWorkerJobMix mix, TimeSpan one, TimeSpan two, IReadOnlyDictionary<int, int> perProcess)
+    /// <summary>All CPUs' busy and total clock ticks so far (the first line of /proc/stat); zeros elsewhere.</summary>
+    private static (long Busy, long Total) MachineTicks()
     {
-        string Line(string what, TimeSpan time) => string.Create(CultureInfo.InvariantCulture,
-            $"{what}: {mix.Total} jobs ({mix.Deliveries} ingests, {mix.ScoreRuns} score runs) in {time.TotalSeconds:0.0} s = {mix.Total / time.TotalSeconds:0.0} jobs/s");
+        if (!File.Exists("/proc/stat"))
+        {
+            return (0, 0);
+        }
+
+        var ticks = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8)
+            .Select(t => long.Parse(t, CultureInfo.InvariantCulture)).ToArray();
+        var total = ticks.Sum();
+        return (total - ticks[3] - ticks[4], total);
+    }
+
+    private void Report(TwoWorkerJobMix mix, MixTime one, MixTime two, IReadOnlyDictionary<int, int> perProcess)
+    {
+        string Line(string what, MixTime time) => string.Create(CultureInfo.InvariantCulture,
+            $"{what}: {mix.Total} jobs ({mix.Deliveries} ingests, {mix.ScoreRuns} score runs) in {time.Wall.TotalSeconds:0.0} s = " +
+            $"{mix.Total / time.Wall.TotalSeconds:0.0} jobs/s; Worker CPU {time.WorkerCpu.TotalSeconds:0.0} s; machine {time.MachineBusy:P0} busy");
         output.WriteLine(Line("1 Worker ", one));
         output.WriteLine(Line("2 Workers", two));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ratio 2/1: {one.TotalSeconds / two.TotalSeconds:0.00}x; jobs per process: {string.Join(", ", perProcess.Values.Order())}; {Environment.ProcessorCount} cores"));
+            $"speed-up 2 vs 1: {one.Wall.TotalSeconds / two.Wall.TotalSeconds:0.00}x; jobs per process: {string.Join(", ", perProcess.Values.Order())}; {Environment.ProcessorCount} cores"));
     }
+
+    /// <summary>Wall time of a mix, CPU time of the Worker processes in it, and the machine's busy share (0–1).</summary>
+    private sealed record MixTime(TimeSpan Wall, TimeSpan WorkerCpu, double MachineBusy);
 
     private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> environment, params (string Key, string Value)[] extra)
     {
