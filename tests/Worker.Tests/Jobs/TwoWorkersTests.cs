@@ -43,7 +43,7 @@ public sealed partial class TwoWorkersTests(DatabaseFixture fixture, ITestOutput
             // Two processes with other recurring jobs each: the first schedules the pipeline, the second one more source.
             var (twoDb, twoConnection) = await fixture.CreateEmptyDatabaseAsync();
             var first = await StartAsync(workers, With(mix.Environment, ("Publicatie__Cron", NeverDuringTheTest)), twoConnection);
-            var onlySecond = TestCluster.CreateTempHome("pm-twoworkers-own-");
+            var onlySecond = Directory.CreateDirectory(Path.Combine(mix.Folder, "alleen-tweede")).FullName;
             var second = await StartAsync(workers, With(mix.Environment,
                 ($"Bronnen__{Deliveries}__Naam", "alleen-tweede"), ($"Bronnen__{Deliveries}__Soort", "drop"),
                 ($"Bronnen__{Deliveries}__Locatie", onlySecond), ($"Bronnen__{Deliveries}__Cron", NeverDuringTheTest)), twoConnection);
@@ -75,6 +75,12 @@ public sealed partial class TwoWorkersTests(DatabaseFixture fixture, ITestOutput
         {
             foreach (var (worker, home) in workers)
             {
+                if (!worker.Process.HasExited)
+                {
+                    worker.Process.Kill(entireProcessTree: true);
+                    await worker.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+                }
+
                 await worker.DisposeAsync();
                 Directory.Delete(home, recursive: true);
             }
