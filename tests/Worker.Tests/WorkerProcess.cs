@@ -79,10 +79,15 @@ internal sealed class RunningWorker : IAsyncDisposable
     public string AllOutput => string.Join('\n', Output);
 
     /// <summary>Starts the Worker and waits (at most 3 minutes) for the first output line that matches.</summary>
+    public static Task<(RunningWorker Worker, System.Text.RegularExpressions.Match Line)> StartAsync(
+        string home, System.Text.RegularExpressions.Regex waitFor, params string[] args) =>
+        StartAsync(home, new Dictionary<string, string>(), waitFor, args);
+
+    /// <summary>As <see cref="StartAsync(string, System.Text.RegularExpressions.Regex, string[])"/>, with extra environment variables.</summary>
     public static async Task<(RunningWorker Worker, System.Text.RegularExpressions.Match Line)> StartAsync(
-        string home, System.Text.RegularExpressions.Regex waitFor, params string[] args)
+        string home, IReadOnlyDictionary<string, string> environment, System.Text.RegularExpressions.Regex waitFor, params string[] args)
     {
-        var worker = new RunningWorker(WorkerProcess.Start(home, args));
+        var worker = new RunningWorker(WorkerProcess.Start(home, environment, args));
         var found = new TaskCompletionSource<System.Text.RegularExpressions.Match>(TaskCreationOptions.RunContinuationsAsynchronously);
         void Collect(string? line)
         {
