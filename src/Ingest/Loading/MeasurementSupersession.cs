@@ -72,6 +72,15 @@ internal static class MeasurementSupersession
         WHERE p.weg > 0
         """;
 
+    /// <summary>
+    /// The staged rows and the freshly loaded partition have no statistics yet, so the planner expects a
+    /// handful of rows: it would read the whole partition through an index per replaced moment and sort the
+    /// participants on disk. For this one statement: hash joins and a hash aggregate with room in memory.
+    /// </summary>
+    private const string PlanForMany = "SET LOCAL enable_nestloop = off; SET LOCAL enable_sort = off; SET LOCAL work_mem = '64MB'";
+
+    private const string PlanAsUsual = "SET LOCAL enable_nestloop TO DEFAULT; SET LOCAL enable_sort TO DEFAULT; SET LOCAL work_mem TO DEFAULT";
+
     private const string WarnOlder = $"""
         WITH {Replaced}
         INSERT INTO levering_waarschuwing (levering_id, rij, kolom, waarde, melding)
@@ -113,7 +122,9 @@ internal static class MeasurementSupersession
             jaren = replaced.Select(r => r.Jaar).ToArray(),
             momenten = replaced.Select(r => r.Moment).ToArray(),
         };
+        await connection.ExecuteAsync(new CommandDefinition(PlanForMany, cancellationToken: ct)).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(WarnNewer, replacedArgs, commandTimeout: 0, cancellationToken: ct)).ConfigureAwait(false);
+        await connection.ExecuteAsync(new CommandDefinition(PlanAsUsual, cancellationToken: ct)).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(WarnOlder, replacedArgs, cancellationToken: ct)).ConfigureAwait(false);
     }
 
