@@ -11,14 +11,21 @@ namespace Preventiemonitor.Ingest.Loading;
 internal static class Supersession
 {
     /// <summary>
-    /// The new delivery becomes current for every (gemeente, jaar) it contains; a delivery that is no
-    /// longer current for any of its years becomes <c>vervangen</c> (its rows stay, for lineage).
+    /// The new delivery becomes current for every (gemeente, jaar) it contains, for <c>metingen</c> for every
+    /// (gemeente, jaar, moment) (<see cref="MeasurementSupersession"/>); a delivery that is no longer current
+    /// for anything becomes <c>vervangen</c> (its rows stay, for lineage).
     /// </summary>
     public static async Task SupersedeAsync(NpgsqlConnection connection, DatasetStage stage, long id, CancellationToken ct)
     {
         var dataset = stage.Dataset.Code();
         await connection.ExecuteAsync(new CommandDefinition(
             "SELECT pg_advisory_xact_lock(hashtext('actuele_levering:' || @dataset))", new { dataset }, cancellationToken: ct)).ConfigureAwait(false);
+        if (stage.Dataset == Dataset.Metingen)
+        {
+            await MeasurementSupersession.SupersedeAsync(connection, id, ct).ConfigureAwait(false);
+            return;
+        }
+
         var previous = (await connection.QueryAsync<long>(new CommandDefinition($"""
             SELECT DISTINCT a.levering_id
             FROM actuele_levering a
@@ -26,16 +33,20 @@ internal static class Supersession
             WHERE a.dataset = @dataset
             """, new { dataset }, cancellationToken: ct)).ConfigureAwait(false)).ToArray();
         await connection.ExecuteAsync(new CommandDefinition($"""
-            INSERT INTO actuele_levering (dataset, gemeente, jaar, levering_id)
-            SELECT DISTINCT @dataset, gemeente, jaar, @id::bigint FROM {stage.StageTable}
-            ON CONFLICT (dataset, gemeente, jaar) DO UPDATE SET levering_id = EXCLUDED.levering_id
+            INSERT INTO actuele_levering (dataset, gemeente, jaar, moment, levering_id)
+            SELECT DISTINCT @dataset, gemeente, jaar, '', @id::bigint FROM {stage.StageTable}
+            ON CONFLICT (dataset, gemeente, jaar, moment) DO UPDATE SET levering_id = EXCLUDED.levering_id
             """, new { dataset, id }, cancellationToken: ct)).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition("""
+        await MarkReplacedAsync(connection, previous, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Marks <c>vervangen</c> each of the deliveries that nothing of is current any more.</summary>
+    public static Task MarkReplacedAsync(NpgsqlConnection connection, long[] previous, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition("""
             UPDATE levering l SET status = 'vervangen'
             WHERE l.id = ANY (@previous)
               AND NOT EXISTS (SELECT 1 FROM actuele_levering a WHERE a.levering_id = l.id)
-            """, new { previous }, cancellationToken: ct)).ConfigureAwait(false);
-    }
+            """, new { previous }, cancellationToken: ct));
 
     /// <summary>
     /// The national list of interventions (aanleverformaat §2.4): each accepted delivery is the complete

@@ -8,6 +8,12 @@ namespace Preventiemonitor.Ingest.Validation;
 /// <summary>Rules of the outcome measurements (aanleverformaat §2.2) and the BSN check of §4.</summary>
 public sealed class MetingValidator(ValidationContext context, byte[] participantKey) : IDisposable
 {
+    /// <summary>Highest age on a <c>T0</c> or <c>T1</c> row (the youth of the study: 0–23).</summary>
+    public const int MaxAge = 23;
+
+    /// <summary>Highest age on a <c>T2</c> follow-up, which may be measured after the 24th birthday.</summary>
+    public const int MaxAgeFollowUp = 25;
+
     private readonly HMACSHA256 _hmac = new(participantKey);
 
     public RowResult<MetingRecord> Validate(RawRow row, out bool looksLikeBsn)
@@ -37,8 +43,10 @@ public sealed class MetingValidator(ValidationContext context, byte[] participan
 
         var moment = c.Code("moment", true, v => CommonRules.Lookup(CommonRules.Momenten, v),
             v => $"onbekend meetmoment '{v}' (verwacht T0, T1 of T2)");
+        // For a T2 follow-up, jaar is the year of the programme run and datum may lie in a later year; for
+        // no moment is datum checked against jaar (aanleverformaat §2.2).
         var datum = c.Date("datum", true);
-        var leeftijd = c.Integer("leeftijd", true, 0, 23);
+        var leeftijd = Age(c, moment);
         var instrument = c.Code("instrument", true, v => context.Catalog.FindInstrument(v)?.Code, v => $"onbekend instrument '{v}'");
         var score = c.Decimal("score", true);
         if (score is decimal value && instrument is not null)
@@ -62,4 +70,11 @@ public sealed class MetingValidator(ValidationContext context, byte[] participan
     }
 
     public void Dispose() => _hmac.Dispose();
+
+    /// <summary>
+    /// The youth's age at the measurement: 0–23, on a <c>T2</c> row 0–25 (a follow-up may come after the
+    /// 24th birthday). When the moment itself is invalid, only 0–25 is checked: the row is refused for its moment.
+    /// </summary>
+    private static int? Age(RowCells c, string? moment) =>
+        c.Integer("leeftijd", true, 0, moment is null or "T2" ? MaxAgeFollowUp : MaxAge);
 }

@@ -15,7 +15,7 @@ public sealed class DeliveryHistoryTests(DatabaseFixture fixture) : IClassFixtur
 
     private static async Task<string> CurrentAsync(LoadingHarness harness, int jaar) =>
         string.Join(",", await harness.QueryAsync<long>(
-            "SELECT levering_id FROM actuele_levering WHERE dataset = 'metingen' AND gemeente = 'GM0935' AND jaar = @jaar", new { jaar }));
+            "SELECT DISTINCT levering_id FROM actuele_levering WHERE dataset = 'metingen' AND gemeente = 'GM0935' AND jaar = @jaar ORDER BY 1", new { jaar }));
 
     [Fact]
     public async Task Same_bytes_from_the_same_source_are_al_verwerkt()
@@ -67,26 +67,24 @@ public sealed class DeliveryHistoryTests(DatabaseFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task Newer_accepted_delivery_replaces_the_older_for_that_gemeente_and_jaar()
+    public async Task Newer_delivery_of_other_moments_keeps_the_older_in_use_for_its_own()
     {
+        // metingen are replaced per (gemeente, jaar, moment): the older has only T0, the newer only T1.
         var harness = await LoadingHarness.FreshAsync(fixture);
         var older = await harness.LoadAsync("metingen-2025-03.csv", Dataset.Metingen);
 
         var newer = await harness.LoadAsync("metingen-2025-09.csv", Dataset.Metingen);
 
         Assert.Equal(LeveringStatus.Geaccepteerd, newer.Status);
-        Assert.Equal(LeveringStatus.Vervangen, (await harness.LeveringAsync(older.LeveringId)).Status);
-        Assert.Equal(LeveringStatus.Geaccepteerd, (await harness.LeveringAsync(newer.LeveringId)).Status);
-        Assert.Equal($"{newer.LeveringId}", await CurrentAsync(harness, 2025));
-        Assert.Equal([newer.LeveringId, newer.LeveringId],
-            await harness.QueryAsync<long>("SELECT levering_id FROM actuele_meting ORDER BY rij"));
-        // The replaced rows stay for lineage.
-        Assert.Equal(3, await harness.DataRowsAsync(older.LeveringId));
+        Assert.Equal(LeveringStatus.Geaccepteerd, (await harness.LeveringAsync(older.LeveringId)).Status);
+        Assert.Equal($"{older.LeveringId},{newer.LeveringId}", await CurrentAsync(harness, 2025));
+        Assert.Equal([("T0", older.LeveringId), ("T0", older.LeveringId), ("T0", older.LeveringId), ("T1", newer.LeveringId), ("T1", newer.LeveringId)],
+            await harness.QueryAsync<(string, long)>("SELECT moment, levering_id FROM actuele_meting ORDER BY moment, rij"));
 
-        // Sending the old file again from the same source is "al verwerkt": it does not become current again.
+        // Sending the old file again from the same source is "al verwerkt": nothing changes.
         var oldAgain = await harness.LoadAsync("metingen-2025-03.csv", Dataset.Metingen);
         Assert.True(oldAgain.AlreadyProcessed);
-        Assert.Equal($"{newer.LeveringId}", await CurrentAsync(harness, 2025));
+        Assert.Equal($"{older.LeveringId},{newer.LeveringId}", await CurrentAsync(harness, 2025));
     }
 
     [Fact]

@@ -89,11 +89,50 @@ public sealed class MetingValidatorTests : IDisposable
         Assert.Equal(new RowIssue("moment", "T3", "onbekend meetmoment 'T3' (verwacht T0, T1 of T2)"), SingleIssue(("moment", "T3")));
 
     [Theory]
-    [InlineData("0", null)]
-    [InlineData("23", null)]
-    [InlineData("24", "leeftijd 24 ligt buiten 0–23")]
-    [InlineData("-1", "leeftijd -1 ligt buiten 0–23")]
-    public void Age_between_0_and_23(string leeftijd, string? reason) => AssertReason("leeftijd", leeftijd, reason);
+    [InlineData("T0", "0", null)]
+    [InlineData("T0", "23", null)]
+    [InlineData("T0", "24", "leeftijd 24 ligt buiten 0–23")]
+    [InlineData("T0", "25", "leeftijd 25 ligt buiten 0–23")]
+    [InlineData("T0", "-1", "leeftijd -1 ligt buiten 0–23")]
+    [InlineData("T1", "23", null)]
+    [InlineData("T1", "24", "leeftijd 24 ligt buiten 0–23")]
+    [InlineData("T1", "25", "leeftijd 25 ligt buiten 0–23")]
+    [InlineData("T2", "0", null)]
+    [InlineData("T2", "23", null)]
+    [InlineData("T2", "24", null)]
+    [InlineData("T2", "25", null)]
+    [InlineData("T2", "26", "leeftijd 26 ligt buiten 0–25")]
+    [InlineData("T2", "-1", "leeftijd -1 ligt buiten 0–25")]
+    public void Age_between_0_and_23_and_on_a_T2_follow_up_between_0_and_25(string moment, string leeftijd, string? reason)
+    {
+        var result = Validate(("moment", moment), ("leeftijd", leeftijd));
+        if (reason is null)
+        {
+            Assert.Equal(int.Parse(leeftijd, System.Globalization.CultureInfo.InvariantCulture), result.Record!.Leeftijd);
+        }
+        else
+        {
+            Assert.Equal(new RowIssue("leeftijd", leeftijd, reason), Assert.Single(result.Issues));
+        }
+    }
+
+    [Fact]
+    public void With_an_unknown_moment_only_the_moment_is_reported_for_an_age_of_24_or_25()
+    {
+        Assert.Equal("moment", SingleIssue(("moment", "T3"), ("leeftijd", "25")).Column);
+        Assert.Equal(2, Validate(("moment", "T3"), ("leeftijd", "26")).Issues.Count);
+    }
+
+    [Theory]
+    [InlineData("T0", "2025-02-03")]
+    [InlineData("T2", "2026-09-01")]
+    [InlineData("T2", "2027-01-15")]
+    public void The_date_is_not_checked_against_the_year_a_T2_follow_up_keeps_the_programme_runs_year(string moment, string datum)
+    {
+        var m = Validate(("moment", moment), ("datum", datum)).Record!;
+
+        Assert.Equal((2025, DateOnly.ParseExact(datum, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), (m.Jaar, m.Datum));
+    }
 
     [Theory]
     [InlineData("2015", null)]
