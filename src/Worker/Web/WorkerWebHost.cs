@@ -99,7 +99,7 @@ public static class WorkerWebHost
         services.AddHangfireServer((sp, o) =>
         {
             o.WorkerCount = sp.GetRequiredService<IOptions<HangfireOptions>>().Value.WorkerCount;
-            o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}";
+            o.ServerName = ServerName;
             o.ShutdownTimeout = TimeSpan.FromSeconds(30);
         });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -133,6 +133,7 @@ public static class WorkerWebHost
         app.MapRazorPages();
 
         RecurringJobs.Register(app.Services);
+        app.Lifetime.ApplicationStarted.Register(() => _ = TidyRecurringJobsAsync(app.Services, app.Lifetime.ApplicationStopping));
         if (app.Services.GetRequiredService<IOptions<WorkerOptions>>().Value.DropBijStart)
         {
             app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<IBackgroundJobClient>()
@@ -140,6 +141,26 @@ public static class WorkerWebHost
         }
 
         return app;
+    }
+
+    /// <summary>This process's Hangfire server name (Hangfire adds a unique suffix).</summary>
+    internal static string ServerName => $"{Environment.MachineName}:{Environment.ProcessId}";
+
+    private static async Task TidyRecurringJobsAsync(IServiceProvider services, CancellationToken ct)
+    {
+        try
+        {
+            await RecurringJobs.TidyAsync(services, ServerName, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping before the server was announced: the next start tidies.
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RecurringJobs))
+                .LogWarning(e, "Terugkerende taken van niet meer ingestelde bronnen zijn niet opgeruimd; dat gebeurt bij de volgende start.");
+        }
     }
 
     /// <summary>

@@ -78,10 +78,25 @@ internal sealed class TwoWorkerJobMix
         return new TwoWorkerJobMix(folder, files, scoreRuns, environment);
     }
 
-    /// <summary>Hangfire's client on the storage of the database behind <paramref name="dataSource"/> (schema made by the Workers).</summary>
-    public static BackgroundJobClient Client(NpgsqlDataSource dataSource) => new(new PostgreSqlStorage(
-        new DataSourceConnectionFactory(dataSource),
-        new PostgreSqlStorageOptions { SchemaName = WorkerWebHost.HangfireSchema, PrepareSchemaIfNecessary = false }));
+    /// <summary>
+    /// Hangfire's client on the storage of the database behind <paramref name="dataSource"/> (schema made by
+    /// the Workers). Hangfire's log provider is process-wide: an in-process site of another test class may
+    /// have left it pointing at its disposed logger factory, so the client gets one that logs nothing.
+    /// </summary>
+    public static BackgroundJobClient Client(NpgsqlDataSource dataSource)
+    {
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(new SilentLogProvider());
+        return new(new PostgreSqlStorage(
+            new DataSourceConnectionFactory(dataSource),
+            new PostgreSqlStorageOptions { SchemaName = WorkerWebHost.HangfireSchema, PrepareSchemaIfNecessary = false }));
+    }
+
+    private sealed class SilentLogProvider : Hangfire.Logging.ILogProvider, Hangfire.Logging.ILog
+    {
+        public Hangfire.Logging.ILog GetLogger(string name) => this;
+
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
+    }
 
     /// <summary>Enqueues every job once, score runs spread evenly between the deliveries; returns the job ids in order.</summary>
     public IReadOnlyList<EnqueuedJob> Enqueue(IBackgroundJobClient client)
