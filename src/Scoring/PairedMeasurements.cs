@@ -26,8 +26,27 @@ internal sealed record PairedResult(
 /// </summary>
 internal static class PairedMeasurements
 {
-    /// <summary>Pairs in a fixed order (the sums of an effect run in the same order every time).</summary>
+    /// <summary>Pairs in a fixed order (the sums of an effect run in the same order every time): what a v1 run reads.</summary>
     private const string SelectPairs = """
+        SELECT gemeente, programma_id, instrument, deelnemer_hash, t0, t1
+        FROM (
+            SELECT m.gemeente COLLATE "C" AS gemeente, m.programma_id COLLATE "C" AS programma_id,
+                   m.instrument COLLATE "C" AS instrument, m.deelnemer_hash,
+                   max(m.score) FILTER (WHERE m.moment = 'T0') AS t0,
+                   max(m.score) FILTER (WHERE m.moment = 'T1') AS t1
+            FROM actuele_meting m
+            WHERE m.jaar = @jaar AND m.moment IN ('T0', 'T1')
+            GROUP BY 1, 2, 3, 4
+        ) d
+        WHERE t0 IS NOT NULL AND t1 IS NOT NULL
+        ORDER BY 1, 2, 3, 4
+        """;
+
+    /// <summary>
+    /// The same pairs in the same order, with what a v2 run also needs: the T2 score (null without one), the
+    /// signed days from the T1 date to the T2 date, and the age on the T0 row. Same plan: one scan, one sort.
+    /// </summary>
+    private const string SelectPairsWithFollowUp = """
         SELECT gemeente, programma_id, instrument, deelnemer_hash, t0, t1, t2, t2_datum - t1_datum AS follow_up_dagen, t0_leeftijd
         FROM (
             SELECT m.gemeente COLLATE "C" AS gemeente, m.programma_id COLLATE "C" AS programma_id,
@@ -46,7 +65,11 @@ internal static class PairedMeasurements
         ORDER BY 1, 2, 3, 4
         """;
 
+    /// <summary>The pairing query of a v1 run.</summary>
     public static string Sql => SelectPairs;
+
+    /// <summary>The pairing query of a v2 run.</summary>
+    public static string SqlWithFollowUp => SelectPairsWithFollowUp;
 
     /// <summary>
     /// Streams the pairs (one programme in memory at a time) and computes each effect and the distinct
@@ -61,7 +84,10 @@ internal static class PairedMeasurements
         var effects = new Dictionary<(string, string, string), InstrumentEffect>();
         var paren = new Dictionary<(string, string, string), int>();
         var followUp = parameters.IsV2 ? new FollowUpCollector(catalog, parameters.NMin) : null;
-        await using var command = new NpgsqlCommand(SelectPairs, connection, transaction) { CommandTimeout = timeoutSeconds };
+        await using var command = new NpgsqlCommand(followUp is null ? SelectPairs : SelectPairsWithFollowUp, connection, transaction)
+        {
+            CommandTimeout = timeoutSeconds,
+        };
         command.Parameters.AddWithValue("jaar", jaar);
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
 
