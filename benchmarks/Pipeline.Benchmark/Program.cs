@@ -62,7 +62,7 @@ try
 
     var plain1 = await TimeAsync(() => PlainPostgres.PairAsync(dataSource));
     var score = await TimeAsync(() => new ScoreRunService(dataSource, NullLogger<ScoreRunService>.Instance)
-        .RunAsync(options.Jaar, new MethodParameters(), "benchmark", CancellationToken.None));
+        .RunAsync(options.Jaar, new MethodParameters { Versie = MethodVersions.V2 }, "benchmark", CancellationToken.None));
     var plain2 = await TimeAsync(() => PlainPostgres.PairAsync(dataSource));
     var scoreV1 = await TimeAsync(() => new ScoreRunService(dataSource, NullLogger<ScoreRunService>.Instance)
         .RunAsync(options.Jaar, new MethodParameters { Versie = MethodVersions.V1 }, "benchmark", CancellationToken.None));

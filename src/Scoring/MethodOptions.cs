@@ -13,7 +13,7 @@ public sealed class MethodOptions
     private static readonly MethodParameters Defaults = new();
 
     /// <summary>The method version: <c>v1</c> or <c>v2</c> (default).</summary>
-    public string Versie { get; set; } = Defaults.Versie;
+    public string Versie { get; set; } = MethodVersions.V2;
 
     public int NMin { get; set; } = Defaults.NMin;
 

@@ -91,7 +91,8 @@ public sealed class MethodVersionTests(DatabaseFixture fixture) : IClassFixture<
     public void The_setting_refuses_an_unknown_version_and_n_min_below_k_min()
     {
         Assert.Empty(new MethodOptions().Problems());
-        Assert.Equal(MethodVersions.V2, new MethodOptions().ToParameters().Versie);
+        Assert.Equal(MethodVersions.V2, new MethodOptions().ToParameters().Versie); // the setting: v2
+        Assert.Equal(MethodVersions.V1, new MethodParameters().Versie);        // code that names no version keeps v1
         Assert.Contains(new MethodOptions { Versie = "v3" }.Problems(), p => p.Key == "Versie" && p.Problem.Contains("v1 of v2", StringComparison.Ordinal));
         var tooSmall = Assert.Single(new MethodOptions { NMin = 5, KMin = 10 }.Problems());
         Assert.Equal("NMin", tooSmall.Key);

@@ -32,7 +32,7 @@ public sealed class ScoreRunTests(DatabaseFixture fixture) : IClassFixture<Datab
                    (parameters->>'w_E')::float8, (parameters->>'w_O')::float8, (parameters->>'k_min')::int
             FROM score_run WHERE id = @id
             """, new { id = run.Id });
-        Assert.Equal((2025, "v2", "test", 10, 0.8, 0.4, 0.6, 10), stored); // v2 is the default version
+        Assert.Equal((2025, "v1", "test", 10, 0.8, 0.4, 0.6, 10), stored); // the record's default version (the setting's is v2)
 
         // Exactly the current deliveries of 2025: six inventories, six measurement deliveries, the population, the national list.
         var used = (await c.QueryAsync<string>("""

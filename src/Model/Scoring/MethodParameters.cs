@@ -12,8 +12,12 @@ public sealed record MethodParameters
     /// </summary>
     public const string MethodVersion = MethodVersions.V1;
 
-    /// <summary>The method version: <c>v1</c> (methode-v1 only) or <c>v2</c> (v1 plus durability and target groups).</summary>
-    public string Versie { get; init; } = MethodVersions.V2;
+    /// <summary>
+    /// The method version: <c>v1</c> (methode-v1 only) or <c>v2</c> (v1 plus durability and target groups). The
+    /// record's default is <c>v1</c>, so code that does not name a version keeps v1's results; the setting
+    /// <c>Methode:Versie</c> (MethodOptions in Scoring), which every command and job uses, defaults to <c>v2</c>.
+    /// </summary>
+    public string Versie { get; init; } = MethodVersions.V1;
 
     /// <summary>True when the run computes method v2's additions (methode-v2 §8–§9).</summary>
     public bool IsV2 => Versie == MethodVersions.V2;
