@@ -1,4 +1,4 @@
-using System.Globalization;
+using Preventiemonitor.Model.Numbers;
 using Preventiemonitor.Model.ReferenceData;
 
 namespace Preventiemonitor.Model.Scoring;
@@ -51,19 +51,10 @@ public sealed record DurabilityEffect(
             return new DurabilityEffect(n, t1, t2, terugval, null, null, EffectReason.TeWeinigParen);
         }
 
-        double? behoud = t1.CiLaag is > 0 ? NearestDouble(100m * sum02 / sum01) : null;
+        double? behoud = t1.CiLaag is > 0 ? ExactDecimal.ToNearestDouble(100m * sum02 / sum01) : null;
         var reden = new[] { t1, t2, terugval }.Any(e => e.Reden == EffectReason.GeenSpreiding) ? EffectReason.GeenSpreiding : null;
         return new DurabilityEffect(n, t1, t2, terugval, behoud, Median(days), reden);
     }
-
-    /// <summary>
-    /// The double nearest to a decimal (methode-v1 §7: a ratio of exact sums is the double nearest to its exact
-    /// value). .NET's explicit decimal → double conversion is not always correctly rounded (100 · 4/7 gives
-    /// 57.142857142857139, one unit in the last place below the nearest 57.142857142857146); parsing the decimal's
-    /// digits is (IEEE 754 round-to-nearest since .NET Core 3.0).
-    /// </summary>
-    public static double NearestDouble(decimal value) =>
-        double.Parse(value.ToString(CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     /// <summary>The median of whole numbers; with an even count the mean of the two middle values. Null when empty.</summary>
     public static double? Median(IReadOnlyList<int> values)

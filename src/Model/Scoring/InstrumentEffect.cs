@@ -1,3 +1,5 @@
+using Preventiemonitor.Model.Numbers;
+
 namespace Preventiemonitor.Model.Scoring;
 
 /// <summary>
@@ -24,7 +26,8 @@ public sealed record InstrumentEffect(
     /// Computes the effect from the sign-adjusted differences d_k = s_i · (T1_k − T0_k) (positive =
     /// improvement). Standardized mean change (metafor's SMCC): d_z = mean/sd (sd with divisor n − 1),
     /// g = J · d_z with the exact J, var_g = 1/n + g²/(2n), interval g ± 1.959964 · se.
-    /// Zero spread is decided on the exact differences (all equal), not on a rounded sd.
+    /// Zero spread is decided on the exact differences (all equal), not on a rounded sd; the mean is the
+    /// double nearest to the exact mean (methode-v1 §7, <see cref="ExactDecimal"/>).
     /// </summary>
     public static InstrumentEffect Compute(IReadOnlyList<decimal> differences, int nMin)
     {
@@ -42,7 +45,7 @@ public sealed record InstrumentEffect(
             allEqual &= d == differences[0];
         }
 
-        var mean = (double)(sum / n);
+        var mean = ExactDecimal.Mean(sum, n);
         if (allEqual)
         {
             return new InstrumentEffect(n, mean, 0, null, null, null, null, null, null, null, EffectReason.GeenSpreiding);
@@ -51,7 +54,7 @@ public sealed record InstrumentEffect(
         var squares = 0.0;
         foreach (var d in differences)
         {
-            var deviation = (double)d - mean;
+            var deviation = ExactDecimal.ToNearestDouble(d) - mean;
             squares += deviation * deviation;
         }
 

@@ -10,8 +10,8 @@ using Preventiemonitor.Worker.Web.Accounts;
 namespace Preventiemonitor.Worker.Tests.Review;
 
 /// <summary>
-/// A database with the sample drop ingested, scored and published three times (concept, in review,
-/// released), and one user per role — made once per test class.
+/// A database with the sample drop ingested, scored (method v2, the configured default) and published three
+/// times (concept, in review, released), and one user per role — made once per test class.
 /// </summary>
 public sealed class PublishedSiteFixture : DatabaseFixture
 {
@@ -34,7 +34,7 @@ public sealed class PublishedSiteFixture : DatabaseFixture
     {
         await base.InitializeAsync();
         await new IngestService(DataSource, new byte[32], [], null, NullLoggerFactory.Instance).IngestDropAsync(RepositoryPaths.SampleDrop, null, null, CancellationToken.None);
-        var run = await new ScoreRunService(DataSource, NullLogger<ScoreRunService>.Instance).RunAsync(2025, new MethodParameters(), "test", CancellationToken.None);
+        var run = await new ScoreRunService(DataSource, NullLogger<ScoreRunService>.Instance).RunAsync(2025, new MethodParameters { Versie = MethodVersions.V2 }, "test", CancellationToken.None);
         var publications = new PublicationService(DataSource, NullLogger<PublicationService>.Instance);
         Concept = (await publications.PublishAsync(run.Id, "concept-2025", OutputFolder, "test", CancellationToken.None)).Id;
         InReview = (await publications.PublishAsync(run.Id, "review-2025", OutputFolder, "test", CancellationToken.None)).Id;
