@@ -66,6 +66,10 @@ internal sealed record Interventie(
 /// <summary>
 /// A programme run by one municipality. <c>Gemeten</c> participants get a T0, the first
 /// <c>Paren</c> of them a T1; <c>Effect</c> is the intended standardized improvement.
+/// <c>T2</c>: about 60% of the pairs get a follow-up (drawn from the main stream, as in the first
+/// sample); <c>FollowUp</c>: that share of the pairs gets a follow-up drawn from a separate stream, so
+/// T0/T1 stay exactly what they were. <c>Terugval</c> is the mean standardized change from T1 to T2
+/// (positive: further improvement; negative: relapse).
 /// </summary>
 internal sealed record Prog(
     string Id,
@@ -83,7 +87,9 @@ internal sealed record Prog(
     bool NearZero = false,
     string? PrimairAsWritten = null,
     int? VanAsWritten = null,
-    int? TotAsWritten = null)
+    int? TotAsWritten = null,
+    double FollowUp = 0,
+    double Terugval = 0.1)
 {
     public string DisplayNaam => Naam ?? T.Naam;
     public string DisplayAanbieder => Aanbieder ?? T.Aanbieder;

@@ -52,7 +52,7 @@ public static class SampleDrop
         var sims = new Dictionary<string, Simulation>(StringComparer.Ordinal);
         foreach (var g in Gemeenten)
         {
-            sims[g.Code] = Simulate(g, RngFor(g, 1));
+            sims[g.Code] = Simulate(g, RngFor(g, 1), RngFor(g, 3));
         }
 
         WriteEijsdenMargraten(ctx, sims[EijsdenMargraten.Code]);
@@ -81,11 +81,19 @@ public static class SampleDrop
         public string Full(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
     }
 
-    private sealed class Simulation(List<Meting> metingen, Gemeente g, int nextDeelnemer)
+    private sealed class Simulation(List<Meting> metingen, List<Meting> followUps, Gemeente g, int nextDeelnemer)
     {
         private int _next = nextDeelnemer;
 
         public List<Meting> Metingen { get; } = metingen;
+
+        /// <summary>
+        /// The follow-ups of <c>FollowUp</c> programmes: written after every other row of a file (so the row
+        /// numbers of the deliberate defects stay put), or as a file of their own.
+        /// </summary>
+        public List<Meting> FollowUps { get; } = followUps;
+
+        public IEnumerable<object?[]> FollowUpRows => ByProgramme(FollowUps).Select(MetingRow);
 
         /// <summary>A participant id never used in the simulated data.</summary>
         public string FreshDeelnemer() => DeelnemerId(g, _next++);
@@ -118,9 +126,15 @@ public static class SampleDrop
         return new Num((decimal)Math.Round(clamped, ins.Decimals, MidpointRounding.AwayFromZero), ins.Decimals);
     }
 
-    private static Simulation Simulate(Gemeente g, Prng rng)
+    /// <summary>
+    /// Simulates the measurements. Everything of T0 and T1 (and whether a <c>T2</c> programme's pair has a
+    /// follow-up) comes from <paramref name="rng"/>; the follow-up ages and the follow-ups of
+    /// <c>FollowUp</c> programmes come from <paramref name="followUp"/>, so adding follow-ups never moves a T0/T1 value.
+    /// </summary>
+    private static Simulation Simulate(Gemeente g, Prng rng, Prng followUp)
     {
         var list = new List<Meting>();
+        var followUps = new List<Meting>();
         var counter = g.DeelnemerStart;
         foreach (var p in g.Programmas)
         {
@@ -141,6 +155,11 @@ public static class SampleDrop
                 var t2 = t1.AddDays(rng.Next(60, 90));
                 var hasT1 = k < p.Paren;
                 var hasT2 = p.T2 && hasT1 && rng.NextDouble() < 0.6;
+                var extraT2 = !p.T2 && hasT1 && p.FollowUp > 0 && followUp.NextDouble() < p.FollowUp;
+                var t2Late = t1.AddDays(followUp.Next(150, 240));
+
+                // The follow-up may come after a birthday, also after the 24th (a T2 row may say 24).
+                var ageT2 = ageLater + (hasT2 || extraT2 ? followUp.Next(0, 1) : 0);
 
                 for (var n = 0; n < instruments.Count; n++)
                 {
@@ -183,14 +202,20 @@ public static class SampleDrop
                     if (hasT2)
                     {
                         var sdDiff = 0.7 * ins.Sd;
-                        var s2 = Score(ins, (double)s1.Value + sign * (0.1 + 0.5 * rng.Normal()) * sdDiff);
-                        list.Add(new Meting(p.Id, g.Code, id, "T2", t2, ageLater, ins.Code, s2));
+                        var s2 = Score(ins, (double)s1.Value + sign * (p.Terugval + 0.5 * rng.Normal()) * sdDiff);
+                        list.Add(new Meting(p.Id, g.Code, id, "T2", t2, ageT2, ins.Code, s2));
+                    }
+                    else if (extraT2)
+                    {
+                        var sdDiff = 0.7 * ins.Sd;
+                        var s2 = Score(ins, (double)s1.Value + sign * (p.Terugval + 0.5 * followUp.Normal()) * sdDiff);
+                        followUps.Add(new Meting(p.Id, g.Code, id, "T2", t2Late, ageT2, ins.Code, s2));
                     }
                 }
             }
         }
 
-        return new Simulation(list, g, counter);
+        return new Simulation(list, followUps, g, counter);
     }
 
     private static List<Meting> ByProgramme(IEnumerable<Meting> rows) =>
@@ -308,7 +333,8 @@ public static class SampleDrop
             prog.Rows.Count, Geaccepteerd, "waarschuwing: onbekende kolom `Opmerking` wordt genegeerd"));
         ctx.Defects.Add(new(progPath, 1, "Opmerking", "Opmerking", "kolom genegeerd, waarschuwing", "onbekende kolom 'Opmerking' genegeerd"));
 
-        // Metingen: UTF-8 with BOM, dates d-m-yyyy; one row with leeftijd 25.
+        // Metingen: UTF-8 with BOM, dates d-m-yyyy; one row with leeftijd 25. The follow-ups (T2) come
+        // later in a file of their own, which replaces only the T2 rows of 2025 (aanleverformaat §6).
         var met = MetingTable(ByProgramme(sim.Metingen));
         var bad = ExtraMeting(sim, g, "EM03", "T0", new DateOnly(2025, 2, 3), 25, "RSES", new Num(18, 0));
         met.Rows.Insert(met.Rows.Count / 3, bad);
@@ -316,6 +342,12 @@ public static class SampleDrop
         Writers.WriteCsv(ctx.Full(metPath), met, new CsvFormat(',', TextEncoding.Utf8Bom, false, "d-M-yyyy", "\r\n"));
         ctx.Files.Add(new(metPath, "CSV, UTF-8 met BOM, `,`, CRLF, datums d-m-jjjj", met.Rows.Count, Deels, "1 rij in quarantaine (leeftijd 25)"));
         ctx.Defects.Add(new(metPath, RowOf(met, bad), "leeftijd", "25", Quarantaine, "leeftijd 25 ligt buiten 0–23"));
+
+        var followUps = MetingTable(ByProgramme(sim.FollowUps));
+        var followUpPath = $"{g.Code}/metingen/metingen_2025_t2.csv";
+        Writers.WriteCsv(ctx.Full(followUpPath), followUps, Utf8Comma);
+        ctx.Files.Add(new(followUpPath, "CSV, UTF-8, `,`, LF; alleen follow-ups (T2), maanden later geleverd", followUps.Rows.Count, Geaccepteerd,
+            "vervangt alleen de T2-rijen van 2025: de T0/T1 van `metingen_2025.csv` blijven in gebruik"));
     }
 
     private static void WriteGulpenWittem(Context ctx, Simulation sim)
@@ -337,6 +369,7 @@ public static class SampleDrop
         var bad = ExtraMeting(sim, g, "GW-2", "T0", new DateOnly(2025, 3, 12), 9, "SDQ_PROSOCIAAL", new Num(7, 0));
         bad[1] = Vaals.Code;
         met.Rows.Insert(met.Rows.Count / 2, bad);
+        met.Rows.AddRange(sim.FollowUpRows);
         var metPath = $"{g.Code}/metingen/metingen_2025.csv";
         Writers.WriteCsv(ctx.Full(metPath), met, excel with { DateFormat = "dd-MM-yyyy" });
         ctx.Files.Add(new(metPath, "CSV, Windows-1252, `;`, decimale komma, CRLF, datums dd-mm-jjjj", met.Rows.Count, Deels,
@@ -390,6 +423,7 @@ public static class SampleDrop
 
         var unknown = ExtraMeting(sim, g, "MST-2025-099", "T0", new DateOnly(2025, 4, 2), 9, "SDQ_PROSOCIAAL", new Num(6, 0));
         met.Rows.Insert(met.Rows.Count * 4 / 5, unknown);
+        met.Rows.AddRange(sim.FollowUpRows);
 
         var metPath = $"{g.Code}/metingen/metingen_2025.csv";
         Writers.WriteCsv(ctx.Full(metPath), met, Utf8Comma);
@@ -432,6 +466,7 @@ public static class SampleDrop
         var full = MetingTable(all);
         var bad = ExtraMeting(sim, g, "MRS-03", "T0", new DateOnly(2025, 2, 17), 8, "CBCL_TOTAAL", new Num(42, 0));
         full.Rows.Insert(full.Rows.Count * 2 / 3, bad);
+        full.Rows.AddRange(sim.FollowUpRows);
         var fullPath = $"{g.Code}/metingen/metingen_2025-09.csv";
         Writers.WriteCsv(ctx.Full(fullPath), full, Utf8Comma);
         ctx.Files.Add(new(fullPath, "CSV, UTF-8, `,`, LF, datums jjjj-mm-dd; volledig voor 2025", full.Rows.Count, Deels,
@@ -457,6 +492,7 @@ public static class SampleDrop
         met.Rows.Insert(met.Rows.Count / 2, badDate);
         var offTheme = ExtraMeting(sim, g, "V001", "T0", new DateOnly(2025, 3, 4), 6, "VEILIGHEID_BELEVING", new Num(7.5m, 1));
         met.Rows.Insert(met.Rows.Count / 4, offTheme);
+        met.Rows.AddRange(sim.FollowUpRows);
         var metPath = $"{g.Code}/metingen/metingen_2025.xlsx";
         Writers.WriteXlsx(ctx.Full(metPath), met, "metingen",
         [
@@ -497,6 +533,7 @@ public static class SampleDrop
         // Metingen: TAB-separated with decimal comma and upper-case headers, dates d-m-yyyy. Clean.
         string[] upper = [.. MetingCols.Select(c => c.ToUpperInvariant())];
         var met = MetingTable(ByProgramme(sim.Metingen), upper);
+        met.Rows.AddRange(sim.FollowUpRows);
         var metPath = $"{g.Code}/metingen/metingen_2025.csv";
         Writers.WriteCsv(ctx.Full(metPath), met, new CsvFormat('\t', TextEncoding.Utf8, DecimalComma: true, "d-M-yyyy", "\r\n"));
         ctx.Files.Add(new(metPath, "CSV, UTF-8, TAB-gescheiden, decimale komma, CRLF, datums d-m-jjjj, koppen in hoofdletters", met.Rows.Count, Geaccepteerd, "–"));
