@@ -98,7 +98,10 @@ public sealed class PublicationServiceTests(DatabaseFixture fixture) : IClassFix
         var folder = (await Service(db).PublishAsync(runId, "proef-3", _out, "test", CancellationToken.None)).Folder;
         var lines = Lines(folder, "datakwaliteit.csv");
         Assert.Equal("levering_id,bron,gemeente,dataset,jaar,bestand,sha256,ontvangen_op,status,rijen,geaccepteerd,geweigerd,waarschuwingen", lines[0]);
-        Assert.Equal(19, lines.Length); // 18 deliveries
+        Assert.Equal(20, lines.Length); // 19 deliveries
+        // Eijsden-Margraten's later T2-only file replaces only the T2 rows: the earlier file stays in use (aanleverformaat §6).
+        Assert.Contains(lines, l => l.Contains(",GM1903/metingen/metingen_2025_t2.csv,", StringComparison.Ordinal) && l.Contains(",geaccepteerd,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains(",GM1903/metingen/metingen_2025.csv,", StringComparison.Ordinal) && l.Contains(",deels_geaccepteerd,", StringComparison.Ordinal));
         var list = lines.Single(l => l.Contains("landelijk/interventies/interventies_2025.csv", StringComparison.Ordinal)).Split(',');
         Assert.Equal((string.Empty, "interventies", string.Empty), (list[2], list[3], list[4]));
         Assert.Contains(lines, l => l.Contains(",GM0938/metingen/metingen_2025-03.csv,", StringComparison.Ordinal) && l.Contains(",vervangen,", StringComparison.Ordinal));
