@@ -114,7 +114,7 @@ public sealed class IngestJobTests(DatabaseFixture fixture) : IClassFixture<Data
         var (status, label, jaar) = await connection.QuerySingleAsync<(string, string, int)>("SELECT status, label, jaar FROM publicatie WHERE id = @id", new { id });
         Assert.Equal(("concept", 2025), (status, jaar));
         Assert.True(File.Exists(Path.Combine(output, "publicaties", label, "tussenrapportage.xlsx")));
-        Assert.True(Directory.GetFiles(Path.Combine(output, "publicaties", "leveringsrapporten")).Length == 18);
+        Assert.True(Directory.GetFiles(Path.Combine(output, "publicaties", "leveringsrapporten")).Length == 19);
         Directory.Delete(output, recursive: true);
     }
 }

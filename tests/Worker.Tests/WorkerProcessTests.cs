@@ -111,7 +111,7 @@ public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClass
         Assert.True(ingestExit == 0, ingest);
         var (exitCode, output) = await RunAsync(home, "score", "--jaar", "2025", "--connection", connectionString);
         Assert.True(exitCode == 0, output);
-        Assert.Matches(@"Score run \d+: jaar 2025, methode v2 \(n_min 10, g_groot 0,80, w_E 0,40, w_O 0,60\), 52 programma's, 14 leveringen gebruikt\.", output);
+        Assert.Matches(@"Score run \d+: jaar 2025, methode v2 \(n_min 10, g_groot 0,80, w_E 0,40, w_O 0,60\), 52 programma's, 15 leveringen gebruikt\.", output);
         Assert.Contains("Regio Maastricht-Heuvelland, per thema:", output);
         // The region shows the publication's emptied cells (onthulling-v2): "< 10" and a line saying how many.
         Assert.Matches(@"Kleine aantallen \(k_min 10\): \d+ cellen leeggemaakt door de hoofdregel en \d+ extra", output);
@@ -134,8 +134,8 @@ public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClass
 
         var (exitCode, output) = await RunAsync(home, "pipeline", "--drop", RepositoryPaths.SampleDrop, "--out", outRoot, "--label", "demo", "--connection", connectionString);
         Assert.True(exitCode == 0, output);
-        Assert.Contains("Leveringen: 18 (8 deels_geaccepteerd, 6 geaccepteerd, 3 geweigerd, 1 vervangen), waarvan 0 al verwerkt.", output);
-        Assert.Contains("Rijen (nieuwe leveringen): 6760 geaccepteerd, 26 geweigerd.", output);
+        Assert.Contains("Leveringen: 19 (8 deels_geaccepteerd, 7 geaccepteerd, 3 geweigerd, 1 vervangen), waarvan 0 al verwerkt.", output);
+        Assert.Contains("Rijen (nieuwe leveringen): 7478 geaccepteerd, 26 geweigerd.", output);
         Assert.Contains($"'demo' (concept): {Path.Combine(outRoot, "demo")}", output);
         foreach (var file in new[] { "tussenrapportage.xlsx", "programmas.csv", "effecten.csv", "scores_programma_thema.csv", "scores_gemeente_thema.csv",
                                      "witte_vlekken.csv", "datakwaliteit.csv", "interventie_matches.csv", "suggesties.csv", "datapackage.json" })
@@ -146,7 +146,7 @@ public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClass
         // The same drop again without a label: nothing new, so the same run and the same publication (folder checked).
         var (againExit, again) = await RunAsync(home, "pipeline", "--drop", RepositoryPaths.SampleDrop, "--out", outRoot, "--connection", connectionString);
         Assert.True(againExit == 0, again);
-        Assert.Contains("waarvan 18 al verwerkt", again);
+        Assert.Contains("waarvan 19 al verwerkt", again);
         Assert.Contains("Score run 1: jaar 2025", again);
         Assert.Contains("(bestaande score run, nog actueel)", again);
         Assert.Contains("'demo' bestond al (niets nieuws sinds die publicatie; map gecontroleerd)", again);

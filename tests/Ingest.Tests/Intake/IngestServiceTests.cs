@@ -46,6 +46,7 @@ public sealed class IngestServiceTests(DatabaseFixture fixture) : IClassFixture<
             ["GM1729/metingen/metingen_2025.csv"] = "deels_geaccepteerd",
             ["GM1729/programmas/programmas_2025.csv"] = "deels_geaccepteerd",
             ["GM1903/metingen/metingen_2025.csv"] = "deels_geaccepteerd",
+            ["GM1903/metingen/metingen_2025_t2.csv"] = "geaccepteerd",
             ["GM1903/programmas/programmas_2025.csv"] = "geaccepteerd",
             ["bevolking/bevolking_2025.csv"] = "geaccepteerd",
             ["landelijk/interventies/interventies_2025.csv"] = "deels_geaccepteerd",
@@ -55,6 +56,14 @@ public sealed class IngestServiceTests(DatabaseFixture fixture) : IClassFixture<
         // Every municipality has a current inventory and current measurements for 2025.
         Assert.Equal(6, await connection.ExecuteScalarAsync<int>("SELECT count(DISTINCT gemeente) FROM actueel_programma WHERE jaar = 2025"));
         Assert.Equal(6, await connection.ExecuteScalarAsync<int>("SELECT count(DISTINCT gemeente) FROM actuele_meting WHERE jaar = 2025"));
+
+        // Eijsden-Margraten's later T2-only file replaces only the T2 rows: its T0/T1 stay in use from the earlier file.
+        var inUse = (await connection.QueryAsync<(string Bestand, string Moment)>("""
+            SELECT DISTINCT l.bestand, m.moment FROM actuele_meting m JOIN levering l ON l.id = m.levering_id WHERE m.gemeente = 'GM1903' ORDER BY 1, 2
+            """)).ToList();
+        Assert.Equal([("GM1903/metingen/metingen_2025.csv", "T0"), ("GM1903/metingen/metingen_2025.csv", "T1"), ("GM1903/metingen/metingen_2025_t2.csv", "T2")], inUse);
+        // A follow-up may come after the 24th birthday (aanleverformaat §2.2): age 24 on T2 rows is accepted.
+        Assert.True(await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM actuele_meting WHERE moment = 'T2' AND leeftijd = 24") > 0);
         Assert.Equal(144, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM actuele_bevolking WHERE jaar = 2025"));
 
         // The national list is current: every row but the one with a level too low for the list.

@@ -33,7 +33,7 @@ public sealed partial class KillTests(DatabaseFixture fixture, ITestOutputHelper
     public async Task Killing_the_pipeline_at_random_moments_and_running_it_again_leaves_exactly_one_complete_result()
     {
         var reference = await RunAsync(killPoint: null);
-        Assert.Equal(18, reference.State.Deliveries.Count);
+        Assert.Equal(19, reference.State.Deliveries.Count);
         Assert.Equal(1, reference.State.ScoreRuns);
         Assert.Single(reference.State.Publications);
         Assert.Empty(reference.State.FolderProblems);

@@ -54,11 +54,11 @@ public sealed class SourceLockTests(DatabaseFixture fixture) : IClassFixture<Dat
 
         await held.DisposeAsync();
         await run.WaitAsync(Timeout);
-        Assert.Equal(18, await DeliveriesAsync(db));
+        Assert.Equal(19, await DeliveriesAsync(db));
 
         // The source job after it: its lock is free again, nothing new.
         await new IngestSourceJob(ingest, db, new WorkerPaths(output), NullLogger<IngestSourceJob>.Instance).Run("demo", CancellationToken.None).WaitAsync(Timeout);
-        Assert.Equal(18, await DeliveriesAsync(db));
+        Assert.Equal(19, await DeliveriesAsync(db));
         Directory.Delete(output, recursive: true);
     }
 
@@ -77,7 +77,7 @@ public sealed class SourceLockTests(DatabaseFixture fixture) : IClassFixture<Dat
         await held.DisposeAsync();
         var (exit, output) = await waiting;
         Assert.True(exit == 0, output);
-        Assert.Equal(18, await DeliveriesAsync(db));
+        Assert.Equal(19, await DeliveriesAsync(db));
 
         // Two processes on a new drop folder at the same time: one waits for the other; every file once, both exit 0.
         var drop = TestCluster.CreateTempHome("pm-lockdrop-");
