@@ -76,6 +76,16 @@ public sealed class CommentSessionBrowserTests(Review.PublishedSiteFixture datab
 
     private static Task<string> FocusedIdAsync(IPage page) => page.EvaluateAsync<string>("document.activeElement ? document.activeElement.id : ''");
 
+    /// <summary>A full-page screenshot, and one of the comments block alone (the page itself is long).</summary>
+    private static async Task SaveAsync(IPage page, string step)
+    {
+        await Screenshots.SaveAsync(page, nameof(CommentSessionBrowserTests), step);
+        await page.Locator("section.opmerkingenblok").ScreenshotAsync(new LocatorScreenshotOptions
+        {
+            Path = Path.Combine(Screenshots.Folder, $"{nameof(CommentSessionBrowserTests)}.{step}-opmerkingen.png"),
+        });
+    }
+
     private static async Task AssertNoSidewaysScrollAsync(IPage page)
     {
         var (scrollWidth, innerWidth) = (await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("window.innerWidth"));
@@ -104,7 +114,7 @@ public sealed class CommentSessionBrowserTests(Review.PublishedSiteFixture datab
         Assert.True(box.X + box.Width <= width, $"the field ends at x={box.X + box.Width} in a {width} px window");
         await AssertNoSidewaysScrollAsync(page);
         Assert.Empty(_cspViolations);
-        await Screenshots.SaveAsync(page, nameof(CommentSessionBrowserTests), $"01-lege-opmerking-{width}");
+        await SaveAsync(page, $"01-lege-opmerking-{width}");
     }
 
     [Theory]
@@ -137,7 +147,7 @@ public sealed class CommentSessionBrowserTests(Review.PublishedSiteFixture datab
         Assert.Equal("Opmerking", await FocusedIdAsync(page));
         Assert.Contains("Uw opmerking is bewaard", await page.Locator("#opmerking-formulier").InnerTextAsync(), StringComparison.Ordinal);
         await AssertNoSidewaysScrollAsync(page);
-        await Screenshots.SaveAsync(page, nameof(CommentSessionBrowserTests), $"03-opmerking-terug-{width}");
+        await SaveAsync(page, $"03-opmerking-terug-{width}");
 
         await page.ClickAsync("button:has-text('Opmerking plaatsen')");
         var placed = page.Locator(".opmerking", new PageLocatorOptions { HasText = tekst });
@@ -168,7 +178,7 @@ public sealed class CommentSessionBrowserTests(Review.PublishedSiteFixture datab
         Assert.Contains("#opmerking-", researcher.Url, StringComparison.Ordinal);
         Assert.Contains("Afgehandeld door olga op", await researcher.Locator(".opmerking.afgehandeld", new PageLocatorOptions { HasText = tekst }).InnerTextAsync(), StringComparison.Ordinal);
         await AssertNoSidewaysScrollAsync(researcher);
-        await Screenshots.SaveAsync(researcher, nameof(CommentSessionBrowserTests), $"04-afgehandeld-{width}");
+        await SaveAsync(researcher, $"04-afgehandeld-{width}");
 
         await panel.ReloadAsync();
         Assert.Contains("Afgehandeld door olga", await panel.Locator(".opmerking", new PageLocatorOptions { HasText = tekst }).InnerTextAsync(), StringComparison.Ordinal);
