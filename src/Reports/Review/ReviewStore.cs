@@ -9,7 +9,14 @@ public sealed class ReviewStore(NpgsqlDataSource dataSource)
     public const int MaxCommentLength = 4000;
 
     /// <summary>Adds a comment to a publication that is in review or released; returns false otherwise.</summary>
-    public async Task<bool> AddCommentAsync(long publicatieId, string auteur, string tekst, CancellationToken ct)
+    public Task<bool> AddCommentAsync(long publicatieId, string auteur, string tekst, CancellationToken ct) =>
+        AddCommentAsync(publicatieId, auteur, tekst, null, ct);
+
+    /// <summary>
+    /// Adds a comment to a publication that is in review or released; returns false otherwise, or when
+    /// <paramref name="tabel"/> is given and is not one of the publication's tables (a CSV file of it).
+    /// </summary>
+    public async Task<bool> AddCommentAsync(long publicatieId, string auteur, string tekst, string? tabel, CancellationToken ct)
     {
         var text = tekst.Trim();
         if (text.Length == 0 || text.Length > MaxCommentLength)
@@ -19,9 +26,11 @@ public sealed class ReviewStore(NpgsqlDataSource dataSource)
 
         await using var c = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         var added = await c.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO opmerking (publicatie_id, auteur, tekst)
-            SELECT id, @auteur, @text FROM publicatie WHERE id = @publicatieId AND status IN ('in_review', 'vrijgegeven')
-            """, new { publicatieId, auteur, text }, cancellationToken: ct)).ConfigureAwait(false);
+            INSERT INTO opmerking (publicatie_id, auteur, tekst, tabel)
+            SELECT p.id, @auteur, @text, @tabel FROM publicatie p
+            WHERE p.id = @publicatieId AND p.status IN ('in_review', 'vrijgegeven')
+              AND (@tabel::text IS NULL OR EXISTS (SELECT 1 FROM publicatie_bestand b WHERE b.publicatie_id = p.id AND b.naam = @tabel::text || '.csv'))
+            """, new { publicatieId, auteur, text, tabel }, cancellationToken: ct)).ConfigureAwait(false);
         return added == 1;
     }
 
@@ -29,7 +38,8 @@ public sealed class ReviewStore(NpgsqlDataSource dataSource)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         return [.. await c.QueryAsync<Comment>(new CommandDefinition("""
-            SELECT id, auteur, tekst, geplaatst_op AS GeplaatstOp FROM opmerking WHERE publicatie_id = @publicatieId ORDER BY geplaatst_op, id
+            SELECT id, auteur, tekst, geplaatst_op AS GeplaatstOp, tabel, afgehandeld_door AS AfgehandeldDoor, afgehandeld_op AS AfgehandeldOp
+            FROM opmerking WHERE publicatie_id = @publicatieId ORDER BY geplaatst_op, id
             """, new { publicatieId }, cancellationToken: ct)).ConfigureAwait(false)];
     }
 

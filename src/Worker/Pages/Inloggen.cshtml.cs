@@ -30,10 +30,20 @@ public sealed class InloggenModel(AccountStore accounts, ILogger<InloggenModel> 
 
     public bool Uitgelogd { get; private set; }
 
+    /// <summary>The request came with a login cookie that no longer counts (expired, or ended by a logout).</summary>
+    public bool SessieVerlopen { get; private set; }
+
+    /// <summary>The page that sent the user here had a comment in its form; it is kept and shown again after the login.</summary>
+    public bool OpmerkingBewaard => ReturnUrl?.Contains($"?{ExpiredSession.ConceptParameter}=", StringComparison.Ordinal) == true;
+
+    /// <summary>Plain http from another machine: the browser will not keep the (Secure) login cookie.</summary>
+    public bool Onbeveiligd => !SessionSecurity.IsLoopbackHttp(HttpContext) && !Request.IsHttps;
+
     public void OnGet()
     {
         ReturnUrl = LocalOrNull(ReturnUrl);
         Uitgelogd = Request.Query.ContainsKey("uitgelogd");
+        SessieVerlopen = Request.Query[ExpiredSession.SessieParameter] == "verlopen";
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)

@@ -33,7 +33,9 @@ internal static class WebAccounts
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
                 o.Events.OnValidatePrincipal = AccountCookie.ValidateAsync;
+                o.Events.OnRedirectToLogin = ExpiredSession.RedirectToLoginAsync;
             });
+        SessionSecurity.Add(services);
         services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddAntiforgery(o =>
         {

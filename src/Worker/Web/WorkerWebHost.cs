@@ -116,6 +116,7 @@ public static class WorkerWebHost
             throw;
         }
 
+        app.UseSessionSecurity();
         app.UseSecureHeaders(DashboardPath);
         // Error statuses without a body (400 antiforgery, 403 dashboard, 404) get the Dutch page /fout/{code}.
         app.UseStatusCodePagesWithReExecute("/fout/{0}");

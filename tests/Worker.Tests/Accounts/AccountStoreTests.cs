@@ -56,12 +56,12 @@ public sealed class AccountStoreTests(DatabaseFixture fixture) : IClassFixture<D
         var user = await Store.CreateAsync("Hasher", Rollen.Onderzoeker, wachtwoord);
         Assert.Equal("hasher", user.Naam);
         await using var connection = await fixture.DataSource.OpenConnectionAsync();
-        var hash = await connection.ExecuteScalarAsync<string>("SELECT wachtwoord_hash FROM gebruiker WHERE naam = 'hasher'");
+        var (hash, sessie) = await connection.QuerySingleAsync<(string, string)>("SELECT wachtwoord_hash, sessie_stempel FROM gebruiker WHERE naam = 'hasher'");
         Assert.Equal(PasswordVerificationResult.Success, new PasswordHasher<Gebruiker>().VerifyHashedPassword(user, hash!, wachtwoord));
 
         var ok = await Store.SignInCheckAsync(" HASHER ", wachtwoord);
         Assert.Equal((SignInStatus.Geslaagd, "hasher", Rollen.Onderzoeker), (ok.Status, ok.Naam, ok.Rol));
-        Assert.Equal(AccountStore.Stempel(hash!), ok.Stempel);
+        Assert.Equal(AccountStore.Stempel(hash, sessie), ok.Stempel);
         Assert.True(await Store.IsCurrentAsync("hasher", Rollen.Onderzoeker, ok.Stempel!));
         Assert.False(await Store.IsCurrentAsync("hasher", Rollen.Beheerder, ok.Stempel!));
         Assert.Equal(SignInStatus.Mislukt, (await Store.SignInCheckAsync("hasher", wachtwoord.ToUpperInvariant())).Status);

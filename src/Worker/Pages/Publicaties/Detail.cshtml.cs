@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +16,7 @@ namespace Preventiemonitor.Worker.Pages.Publicaties;
 /// asking for a concept publication gets 404, as if it did not exist.
 /// </summary>
 [Authorize]
-public sealed class DetailModel(PublicationReader reader, ReviewStore review, NpgsqlDataSource dataSource) : PageModel
+public sealed partial class DetailModel(PublicationReader reader, ReviewStore review, NpgsqlDataSource dataSource) : PageModel
 {
     public PublicationSummary Publication { get; private set; } = null!;
 
@@ -33,8 +32,6 @@ public sealed class DetailModel(PublicationReader reader, ReviewStore review, Np
 
     public IReadOnlyList<InterventieMatchRow> Matches { get; private set; } = [];
 
-    public IReadOnlyList<Comment> Comments { get; private set; } = [];
-
     /// <summary>The anchor of the suggestions of one gap.</summary>
     public static string SuggestionAnchor(string gemeente, string thema, string leeftijdsgroep) => $"suggesties-{gemeente}-{thema}-{leeftijdsgroep}";
 
@@ -46,41 +43,12 @@ public sealed class DetailModel(PublicationReader reader, ReviewStore review, Np
 
     public string Heatmap { get; private set; } = string.Empty;
 
-    public string? Message { get; private set; }
-
-    [BindProperty]
-    [Required(ErrorMessage = "Schrijf een opmerking.")]
-    [StringLength(ReviewStore.MaxCommentLength, ErrorMessage = "Een opmerking heeft hoogstens 4000 tekens.")]
-    [Display(Name = "Uw opmerking")]
-    public string? Opmerking { get; set; }
-
     public bool IsResearcher => User.IsInRole(Web.Accounts.Rollen.Onderzoeker) || User.IsInRole(Web.Accounts.Rollen.Beheerder);
 
     public string ThemaNaam(string code) => Catalog.FindThema(code)?.Naam ?? code;
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
-
-    public async Task<IActionResult> OnPostOpmerkingAsync(long id, CancellationToken ct)
-    {
-        if (!await LoadAsync(id, ct))
-        {
-            return NotFound();
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        if (!await review.AddCommentAsync(id, User.Identity!.Name!, Opmerking!, ct))
-        {
-            Message = "Bij een concept kunnen nog geen opmerkingen worden geplaatst.";
-            return Page();
-        }
-
-        return RedirectToPage(null, null, new { id }, "opmerkingen");
-    }
 
     public async Task<IActionResult> OnGetDownloadAsync(long id, string bestand, CancellationToken ct)
     {
@@ -115,7 +83,7 @@ public sealed class DetailModel(PublicationReader reader, ReviewStore review, Np
         Programmes = await reader.TableAsync(id, PublicationTables.Programmas, ct);
         Suggestions = await reader.TableAsync(id, PublicationTables.Suggesties, ct);
         Matches = await reader.TableAsync(id, PublicationTables.InterventieMatches, ct);
-        Comments = await review.CommentsAsync(id, ct);
+        await LoadOpmerkingenAsync(id, ct);
 
         var rows = Scores.Select(r => r.GemeenteNaam).Distinct().ToList();
         var columns = Catalog.Themas.Select(t => t.Naam).ToList();

@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 namespace Preventiemonitor.Worker.Web.Accounts;
 
 /// <summary>
-/// Checks every login cookie against the database: a cookie whose user was removed, got another role
-/// or a new password (<c>users reset-password</c>) is refused and removed.
+/// Checks every login cookie against the database: a cookie whose user was removed, got another role,
+/// a new password (<c>users reset-password</c>) or logged out (a new session stamp, also for a copy of the
+/// cookie elsewhere) is refused and removed.
 /// </summary>
 public static class AccountCookie
 {
-    /// <summary>Claim with <see cref="AccountStore.Stempel"/> of the password hash at login.</summary>
+    /// <summary>Claim with <see cref="AccountStore.Stempel"/> of the password hash and session stamp at login.</summary>
     public const string StempelClaim = "preventiemonitor:stempel";
 
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)

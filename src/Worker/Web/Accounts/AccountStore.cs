@@ -125,7 +125,7 @@ public sealed partial class AccountStore(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var row = await connection.QuerySingleOrDefaultAsync<StoredUser>(new CommandDefinition(
             """
-            SELECT id AS Id, naam AS Naam, rol AS Rol, wachtwoord_hash AS Hash, aangemaakt_op AS AangemaaktOp,
+            SELECT id AS Id, naam AS Naam, rol AS Rol, wachtwoord_hash AS Hash, sessie_stempel AS Sessie, aangemaakt_op AS AangemaaktOp,
                    CASE WHEN geblokkeerd_tot > now() THEN geblokkeerd_tot END AS GeblokkeerdTot
             FROM gebruiker WHERE naam = @naam FOR UPDATE
             """,
@@ -166,23 +166,7 @@ public sealed partial class AccountStore(NpgsqlDataSource dataSource)
             "UPDATE gebruiker SET mislukte_pogingen = 0, geblokkeerd_tot = NULL, wachtwoord_hash = @hash WHERE id = @id",
             new { id = row.Id, hash = newHash }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new SignInCheck(SignInStatus.Geslaagd, row.Naam, row.Rol, Stempel: Stempel(newHash));
-    }
-
-    /// <summary>
-    /// A short fingerprint of the stored hash, kept in the login cookie: a new password (or a removed
-    /// user, or another role) makes existing cookies invalid at their next request.
-    /// </summary>
-    public static string Stempel(string hash) =>
-        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(hash)))[..16];
-
-    /// <summary>Whether a login cookie's name, role and stamp still match the stored user.</summary>
-    public async Task<bool> IsCurrentAsync(string naam, string rol, string stempel, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<(string Rol, string Hash)>(new CommandDefinition(
-            "SELECT rol, wachtwoord_hash FROM gebruiker WHERE naam = @naam", new { naam }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return row.Hash is not null && row.Rol == rol && string.Equals(Stempel(row.Hash), stempel, StringComparison.Ordinal);
+        return new SignInCheck(SignInStatus.Geslaagd, row.Naam, row.Rol, Stempel: Stempel(newHash, row.Sessie));
     }
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
@@ -190,5 +174,5 @@ public sealed partial class AccountStore(NpgsqlDataSource dataSource)
     [GeneratedRegex("^[a-z0-9._-]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex NaamPattern();
 
-    private sealed record StoredUser(long Id, string Naam, string Rol, string Hash, DateTime AangemaaktOp, DateTime? GeblokkeerdTot);
+    private sealed record StoredUser(long Id, string Naam, string Rol, string Hash, string Sessie, DateTime AangemaaktOp, DateTime? GeblokkeerdTot);
 }
