@@ -159,7 +159,7 @@ public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClass
         Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(outRoot, "demo", "effecten.csv")), await File.ReadAllBytesAsync(Path.Combine(outRoot, "demo-2", "effecten.csv")));
 
         // Other parameters make another run (score run 2): the score command makes it; run again, it is reused.
-        var otherParameters = new Dictionary<string, string> { ["Methode__NMin"] = "12", ["Methode__KMin"] = "12" };
+        var otherParameters = new Dictionary<string, string> { ["Methode__NMin"] = "12", ["Methode__KMin"] = "12", ["Methode__Versie"] = "v1" };
         var (scoreExit, scored) = await WorkerProcess.RunAsync(home, null, otherParameters, "score", "--jaar", "2025", "--connection", connectionString);
         Assert.True(scoreExit == 0, scored);
         Assert.Contains("Score run 2: jaar 2025", scored);
