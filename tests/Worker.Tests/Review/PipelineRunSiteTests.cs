@@ -123,7 +123,7 @@ public sealed partial class PipelineRunSiteTests(PipelineSiteFixture fixture) : 
         Assert.Contains($"<a id=\"publicatielink\" href=\"/publicaties/{newest}\">", second);
         Assert.Contains($"Vergeleken met de vorige publicatie <a href=\"/publicaties/{first}\">", second);
         Assert.Contains("Leveringen: 0 nieuw, 1 vervangen, 0 vervallen", second);
-        Assert.Contains("<td>vervangt</td><td>GM1729/programmas/programmas_2025_correctie.csv</td>", second);
+        Assert.Contains("<td>vervangt</td><td class=\"pad\">GM1729/programmas/programmas_2025_correctie.csv</td>", second);
         var programmas = Regex.Match(second, "<tr class=\"gewijzigd\"><th scope=\"row\">programmas.csv</th>(.*?)</tr>");
         Assert.True(programmas.Success, "programmas.csv shown as changed");
         Assert.Contains("<td class=\"getal\">1</td><td class=\"getal\">1</td>", programmas.Groups[1].Value);
