@@ -24,9 +24,15 @@ public sealed class PipelineService(IngestService ingest, ScoreRunService scorin
     /// lock, then scores the year and publishes. Without a label a current run's newest publication is
     /// used again (a rerun with nothing new publishes nothing new; see <see cref="PublicationService"/>).
     /// </summary>
+    public Task<PipelineResult> RunAsync(string? drop, string outRoot, int? jaar, string? label, string startedBy,
+        IProgress<DeliveryProgress>? progress, CancellationToken ct) =>
+        RunAsync(drop, outRoot, jaar, label, startedBy, progress, null, ct);
+
+    /// <summary>As above, reporting each step (ingest, score, publish) to <paramref name="stages"/> as it starts.</summary>
     public async Task<PipelineResult> RunAsync(string? drop, string outRoot, int? jaar, string? label, string startedBy,
-        IProgress<DeliveryProgress>? progress, CancellationToken ct)
+        IProgress<DeliveryProgress>? progress, IProgress<PipelineStage>? stages, CancellationToken ct)
     {
+        stages?.Report(PipelineStage.Ingest);
         var reports = Path.Combine(Path.GetFullPath(outRoot), "leveringsrapporten");
         var ingests = new List<IngestRun>();
         if (drop is not null)
@@ -46,9 +52,21 @@ public sealed class PipelineService(IngestService ingest, ScoreRunService scorin
         var year = jaar ?? await scoring.LatestYearAsync(ct).ConfigureAwait(false)
             ?? throw new PublicationException("Er is geen geaccepteerde programma-inventaris: er valt niets te scoren of te publiceren.");
 
+        stages?.Report(PipelineStage.Score);
         var score = await ScoreAsync(year, label, startedBy, ct).ConfigureAwait(false);
+        stages?.Report(PipelineStage.Publish);
         var published = await publication.PublishAsync(score.Id, label, outRoot, startedBy, ct).ConfigureAwait(false);
-        return new PipelineResult(ingests, score, published);
+        return new PipelineResult(ingests, score, published, await QuarantinedAsync(ingests, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>How many of this run's new deliveries were refused into quarantine (suspected BSN, forbidden columns).</summary>
+    private async Task<int> QuarantinedAsync(List<IngestRun> ingests, CancellationToken ct)
+    {
+        var ids = ingests.SelectMany(i => i.Deliveries).Where(d => !d.AlreadyProcessed).Select(d => d.LeveringId).ToArray();
+        await using var c = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM levering WHERE id = ANY (@ids) AND in_quarantaine", c);
+        command.Parameters.AddWithValue("ids", ids);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The run to publish: the one already published under the label, a current one, or a new one.</summary>

@@ -108,7 +108,7 @@ public sealed class IngestJobTests(DatabaseFixture fixture) : IClassFixture<Data
             new Model.Scoring.MethodParameters(), db, NullLogger<PipelineService>.Instance);
         var job = new PipelineJob(pipeline, new WorkerPaths(output), NullLogger<PipelineJob>.Instance);
 
-        var id = await job.Run(null, CancellationToken.None);
+        var id = (await job.Run(null, CancellationToken.None)).PublicatieId;
 
         await using var connection = await db.OpenConnectionAsync();
         var (status, label, jaar) = await connection.QuerySingleAsync<(string, string, int)>("SELECT status, label, jaar FROM publicatie WHERE id = @id", new { id });

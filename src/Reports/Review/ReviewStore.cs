@@ -44,35 +44,52 @@ public sealed class ReviewStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Moves a publication to <c>in_review</c> or <c>vrijgegeven</c>. Only forward: concept → in_review →
-    /// vrijgegeven (released is final). Returns a Dutch reason when the change is not allowed.
+    /// One step of the release flow (0012_vrijgave.sql): concept → in_review, in_review → vrijgegeven
+    /// (final; not by whoever moved it to review), or in_review → concept (withdrawn, with a reason). The
+    /// step is recorded with <paramref name="door"/> (the signed-in user) and the time; the database refuses
+    /// every other step. Returns a Dutch reason when the step is not allowed, null when it was taken.
     /// </summary>
-    public async Task<string?> SetStatusAsync(long publicatieId, string status, CancellationToken ct)
+    public async Task<string?> SetStatusAsync(long publicatieId, string status, string door, string? reden, CancellationToken ct)
     {
-        if (status is not ("in_review" or "vrijgegeven"))
+        if (status is not ("concept" or "in_review" or "vrijgegeven"))
         {
             return $"Onbekende status '{status}'.";
+        }
+
+        if (string.IsNullOrWhiteSpace(door))
+        {
+            return "Onbekend wie deze stap zet; log opnieuw in.";
         }
 
         await using var c = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         var current = await c.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT status FROM publicatie WHERE id = @publicatieId", new { publicatieId }, cancellationToken: ct)).ConfigureAwait(false);
-        var reason = (current, status) switch
+        var refusal = (current, status) switch
         {
             (null, _) => "Deze publicatie bestaat niet.",
             ("vrijgegeven", _) => "Deze publicatie is al vrijgegeven; dat is definitief.",
-            ("in_review", "in_review") => "Deze publicatie is al in review.",
+            _ when current == status => $"Deze publicatie staat al op {status}.",
+            ("in_review", "concept") when string.IsNullOrWhiteSpace(reden) => "Geef een reden op om de publicatie uit review terug te trekken.",
             _ => null,
         };
-        if (reason is not null)
+        if (refusal is not null)
         {
-            return reason;
+            return refusal;
         }
 
-        await c.ExecuteAsync(new CommandDefinition("""
-            UPDATE publicatie SET status = @status, vrijgegeven_op = CASE WHEN @status = 'vrijgegeven' THEN now() ELSE vrijgegeven_op END
-            WHERE id = @publicatieId
-            """, new { publicatieId, status }, cancellationToken: ct)).ConfigureAwait(false);
-        return null;
+        try
+        {
+            await c.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO publicatie_statuswijziging (publicatie_id, van, naar, door, reden) VALUES (@publicatieId, @current, @status, @door, @reden)
+                """, new { publicatieId, current, status, door, reden = string.IsNullOrWhiteSpace(reden) ? null : reden.Trim() }, cancellationToken: ct)).ConfigureAwait(false);
+            return null;
+        }
+        catch (PostgresException e) when (e.SqlState == ReleaseRefused)
+        {
+            return e.MessageText;
+        }
     }
+
+    /// <summary>The SQLSTATE with which 0012_vrijgave.sql refuses a step (its message is Dutch, for the user).</summary>
+    public const string ReleaseRefused = "PMV01";
 }

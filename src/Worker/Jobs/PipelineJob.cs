@@ -11,16 +11,24 @@ namespace Preventiemonitor.Worker.Jobs;
 /// the same job run again (Hangfire re-queues a job whose Worker died) finds its publication and only
 /// makes its folder complete. Sources are locked one by one
 /// (<see cref="SourceLock"/>), so the job never ingests a source at the same time as its source job.
+/// While it runs it keeps its step and progress in job parameters (<see cref="PipelineProgress"/>, read by
+/// the pipeline page); its result is a <see cref="PipelineOutcome"/>, and a run that refused or
+/// quarantined files succeeds "met waarschuwingen" (<see cref="PipelineWarningFilterAttribute"/>).
 /// </summary>
 public sealed class PipelineJob(PipelineService pipeline, WorkerPaths paths, ILogger<PipelineJob> logger)
 {
     public const string RecurringJobId = "pipeline";
 
     [AutomaticRetry(Attempts = 0)]
-    public async Task<long> Run(PerformContext? context, CancellationToken cancellationToken)
+    [PipelineWarningFilter]
+    public async Task<PipelineOutcome> Run(PerformContext? context, CancellationToken cancellationToken)
     {
-        var result = await pipeline.RunAsync(null, paths.PublicationFolder, null, null, $"hangfire:{context?.BackgroundJob.Id ?? "?"}", null, cancellationToken)
+        var progress = new PipelineProgress(context);
+        var result = await pipeline.RunAsync(null, paths.PublicationFolder, null, null, $"hangfire:{context?.BackgroundJob.Id ?? "?"}",
+                progress.Deliveries, progress.Stages, cancellationToken)
             .ConfigureAwait(false);
+        var outcome = result.Outcome();
+        progress.Finish(outcome);
         if (result.Publication.AlreadyPublished)
         {
             logger.LogInformation("Niets nieuws: publicatie {Label} is nog actueel; map {Folder} gecontroleerd.", result.Publication.Label, result.Publication.Folder);
@@ -30,6 +38,11 @@ public sealed class PipelineJob(PipelineService pipeline, WorkerPaths paths, ILo
             logger.LogInformation("Publicatie {Label} (concept) in {Folder}.", result.Publication.Label, result.Publication.Folder);
         }
 
-        return result.Publication.Id;
+        if (outcome.Waarschuwing)
+        {
+            logger.LogWarning("{Samenvatting}", outcome.Samenvatting);
+        }
+
+        return outcome;
     }
 }

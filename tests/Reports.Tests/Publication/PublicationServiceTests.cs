@@ -179,11 +179,12 @@ public sealed class PublicationServiceTests(DatabaseFixture fixture) : IClassFix
         var relabel = await Assert.ThrowsAsync<PostgresException>(() => c.ExecuteAsync("UPDATE publicatie SET label = 'ander' WHERE id = @Id", new { result.Id }));
         Assert.Contains("onveranderlijk", relabel.MessageText);
 
-        // Status moves forward only; released is final.
-        await c.ExecuteAsync("UPDATE publicatie SET status = 'in_review' WHERE id = @Id", new { result.Id });
+        // Status moves forward only through a recorded step (0012_vrijgave.sql); released is final.
+        const string Step = "INSERT INTO publicatie_statuswijziging (publicatie_id, van, naar, door) VALUES (@Id, @van, @naar, @door)";
+        await c.ExecuteAsync(Step, new { result.Id, van = "concept", naar = "in_review", door = "a" });
         await Assert.ThrowsAsync<PostgresException>(() => c.ExecuteAsync("UPDATE publicatie SET status = 'concept' WHERE id = @Id", new { result.Id }));
-        await c.ExecuteAsync("UPDATE publicatie SET status = 'vrijgegeven', vrijgegeven_op = now() WHERE id = @Id", new { result.Id });
-        var final = await Assert.ThrowsAsync<PostgresException>(() => c.ExecuteAsync("UPDATE publicatie SET status = 'in_review' WHERE id = @Id", new { result.Id }));
+        await c.ExecuteAsync(Step, new { result.Id, van = "in_review", naar = "vrijgegeven", door = "b" });
+        var final = await Assert.ThrowsAsync<PostgresException>(() => c.ExecuteAsync(Step, new { result.Id, van = "vrijgegeven", naar = "in_review", door = "a" }));
         Assert.Contains("definitief", final.MessageText);
         await Assert.ThrowsAsync<PostgresException>(() => c.ExecuteAsync("DELETE FROM publicatie WHERE id = @Id", new { result.Id }));
     }

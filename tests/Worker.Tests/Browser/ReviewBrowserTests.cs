@@ -82,10 +82,10 @@ public sealed class ReviewBrowserTests(Review.PublishedSiteFixture database, Bro
                 await page.ReloadAsync();
                 return (await page.Locator("#taakstatus").TextContentAsync())?.Trim();
             },
-            s => s is "Klaar" or "Mislukt",
+            s => s is "Geslaagd" or "Geslaagd met waarschuwingen" or "Mislukt",
             TimeSpan.FromSeconds(90),
             "pipeline run finished");
-        Assert.Equal("Klaar", status);
+        Assert.Equal("Geslaagd", status);
         await Screenshots.SaveAsync(page, nameof(ReviewBrowserTests), "04-pipeline-klaar");
 
         await page.GotoAsync(Url("/onderzoek/leveringen"));

@@ -40,8 +40,9 @@ public sealed class PublishedSiteFixture : DatabaseFixture
         InReview = (await publications.PublishAsync(run.Id, "review-2025", OutputFolder, "test", CancellationToken.None)).Id;
         Released = (await publications.PublishAsync(run.Id, "vrij-2025", OutputFolder, "test", CancellationToken.None)).Id;
         var review = new ReviewStore(DataSource);
-        await review.SetStatusAsync(InReview, "in_review", CancellationToken.None);
-        await review.SetStatusAsync(Released, "vrijgegeven", CancellationToken.None);
+        await review.SetStatusAsync(InReview, "in_review", "test", null, CancellationToken.None);
+        await review.SetStatusAsync(Released, "in_review", "test", null, CancellationToken.None);
+        await review.SetStatusAsync(Released, "vrijgegeven", "test-tweede", null, CancellationToken.None);
         var accounts = new AccountStore(DataSource);
         foreach (var (rol, (naam, wachtwoord)) in PerRol)
         {

@@ -198,28 +198,34 @@ public sealed partial class ReviewSiteTests(Review.PublishedSiteFixture fixture)
 
         var status = await Eventually.WaitForAsync(
             async () => JobStatus().Match(await HtmlAsync(researcher, location)).Groups[1].Value,
-            s => s is "Klaar" or "Mislukt",
+            s => s is "Geslaagd" or "Geslaagd met waarschuwingen" or "Mislukt",
             TimeSpan.FromSeconds(90),
             "pipeline job finished");
-        Assert.Equal("Klaar", status);
+        Assert.Equal("Geslaagd", status);
 
-        // Nothing new was delivered: the current score run and its publication are used, none is added.
+        // Nothing new was delivered: the current score run and its publication are used, none is added; the page links to it.
         Assert.Equal(before, await connection.ExecuteScalarAsync<long>(CountRuns));
+        var done = await HtmlAsync(researcher, location);
+        Assert.Contains("Niets nieuws: de bestaande publicatie", done);
+        var newest = await connection.ExecuteScalarAsync<long>("SELECT max(id) FROM publicatie");
+        Assert.Contains($"<a id=\"publicatielink\" href=\"/publicaties/{newest}\">", done);
+        Assert.DoesNotContain("http-equiv=\"refresh\"", done);
 
-        // A concept of this test's own (the fixture's concept stays concept for the other tests) moves to review.
+        // A concept of this test's own (the fixture's concept stays concept for the other tests) moves to review
+        // on its release page (issue 16: the pipeline page no longer changes statuses itself), answered by a redirect.
         var run = await connection.ExecuteScalarAsync<long>("SELECT max(id) FROM score_run");
         var concept = (await new Preventiemonitor.Reports.Publication.PublicationService(fixture.DataSource,
                 Microsoft.Extensions.Logging.Abstractions.NullLogger<Preventiemonitor.Reports.Publication.PublicationService>.Instance)
             .PublishAsync(run, "concept-pipeline-test", fixture.OutputFolder, "test", CancellationToken.None)).Id;
         page = await HtmlAsync(researcher, "/onderzoek/pipeline");
-        using var moved = await researcher.Http.PostAsync("/onderzoek/pipeline/Status", new FormUrlEncodedContent(new Dictionary<string, string>
+        Assert.Contains($"<a href=\"/onderzoek/vrijgave/{concept}\">Naar review…</a>", page);
+        page = await HtmlAsync(researcher, $"/onderzoek/vrijgave/{concept}");
+        using var moved = await researcher.Http.PostAsync($"/onderzoek/vrijgave/{concept}/Review", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = LoginSession.Token(page),
-            ["publicatie"] = concept.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["status"] = "in_review",
         }));
-        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
-        Assert.Contains("is nu: In review bij het panel", await moved.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Contains("staat nu in review bij het panel", await HtmlAsync(researcher, moved.Headers.Location!.OriginalString));
     }
 
     [Fact]
