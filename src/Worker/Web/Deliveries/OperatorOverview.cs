@@ -35,15 +35,19 @@ public sealed class OperatorOverview(NpgsqlDataSource dataSource, IngestService 
         """;
 
     private const string SelectCells = """
-        SELECT c.gemeente, c.naam AS GemeenteNaam, c.dataset, x.id, x.status, x.in_quarantaine AS InQuarantaine, x.ontvangen_op AS OntvangenOp
-        FROM (SELECT g.code AS gemeente, g.naam, g.volgorde, d.dataset
-              FROM gemeente g CROSS JOIN (VALUES ('programmas'), ('metingen')) d(dataset)
-              UNION ALL
-              SELECT NULL, 'Hele regio', 1000000, d.dataset FROM (VALUES ('bevolking'), ('interventies')) d(dataset)) c
+        SELECT g.volgorde * 10 + d.volgorde AS sleutel, g.code AS gemeente, g.naam AS GemeenteNaam, d.dataset,
+               x.id, x.status, x.in_quarantaine AS InQuarantaine, x.ontvangen_op AS OntvangenOp
+        FROM gemeente g CROSS JOIN (VALUES (1, 'programmas'), (2, 'metingen')) d(volgorde, dataset)
         LEFT JOIN LATERAL (SELECT id, status, in_quarantaine, ontvangen_op FROM levering l
-                           WHERE l.gemeente IS NOT DISTINCT FROM c.gemeente AND l.dataset = c.dataset
+                           WHERE l.gemeente = g.code AND l.dataset = d.dataset
                            ORDER BY l.ontvangen_op DESC, l.id DESC LIMIT 1) x ON true
-        ORDER BY c.volgorde, c.dataset DESC
+        UNION ALL
+        SELECT 2000000000 + d.volgorde, NULL, 'Hele regio', d.dataset, x.id, x.status, x.in_quarantaine, x.ontvangen_op
+        FROM (VALUES (3, 'bevolking'), (4, 'interventies')) d(volgorde, dataset)
+        LEFT JOIN LATERAL (SELECT id, status, in_quarantaine, ontvangen_op FROM levering l
+                           WHERE l.gemeente IS NULL AND l.dataset = d.dataset
+                           ORDER BY l.ontvangen_op DESC, l.id DESC LIMIT 1) x ON true
+        ORDER BY sleutel
         """;
 
     private const string SelectRefusals = """
