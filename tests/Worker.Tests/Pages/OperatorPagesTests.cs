@@ -149,7 +149,7 @@ public sealed partial class OperatorPagesTests(PublishedSiteFixture fixture) : I
         var html = await HtmlAsync(session, $"/onderzoek/levering/{id}");
         Assert.Matches(new Regex(@"<td data-label=""Rij"" class=""getal"">829</td>\s*<td data-label=""Kolom"">score</td>\s*<td data-label=""Waarde"">14</td>\s*<td data-label=""Reden"">score 14 ligt buiten 0–10 voor SDQ_EMOTIE</td>"), html);
         var errors = await c.ExecuteScalarAsync<long>("SELECT count(*) FROM levering_fout WHERE levering_id = @id", new { id });
-        Assert.Contains($"Fouten (geweigerde rijen en redenen) ({errors:N0}".Replace(",", ".", StringComparison.Ordinal), html, StringComparison.Ordinal);
+        Assert.Contains($"Fouten: geweigerde rijen en redenen ({errors:N0})".Replace(",", ".", StringComparison.Ordinal), html, StringComparison.Ordinal);
 
         using var download = await session.Http.GetAsync($"/onderzoek/leveringen/rapport?id={id}");
         var bytes = (await download.Content.ReadAsByteArrayAsync()).LongLength;

@@ -51,6 +51,25 @@ public static class DeliveryLabels
 
     public static string Count(long? value) => value is long v ? OutputRounding.FormatDutch(v, 0) : "–";
 
+    /// <summary>The file name of a delivery's path or URL (the list shows municipality and dataset in their own columns).</summary>
+    public static string FileName(string bestand)
+    {
+        var end = bestand.IndexOfAny(['?', '#']);
+        var path = (end >= 0 ? bestand[..end] : bestand).TrimEnd('/');
+        var slash = path.LastIndexOf('/');
+        return slash >= 0 && slash < path.Length - 1 ? path[(slash + 1)..] : bestand;
+    }
+
+    /// <summary>The Dutch name of a count of the delivery report.</summary>
+    public static string Telling(string? kolom) => kolom switch
+    {
+        "rijen" => "Rijen gelezen",
+        "geaccepteerd" => "Geaccepteerd",
+        "geweigerd" => "Geweigerd",
+        "waarschuwingen" => "Waarschuwingen",
+        _ => kolom ?? "–",
+    };
+
     /// <summary>A file size the Dutch way: <c>812 bytes</c>, <c>4,2 kB</c>, <c>1,3 MB</c>.</summary>
     public static string Size(long bytes) => bytes switch
     {

@@ -23,7 +23,7 @@ public sealed class OperatorOverview(NpgsqlDataSource dataSource, IngestService 
     /// <summary>The last delivery of a source or cell.</summary>
     public sealed record Last(long Id, string Status, bool InQuarantaine, DateTime OntvangenOp);
 
-    /// <summary>A refused privacy delivery: where and when, and its reason with anything BSN-like masked.</summary>
+    /// <summary>A refused privacy delivery: where (municipality by name) and when, and its reason with anything BSN-like masked.</summary>
     public sealed record Refusal(long Id, string Bron, string? Gemeente, string? Dataset, DateTime OntvangenOp, string Reden);
 
     private const string SelectSources = """
@@ -51,8 +51,9 @@ public sealed class OperatorOverview(NpgsqlDataSource dataSource, IngestService 
         """;
 
     private const string SelectRefusals = """
-        SELECT id, bron, gemeente, dataset, ontvangen_op AS OntvangenOp, coalesce(reden, '') AS reden
-        FROM levering WHERE in_quarantaine ORDER BY ontvangen_op DESC, id DESC LIMIT @limit
+        SELECT l.id, l.bron, g.naam AS gemeente, l.dataset, l.ontvangen_op AS OntvangenOp, coalesce(l.reden, '') AS reden
+        FROM levering l LEFT JOIN gemeente g ON g.code = l.gemeente
+        WHERE l.in_quarantaine ORDER BY l.ontvangen_op DESC, l.id DESC LIMIT @limit
         """;
 
     private const string CountRefusals = "SELECT count(*) FROM levering WHERE in_quarantaine";
