@@ -124,6 +124,9 @@ public sealed partial class OperatorPagesTests(PublishedSiteFixture fixture) : I
         Assert.Contains("Deels geaccepteerd", html, StringComparison.Ordinal);
         Assert.Matches(DutchTime(), html);
 
+        // A page past the end shows the last page.
+        Assert.Contains($"van {all}, pagina 1 van 1.", await HtmlAsync(session, "/onderzoek/leveringen?pagina=99"), StringComparison.Ordinal);
+
         // Filter: only refused deliveries of Maastricht.
         var refused = await c.ExecuteScalarAsync<long>("SELECT count(*) FROM levering WHERE status = 'geweigerd' AND gemeente = 'GM0935'");
         var filtered = await HtmlAsync(session, "/onderzoek/leveringen?gemeente=GM0935&status=geweigerd");

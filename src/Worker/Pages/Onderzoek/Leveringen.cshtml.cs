@@ -33,7 +33,15 @@ public sealed class LeveringenModel(NpgsqlDataSource dataSource) : PageModel
     public async Task OnGetAsync(string? gemeente, string? dataset, string? status, string? sorteer, string? richting, int? pagina, CancellationToken ct)
     {
         Filter = DeliveryFilter.Normalise(gemeente, dataset, status, sorteer, richting, pagina);
-        (Rows, Total) = await new DeliveryQuery(dataSource).PageAsync(Filter, ct);
+        var query = new DeliveryQuery(dataSource);
+        (Rows, Total) = await query.PageAsync(Filter, ct);
+        if (Rows.Count == 0 && Total > 0)
+        {
+            // A page past the end (an old link after a filter change): show the last page.
+            Filter = Filter with { Pagina = Pages };
+            (Rows, Total) = await query.PageAsync(Filter, ct);
+        }
+
         await using var c = await dataSource.OpenConnectionAsync(ct);
         Gemeenten = [.. await c.QueryAsync<Option>(new CommandDefinition("SELECT code AS Value, naam AS Label FROM gemeente ORDER BY naam", cancellationToken: ct))];
     }
