@@ -18,9 +18,10 @@ internal static class PipelineCommand
             return CommandHost.RunAsync(common, (sp, console, c) => PipelineAsync(sp, console, request, c), ct, () => CheckUsage(request));
         }
 
-        // The whole demo in one command: the pipeline, then the site on the same database.
+        // The whole demo in one command: the pipeline, then the site on the same database, with the drop
+        // folder as a scheduled source (a real recurring ingest job in the dashboard, run once at the start).
         var console = CommandConsole.Create(Console.Out, Console.IsOutputRedirected);
-        return ServeCommand.RunAsync(common, request.Urls, null, async (sp, c) =>
+        return ServeCommand.RunAsync(common, request.Urls, request.Drop, async (sp, c) =>
         {
             var exit = await PipelineAsync(sp, console, request, c).ConfigureAwait(false);
             await ServeCommand.DemoUsersAsync(sp, c).ConfigureAwait(false);

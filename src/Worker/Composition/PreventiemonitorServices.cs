@@ -31,6 +31,7 @@ public static class PreventiemonitorServices
         services.AddSetting<PublicationOptions>(PublicationOptions.Section, o => configuration.GetSection(PublicationOptions.Section).Bind(o), o => o.Problems());
         services.AddSetting<HangfireOptions>(HangfireOptions.Section, o => configuration.GetSection(HangfireOptions.Section).Bind(o), o => o.Problems());
         services.AddSetting<WebOptions>(WebOptions.Section, o => configuration.GetSection(WebOptions.Section).Bind(o), o => o.Problems());
+        services.AddSetting<OperatorOptions>(string.Empty, o => o.Bind(configuration), o => o.Problems());
 
         services.AddSingleton<DatabaseHost>();
         services.AddSingleton<NpgsqlDataSource>(sp => sp.GetRequiredService<DatabaseHost>().Runtime.DataSource);

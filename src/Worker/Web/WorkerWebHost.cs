@@ -85,6 +85,7 @@ public static class WorkerWebHost
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseFilter(new JobHistoryRetention(TimeSpan.FromDays(sp.GetRequiredService<IOptions<HangfireOptions>>().Value.JobHistoryDays)))
             .UsePostgreSqlStorage(o => o.UseConnectionFactory(new DataSourceConnectionFactory(sp.GetRequiredService<NpgsqlDataSource>())), new PostgreSqlStorageOptions
             {
                 SchemaName = HangfireSchema,
@@ -129,6 +130,8 @@ public static class WorkerWebHost
         app.UseAuthorization();
         // After UseAuthorization: the fallback policy sends anonymous requests to /inloggen before the
         // dashboard sees them; DashboardRoleFilter then admits beheerder and onderzoeker (read-only).
+        // The dashboard in Dutch (Hangfire.Core's nl resources; its times then use 24 hours).
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(DashboardPath), dashboard => dashboard.UseRequestLocalization(DashboardCulture));
         app.UseHangfireDashboard(DashboardPath, CreateDashboardOptions());
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
@@ -143,6 +146,14 @@ public static class WorkerWebHost
 
         return app;
     }
+
+    private static readonly RequestLocalizationOptions DashboardCulture = new()
+    {
+        DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture("nl-NL"),
+        SupportedCultures = [new System.Globalization.CultureInfo("nl-NL")],
+        SupportedUICultures = [new System.Globalization.CultureInfo("nl-NL")],
+        RequestCultureProviders = [],
+    };
 
     /// <summary>This process's Hangfire server name (Hangfire adds a unique suffix).</summary>
     internal static string ServerName => $"{Environment.MachineName}:{Environment.ProcessId}";

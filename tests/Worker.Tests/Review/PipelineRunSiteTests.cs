@@ -76,7 +76,7 @@ public sealed partial class PipelineRunSiteTests(PipelineSiteFixture fixture) : 
             var running = await Eventually.WaitForAsync(() => HtmlAsync(olga, location), html => html.Contains("stap stap-bezig\" id=\"stap-ingest\"", StringComparison.Ordinal),
                 Timeout, "the ingest step shown as running");
             Assert.Equal("Bezig", JobStatus().Match(running).Groups[1].Value);
-            Assert.Contains($"<meta http-equiv=\"refresh\" content=\"{Pages.Onderzoek.PipelineModel.RefreshSeconds}\">", running);
+            Assert.Contains($"<meta http-equiv=\"refresh\" content=\"{Preventiemonitor.Worker.Pages.Onderzoek.PipelineModel.RefreshSeconds}\">", running);
             Assert.Contains("class=\"stap stap-wacht\" id=\"stap-score\"", running);
             Assert.Contains("class=\"stap stap-wacht\" id=\"stap-publish\"", running);
         }
