@@ -8,10 +8,11 @@ using Preventiemonitor.Model.Scoring;
 namespace Preventiemonitor.Scoring;
 
 /// <summary>
-/// A score run (methode-v1): gathers the year's accepted data with set-based SQL (current inventory,
-/// the T0/T1 pairs of the current measurements on instruments of the programmes' themes, population),
-/// computes with <see cref="ScoringMethodV1"/> and stores the run with its parameters, the exact
-/// deliveries used and all results, in one transaction. Runs are never changed afterwards. Before
+/// A score run (methode-v1, and for version v2 also methode-v2 §8–§9): gathers the year's accepted data with
+/// set-based SQL (current inventory, the T0/T1 pairs — with T2 and the T0 age — of the current measurements on
+/// instruments of the programmes' themes, population), computes with <see cref="ScoringMethodV1"/> (and
+/// <see cref="ScoringMethodV2"/>) and stores the run with its version, parameters, the exact deliveries used
+/// and all results, in one transaction. A v1 run stores no v2 rows; a v2 run stores the same v1 rows as a v1 run. Runs are never changed afterwards. Before
 /// reading, the tables it reads are analyzed; every statement has the configured timeout
 /// (<see cref="ScoreRunOptions"/>) and stops when the token is cancelled.
 /// </summary>
@@ -21,7 +22,8 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ILogger<ScoreRu
 
     private const string SelectProgrammes = """
         SELECT levering_id AS LeveringId, gemeente, programma_id AS ProgrammaId, naam, thema_primair AS ThemaPrimair,
-               themas_secundair AS ThemasSecundair, erkenning, deelnemers, leeftijd_van AS LeeftijdVan, leeftijd_tot AS LeeftijdTot
+               themas_secundair AS ThemasSecundair, erkenning, deelnemers, leeftijd_van AS LeeftijdVan, leeftijd_tot AS LeeftijdTot,
+               doelgroep, preventietype
         FROM actueel_programma
         WHERE jaar = @jaar
         ORDER BY gemeente COLLATE "C", programma_id COLLATE "C"
@@ -83,7 +85,7 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ILogger<ScoreRu
             SelectProgrammes, new { jaar }, transaction, _timeout, cancellationToken: ct)).ConfigureAwait(false)).ToList();
         var themes = programmeRows.ToDictionary(
             r => (r.Gemeente, r.ProgrammaId), r => r.ThemasSecundair.Append(r.ThemaPrimair).ToHashSet(StringComparer.Ordinal));
-        var (effects, paren) = await PairedMeasurements.ComputeAsync(connection, transaction, catalog, themes, jaar, parameters, _timeout, ct)
+        var (effects, paren, followUp) = await PairedMeasurements.ComputeAsync(connection, transaction, catalog, themes, jaar, parameters, _timeout, ct)
             .ConfigureAwait(false);
         var population = (await connection.QueryAsync<(string Gemeente, long Aantal)>(new CommandDefinition(
                 "SELECT gemeente, aantal FROM (" + SelectPopulation + ") p", new { jaar }, transaction, _timeout, cancellationToken: ct)).ConfigureAwait(false))
@@ -95,6 +97,9 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ILogger<ScoreRu
             [.. programmeRows.Select(r => new ScoredProgramme(r.Gemeente, r.ProgrammaId, r.ThemaPrimair, r.ThemasSecundair, r.Erkenning, r.Deelnemers, r.LeeftijdVan, r.LeeftijdTot))],
             effects, paren, bevolking);
         var result = ScoringMethodV1.Score(input, catalog, parameters);
+        var resultV2 = followUp is null ? null : ScoringMethodV2.Score(input, result, new ScoringInputV2(
+            programmeRows.ToDictionary(r => (r.Gemeente, r.ProgrammaId), r => new ProgrammeProfile(r.Doelgroep, r.Preventietype)),
+            followUp.Durability, followUp.Tripels, followUp.AgeEffects, followUp.AgeParen), catalog, parameters);
 
         var interventionRows = (await connection.QueryAsync<InterventionRow>(new CommandDefinition(
             SelectInterventions, transaction: transaction, commandTimeout: _timeout, cancellationToken: ct)).ConfigureAwait(false)).ToList();
@@ -112,18 +117,23 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ILogger<ScoreRu
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertRun, new
         {
             jaar,
-            versie = MethodParameters.MethodVersion,
+            versie = parameters.Versie,
             parameters = ParametersJson(parameters),
             gestartOp,
             gestartDoor,
         }, transaction, _timeout, cancellationToken: ct)).ConfigureAwait(false);
         await ScoreRunWriter.WriteAsync(connection, id, deliveries, result, matches, suggestions, _timeout, ct).ConfigureAwait(false);
+        if (resultV2 is not null)
+        {
+            await ScoreRunWriterV2.WriteAsync(connection, id, resultV2, _timeout, ct).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(ct).ConfigureAwait(false);
 
         logger.LogInformation(
-            "Score run {Id} voor {Jaar}: {Programmas} programma's, {Effecten} effecten, {Leveringen} leveringen, {Matches} interventiematches, {Suggesties} suggesties.",
-            id, jaar, programmeRows.Count, result.Effects.Count, deliveries.Length, matches.Count, suggestions.Count);
-        return new ScoreRunSummary(id, jaar, programmeRows.Count, deliveries.Length, result);
+            "Score run {Id} voor {Jaar} (methode {Versie}): {Programmas} programma's, {Effecten} effecten, {Leveringen} leveringen, {Matches} interventiematches, {Suggesties} suggesties.",
+            id, jaar, parameters.Versie, programmeRows.Count, result.Effects.Count, deliveries.Length, matches.Count, suggestions.Count);
+        return new ScoreRunSummary(id, jaar, programmeRows.Count, deliveries.Length, result, parameters.Versie, resultV2);
     }
 
     /// <summary>The parameters as stored with the run (methode-v1 §6 names).</summary>
@@ -157,6 +167,10 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ILogger<ScoreRu
         public int LeeftijdVan { get; set; }
 
         public int LeeftijdTot { get; set; }
+
+        public string Doelgroep { get; set; } = string.Empty;
+
+        public string? Preventietype { get; set; }
     }
 
     private sealed class InterventionRow

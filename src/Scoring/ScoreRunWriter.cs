@@ -143,7 +143,7 @@ internal static class ScoreRunWriter
     }
 
     /// <summary>One binary COPY: every item becomes a row written by <paramref name="writeRow"/>.</summary>
-    private static async Task CopyAsync<T>(NpgsqlConnection connection, string command, IEnumerable<T> items,
+    internal static async Task CopyAsync<T>(NpgsqlConnection connection, string command, IEnumerable<T> items,
         Action<NpgsqlBinaryImporter, T> writeRow, TimeSpan timeout, CancellationToken ct)
     {
         await using var copy = await connection.BeginBinaryImportAsync(command, ct).ConfigureAwait(false);
@@ -157,7 +157,7 @@ internal static class ScoreRunWriter
         await copy.CompleteAsync(ct).ConfigureAwait(false);
     }
 
-    private static void WriteDouble(NpgsqlBinaryImporter copy, double? value)
+    internal static void WriteDouble(NpgsqlBinaryImporter copy, double? value)
     {
         if (value is double v)
         {
@@ -169,7 +169,7 @@ internal static class ScoreRunWriter
         }
     }
 
-    private static void WriteText(NpgsqlBinaryImporter copy, string? value)
+    internal static void WriteText(NpgsqlBinaryImporter copy, string? value)
     {
         if (value is null)
         {

@@ -42,12 +42,12 @@ internal static class ScoreRunReuse
         await using var c = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         var current = await c.ExecuteScalarAsync<bool>(new CommandDefinition(
             $"SELECT EXISTS (SELECT 1 FROM score_run r WHERE r.id = @runId AND {IsCurrent})",
-            new { runId, jaar, versie = MethodParameters.MethodVersion, parameters = ScoreRunService.ParametersJson(parameters) }, cancellationToken: ct)).ConfigureAwait(false);
+            new { runId, jaar, versie = parameters.Versie, parameters = ScoreRunService.ParametersJson(parameters) }, cancellationToken: ct)).ConfigureAwait(false);
         return current ? await DescribeAsync(c, runId, jaar, ct).ConfigureAwait(false) : null;
     }
 
     private static object Args(int jaar, MethodParameters parameters) =>
-        new { jaar, versie = MethodParameters.MethodVersion, parameters = ScoreRunService.ParametersJson(parameters) };
+        new { jaar, versie = parameters.Versie, parameters = ScoreRunService.ParametersJson(parameters) };
 
     private static async Task<PipelineScore> DescribeAsync(NpgsqlConnection c, long runId, int jaar, CancellationToken ct)
     {

@@ -32,7 +32,7 @@ public sealed class ScoreRunTests(DatabaseFixture fixture) : IClassFixture<Datab
                    (parameters->>'w_E')::float8, (parameters->>'w_O')::float8, (parameters->>'k_min')::int
             FROM score_run WHERE id = @id
             """, new { id = run.Id });
-        Assert.Equal((2025, "v1", "test", 10, 0.8, 0.4, 0.6, 10), stored);
+        Assert.Equal((2025, "v1", "test", 10, 0.8, 0.4, 0.6, 10), stored); // the record's default version (the setting's is v2)
 
         // Exactly the current deliveries of 2025: six inventories, six measurement deliveries, the population, the national list.
         var used = (await c.QueryAsync<string>("""
@@ -97,7 +97,8 @@ public sealed class ScoreRunTests(DatabaseFixture fixture) : IClassFixture<Datab
         Assert.Equal(10, await c.ExecuteScalarAsync<int>("SELECT (parameters->>'n_min')::int FROM score_run WHERE id = @id", new { id = first.Id }));
     }
 
-    private static string Columns(string table) => table switch
+    /// <summary>The columns of a v1 table besides score_run_id.</summary>
+    internal static string Columns(string table) => table switch
     {
         "score_run_levering" => "levering_id",
         "score_effect" => "gemeente, programma_id, thema, instrument, paren, gemiddeld_verschil, sd_verschil, d_z, j, g, var_g, se, ci_laag, ci_hoog, reden",

@@ -12,6 +12,8 @@ public sealed class SettingsProcessTests(DatabaseFixture fixture) : IClassFixtur
 {
     [Theory]
     [InlineData("migrate", "Methode__NMin", "2", "Ongeldige instelling Methode:NMin: moet minstens 3 zijn")]
+    [InlineData("migrate", "Methode__NMin", "5", "Ongeldige instelling Methode:NMin: moet minstens k_min (10) zijn, niet 5")]
+    [InlineData("migrate", "Methode__Versie", "v3", "Ongeldige instelling Methode:Versie: moet v1 of v2 zijn, niet 'v3'.")]
     [InlineData("migrate", "Methode__WE", "veel", "Ongeldige instelling Methode:WE: geen geldige waarde (een getal met een punt als decimaalteken verwacht).")]
     [InlineData("serve", "Hangfire__WorkerCount", "0", "Ongeldige instelling Hangfire:WorkerCount: moet tussen 1 en 100 liggen, niet 0.")]
     [InlineData("serve", "Publicatie__Cron", "elke maandag", "Ongeldige instelling Publicatie:Cron: 'elke maandag' is geen geldige cron-uitdrukking")]
@@ -29,6 +31,15 @@ public sealed class SettingsProcessTests(DatabaseFixture fixture) : IClassFixtur
         Assert.DoesNotContain("   at ", output);
         Assert.DoesNotContain("Now listening", output);
         Assert.False(Directory.Exists(Path.Combine(home, "postgres")), "no embedded database was started");
+    }
+
+    [Fact]
+    public async Task An_unknown_method_version_on_the_command_line_is_a_usage_error()
+    {
+        var (exitCode, output) = await WorkerProcess.RunAsync(TestCluster.CreateTempHome(), null, "score", "--methode", "v3");
+        Assert.Equal(WorkerCommandLine.ExitUsage, exitCode);
+        Assert.Contains("v3", output);
+        Assert.DoesNotContain("   at ", output);
     }
 
     [Fact]
@@ -57,9 +68,9 @@ public sealed class SettingsProcessTests(DatabaseFixture fixture) : IClassFixtur
         Assert.True(ingestExit == 0, ingest);
 
         var (exitCode, output) = await WorkerProcess.RunAsync(home, null, new Dictionary<string, string> { ["Methode__NMin"] = "12" },
-            "score", "--jaar", "2025", "--connection", connectionString);
+            "score", "--jaar", "2025", "--methode", "v1", "--connection", connectionString);
 
         Assert.True(exitCode == 0, output);
-        Assert.Contains("(n_min 12, g_groot 0,80, w_E 0,40, w_O 0,60)", output);
+        Assert.Contains("methode v1 (n_min 12, g_groot 0,80, w_E 0,40, w_O 0,60)", output);
     }
 }

@@ -111,7 +111,7 @@ public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClass
         Assert.True(ingestExit == 0, ingest);
         var (exitCode, output) = await RunAsync(home, "score", "--jaar", "2025", "--connection", connectionString);
         Assert.True(exitCode == 0, output);
-        Assert.Matches(@"Score run \d+: jaar 2025, methode v1 \(n_min 10, g_groot 0,80, w_E 0,40, w_O 0,60\), 52 programma's, 14 leveringen gebruikt\.", output);
+        Assert.Matches(@"Score run \d+: jaar 2025, methode v2 \(n_min 10, g_groot 0,80, w_E 0,40, w_O 0,60\), 52 programma's, 14 leveringen gebruikt\.", output);
         Assert.Contains("Regio Maastricht-Heuvelland, per thema:", output);
         // The region shows the publication's emptied cells (onthulling-v2): "< 10" and a line saying how many.
         Assert.Matches(@"Kleine aantallen \(k_min 10\): \d+ cellen leeggemaakt door de hoofdregel en \d+ extra", output);

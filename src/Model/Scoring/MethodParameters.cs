@@ -1,12 +1,20 @@
 namespace Preventiemonitor.Model.Scoring;
 
 /// <summary>
-/// The parameters of method v1 (methode-v1 §6), with the spec's defaults. Every score run stores the
-/// values it used.
+/// The parameters of the method (methode-v1 §6) and its version (methode-v2: <c>v1</c> or <c>v2</c>),
+/// with the spec's defaults. Every score run stores the values and the version it used.
 /// </summary>
 public sealed record MethodParameters
 {
-    public const string MethodVersion = "v1";
+    /// <summary>
+    /// The method version: <c>v1</c> (methode-v1 only) or <c>v2</c> (v1 plus durability and target groups). The
+    /// record's default is <c>v1</c>, so code that does not name a version keeps v1's results; the setting
+    /// <c>Methode:Versie</c> (MethodOptions in Scoring), which every command and job uses, defaults to <c>v2</c>.
+    /// </summary>
+    public string Versie { get; init; } = MethodVersions.V1;
+
+    /// <summary>True when the run computes method v2's additions (methode-v2 §8–§9).</summary>
+    public bool IsV2 => Versie == MethodVersions.V2;
 
     /// <summary>Minimum number of pairs for an instrument effect.</summary>
     public int NMin { get; init; } = 10;
@@ -44,6 +52,11 @@ public sealed record MethodParameters
         if (KMin < 1)
         {
             throw new ArgumentException($"k_min moet minstens 1 zijn, niet {KMin}.");
+        }
+
+        if (!MethodVersions.All.Contains(Versie))
+        {
+            throw new ArgumentException($"de methodeversie moet v1 of v2 zijn, niet '{Versie}'.");
         }
 
         return this;

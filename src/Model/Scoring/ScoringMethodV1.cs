@@ -70,6 +70,16 @@ public static class ScoringMethodV1
     public static string GapStatus(int programmas, int effectief) =>
         programmas == 0 ? GeenAanbod : effectief == 0 ? GeenBewezenEffectiefAanbod : EffectiefAanbod;
 
+    /// <summary>
+    /// The areas of the aggregates (methode-v1 §4): every municipality of the catalogue with itself as member, in
+    /// catalogue order, then the region with all municipalities of the catalogue as members.
+    /// </summary>
+    public static IReadOnlyList<(string Code, IReadOnlySet<string> Members)> Areas(ReferenceCatalog catalog) =>
+    [
+        .. catalog.Gemeenten.Select(g => (g.Code, (IReadOnlySet<string>)new HashSet<string>([g.Code]))),
+        (catalog.Regio.Code, catalog.Gemeenten.Select(g => g.Code).ToHashSet()),
+    ];
+
     public static ScoringResult Score(ScoringInput input, ReferenceCatalog catalog, MethodParameters parameters)
     {
         var p = parameters.Validated();
@@ -114,9 +124,7 @@ public static class ScoringMethodV1
             }
         }
 
-        var areas = catalog.Gemeenten.Select(g => (Code: g.Code, Members: (IReadOnlySet<string>)new HashSet<string>([g.Code])))
-            .Append((Code: catalog.Regio.Code, Members: catalog.Gemeenten.Select(g => g.Code).ToHashSet()))
-            .ToList();
+        var areas = Areas(catalog);
         var municipalityRows = new List<MunicipalityThemeRow>();
         var gapRows = new List<GapRow>();
         var effectiveRank = catalog.FindErkenning(EffectiveFrom)!.Rang;

@@ -65,4 +65,19 @@ public static class SpecialFunctions
         double m = n - 1;
         return Math.Exp(LogGamma(m / 2) - (0.5 * Math.Log(m / 2)) - LogGamma((m - 1) / 2));
     }
+
+    /// <summary>
+    /// The upper tail probability P(X ≥ x) of the chi-square distribution with <paramref name="df"/> degrees of
+    /// freedom: the regularized upper incomplete gamma function Q(df/2, x/2) of Math.NET Numerics (computed
+    /// directly, not as 1 − CDF, so small p-values keep their digits). 1 for x ≤ 0.
+    /// </summary>
+    public static double ChiSquareUpperTail(int df, double x)
+    {
+        if (df < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(df), df, "Een chi-kwadraatverdeling heeft minstens 1 vrijheidsgraad.");
+        }
+
+        return x <= 0 ? 1 : MathNet.Numerics.SpecialFunctions.GammaUpperRegularized(df / 2.0, x / 2.0);
+    }
 }

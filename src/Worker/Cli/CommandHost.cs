@@ -1,12 +1,16 @@
 using Preventiemonitor.Model;
+using Preventiemonitor.Scoring;
 using Preventiemonitor.Storage;
 using Preventiemonitor.Worker.Composition;
 using Spectre.Console;
 
 namespace Preventiemonitor.Worker.Cli;
 
-/// <summary>The options every command shares: <c>--connection</c>, <c>--verbose</c> and <c>--log</c>.</summary>
-internal sealed record CommonOptions(string? Connection, bool Verbose, string? LogFile);
+/// <summary>
+/// The options every command shares: <c>--connection</c>, <c>--verbose</c> and <c>--log</c>; and the method version
+/// of <c>score</c> and <c>pipeline</c> (<c>--methode</c>), which overrides the setting <c>Methode:Versie</c>.
+/// </summary>
+internal sealed record CommonOptions(string? Connection, bool Verbose, string? LogFile, string? Methode = null);
 
 /// <summary>
 /// Runs one command on the composition root: configuration (appsettings.json, environment, options),
@@ -32,6 +36,11 @@ internal static class CommandHost
         if (!string.IsNullOrWhiteSpace(common.Connection))
         {
             configuration[DatabaseOptions.ConnectionKey] = common.Connection;
+        }
+
+        if (!string.IsNullOrWhiteSpace(common.Methode))
+        {
+            configuration[MethodOptions.Section + ":" + nameof(MethodOptions.Versie)] = common.Methode;
         }
     }
 

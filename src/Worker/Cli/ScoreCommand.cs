@@ -48,7 +48,7 @@ internal static class ScoreCommand
         PublishedTable<GemeenteThemaScoreRow> areas, PublicationDisclosureResult disclosure, IAnsiConsole console)
     {
         console.Line();
-        console.Line($"Score run {run.Id}: jaar {run.Jaar}, methode {MethodParameters.MethodVersion} " +
+        console.Line($"Score run {run.Id}: jaar {run.Jaar}, methode {p.Versie} " +
                      $"(n_min {p.NMin}, g_groot {F(p.GGroot, 2)}, w_E {F(p.WE, 2)}, w_O {F(p.WO, 2)}), " +
                      $"{run.Programmas} programma's, {run.Leveringen} leveringen gebruikt" +
                      (run.Reused ? " (bestaande run: dezelfde leveringen, methode en parameters; er is geen nieuwe gemaakt)." : "."));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Preventiemonitor.Model;
+using Preventiemonitor.Model.Scoring;
 using Preventiemonitor.Worker.Web.Accounts;
 
 namespace Preventiemonitor.Worker.Cli;
@@ -73,8 +74,10 @@ public static class WorkerCommandLine
         ingest.Subcommands.Add(report);
 
         var jaar = new Option<int?>("--jaar") { Description = "Het jaar (standaard: het laatste jaar met een geaccepteerde inventaris)." };
-        var score = new Command("score", "Scoor een jaar volgens methode v1 als nieuwe score run en toon een samenvatting per thema.") { jaar };
-        score.SetAction((r, ct) => CommandHost.RunAsync(Common(r), (sp, console, c) => ScoreCommand.RunAsync(sp, console, r.GetValue(jaar), c), ct));
+        var methode = new Option<string?>("--methode") { Description = "De methodeversie: v1 of v2 (standaard de instelling Methode:Versie, zelf standaard v2)." };
+        methode.AcceptOnlyFromAmong([.. MethodVersions.All]);
+        var score = new Command("score", "Scoor een jaar volgens de methode (v1 of v2) als nieuwe score run en toon een samenvatting per thema.") { jaar, methode };
+        score.SetAction((r, ct) => CommandHost.RunAsync(Common(r) with { Methode = r.GetValue(methode) }, (sp, console, c) => ScoreCommand.RunAsync(sp, console, r.GetValue(jaar), c), ct));
 
         var outRoot = new Option<string?>("--out") { Description = "Map waarin de publicatie komt, als <out>/<label>/." };
         var label = new Option<string?>("--label") { Description = "Label van de publicatie (standaard tussenrapportage-<jaar>-<yyyyMMdd-HHmmss>)." };
@@ -85,9 +88,9 @@ public static class WorkerCommandLine
         };
         var pipeline = new Command("pipeline", "Verwerk de drop-map, scoor het jaar en publiceer de tussenrapportage (in één keer).")
         {
-            drop, outRoot, jaar, label, serveAfter, urls,
+            drop, outRoot, jaar, label, serveAfter, urls, methode,
         };
-        pipeline.SetAction((r, ct) => PipelineCommand.RunAsync(Common(r),
+        pipeline.SetAction((r, ct) => PipelineCommand.RunAsync(Common(r) with { Methode = r.GetValue(methode) },
             new PipelineRequest(r.GetValue(drop), r.GetValue(outRoot), r.GetValue(jaar), r.GetValue(label), r.GetValue(serveAfter), r.GetValue(urls)), ct));
 
         var scoreRun = new Option<long?>("--score-run") { Description = "Het nummer van de score run die gepubliceerd wordt." };
