@@ -59,7 +59,7 @@ public sealed class PublicationPageTests(PublishedSiteFixture fixture) : IClassF
         // The heatmap's legend explains the classes, "–" and "< 10"; the gap matrix has the four age bands per cell.
         Assert.Contains("class=\"staal schaal-0\"", html);
         Assert.Contains("geen score (geen programma", html);
-        Assert.Contains("weggelaten: minder dan 10 mensen", html);
+        Assert.Contains("weggelaten: gaat over minder dan 10 mensen", html);
         Assert.Contains("Wat is een goede score?", html);
         Assert.Contains("<span class=\"band\">12–17</span>", html);
         Assert.Contains("id=\"noot-onderdrukt\"", html);

@@ -12,7 +12,10 @@ public static class PublicationCharts
     {
         ArgumentNullException.ThrowIfNull(data);
         var scale = ScoreHeatmap.Scale(data.Scores.Select(r => r.Score));
-        var cells = data.Areas.SelectMany(a => data.Catalog.Themas.Select(t => new HeatmapCell(a, t.Code, data.Score(a, t.Code)?.Score))).ToList();
+        var cells = data.Areas
+            .SelectMany(a => data.Catalog.Themas.Select(t => (Area: a, Thema: t.Code, Row: data.Score(a, t.Code))))
+            .Select(c => new HeatmapCell(c.Area, c.Thema, c.Row?.Score) { Suppressed = c.Row?.Score is null && Suppression.Score(c.Row) })
+            .ToList();
         return (ScoreHeatmap.Classify(cells, scale), scale);
     }
 
@@ -35,7 +38,7 @@ public static class PublicationCharts
             rows.AddRange(programmes.Select(p => new ForestRow(
                 gemeente is null ? $"{data.ProgrammeName(p.Gemeente, p.ProgrammaId)} ({data.AreaName(p.Gemeente)})" : data.ProgrammeName(p.Gemeente, p.ProgrammaId),
                 p.EffectG, p.EffectCiLaag, p.EffectCiHoog,
-                Missing: p.Onderdrukt && p.Paren is null ? $"< {data.KMin} (weggelaten)" : "geen effect gemeten")));
+                Missing: Suppression.Effect(p) ? $"< {data.KMin} (weggelaten)" : "geen effect gemeten")));
             rows.Add(Pooled(data, area, thema));
         }
 
@@ -52,7 +55,7 @@ public static class PublicationCharts
         ArgumentNullException.ThrowIfNull(data);
         var groups = data.Groups.Where(g => g.Gemeente == area && g.Thema == thema && g.Dimensie == dimensie).ToList();
         var rows = groups.Select(g => new ForestRow(PublicationLabels.Groep(g.Dimensie, g.Groep), g.EffectG, g.CiLaag, g.CiHoog,
-            Missing: g.Onderdrukt && g.Paren is null ? $"< {data.KMin} (weggelaten)" : "geen effect")).ToList();
+            Missing: Suppression.Effect(g) ? $"< {data.KMin} (weggelaten)" : "geen effect")).ToList();
         return ForestPlot.Render($"groepen-{area}-{thema}-{dimensie}", $"Effect per {PublicationLabels.Dimensie(dimensie).ToLowerInvariant()}, {data.ThemaNaam(thema)}, {data.AreaName(area)}",
             "Per groep het samengevatte effect g (T0 naar T1) met het 95%-betrouwbaarheidsinterval. Rechts van de stippellijn bij 0 is verbetering. " +
             "Onder de figuur de p-waarde van de toets op verschil tussen de groepen. De tabel bij de figuur geeft dezelfde cijfers.",
@@ -79,7 +82,7 @@ public static class PublicationCharts
     private static ForestRow Pooled(PublicationPageData data, string area, string thema)
     {
         var s = data.Score(area, thema);
-        var missing = s is not null && s.Onderdrukt && s.Paren is null ? $"< {data.KMin} (weggelaten)" : "geen effect";
+        var missing = Suppression.Effect(s) ? $"< {data.KMin} (weggelaten)" : "geen effect";
         return new ForestRow($"Samen: {data.AreaName(area)}", s?.EffectG, s?.EffectCiLaag, s?.EffectCiHoog, Pooled: true, Missing: missing);
     }
 }
