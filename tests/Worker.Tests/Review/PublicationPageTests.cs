@@ -71,7 +71,7 @@ public sealed class PublicationPageTests(PublishedSiteFixture fixture) : IClassF
         using var panel = await PanelAsync();
         // Maastricht, weerbaarheid: g 0,339 with interval −0,108 to 0,786 (scores_gemeente_thema.csv).
         var gemeente = await HtmlAsync(panel, $"/publicaties/{fixture.Released}/gemeente/GM0935");
-        Assert.Contains("0,339 <span class=\"interval\">(-0,108 tot 0,786)</span>", gemeente);
+        Assert.Contains("<span class=\"effect\">0,339 <span class=\"interval\">(-0,108 tot 0,786)</span>", gemeente);
         var thema = await HtmlAsync(panel, $"/publicaties/{fixture.Released}/thema/weerbaarheid");
         Assert.Contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"forest\" role=\"img\"", thema);
         Assert.Contains("Samen: Maastricht-Heuvelland", thema);

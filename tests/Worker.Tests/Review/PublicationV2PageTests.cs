@@ -52,7 +52,7 @@ public sealed partial class PublicationV2PageTests(PublishedV2SiteFixture fixtur
             var region = areas.Single(a => a.Gemeente == "REGIO" && a.Thema == thema);
             if (region.GT2 is double g && region.GT2CiLaag is double lo && region.GT2CiHoog is double hi)
             {
-                Assert.Contains($"{Dutch(g)} <span class=\"interval\">({Dutch(lo)} tot {Dutch(hi)})</span>", html);
+                Assert.Contains($"<span class=\"effect\">{Dutch(g)} <span class=\"interval\">({Dutch(lo)} tot {Dutch(hi)})</span>", html);
             }
         }
 

@@ -40,7 +40,7 @@ public static class Cell
         var interval = low is double l && high is double h
             ? $" <span class=\"interval\">({Fmt(l)} tot {Fmt(h)})</span>"
             : string.Empty;
-        return new HtmlString($"{Fmt(value)}{interval}");
+        return new HtmlString($"<span class=\"effect\">{Fmt(value)}{interval}</span>");
     }
 
     private static string Fmt(double v) => WebUtility.HtmlEncode(OutputRounding.FormatDutch(v, 3));
