@@ -89,6 +89,20 @@ public sealed partial class PublicationV2PageTests(PublishedV2SiteFixture fixtur
         }
     }
 
+    [Fact]
+    public async Task A_v1_publication_of_the_same_data_shows_no_v2_sections()
+    {
+        using var session = new LoginSession(_host!.BaseUri);
+        await session.LoginOkAsync(PublishedV2SiteFixture.Panel, PublishedV2SiteFixture.PanelWachtwoord);
+        using var response = await session.Http.GetAsync($"/publicaties/{fixture.V1InReview}/thema/weerbaarheid");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("methode v1", html);
+        Assert.Contains("class=\"forest\"", html);
+        Assert.DoesNotContain("Blijft het effect?", html);
+        Assert.DoesNotContain("Voor wie werkt het?", html);
+    }
+
     private static string Dutch(double value, int decimals = 3) => Preventiemonitor.Model.Numbers.OutputRounding.FormatDutch(value, decimals);
 
     [GeneratedRegex("<span class=\"label duurzaam-[a-z-]+\">")]

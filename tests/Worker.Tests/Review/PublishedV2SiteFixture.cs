@@ -10,8 +10,9 @@ using Preventiemonitor.Worker.Web.Accounts;
 namespace Preventiemonitor.Worker.Tests.Review;
 
 /// <summary>
-/// The sample drop ingested, scored with method v2 and published once (in review), plus a panel member —
-/// for the v2 sections of the publication page (durability, target groups). Made once per test class.
+/// The sample drop ingested, scored with method v2 and with method v1 and each published once (in review), plus a
+/// panel member — for the v2 sections of the publication page (durability, target groups), which a v1 publication
+/// does not have. Made once per test class.
 /// </summary>
 public sealed class PublishedV2SiteFixture : DatabaseFixture
 {
@@ -22,15 +23,23 @@ public sealed class PublishedV2SiteFixture : DatabaseFixture
 
     public long InReview { get; private set; }
 
+    /// <summary>A publication of a v1 score run of the same data.</summary>
+    public long V1InReview { get; private set; }
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
         await new IngestService(DataSource, new byte[32], [], null, NullLoggerFactory.Instance).IngestDropAsync(RepositoryPaths.SampleDrop, null, null, CancellationToken.None);
         var run = await new ScoreRunService(DataSource, NullLogger<ScoreRunService>.Instance)
             .RunAsync(2025, new MethodParameters { Versie = MethodVersions.V2 }, "test", CancellationToken.None);
-        InReview = (await new PublicationService(DataSource, NullLogger<PublicationService>.Instance)
-            .PublishAsync(run.Id, "v2-2025", OutputFolder, "test", CancellationToken.None)).Id;
-        await new ReviewStore(DataSource).SetStatusAsync(InReview, "in_review", CancellationToken.None);
+        var v1 = await new ScoreRunService(DataSource, NullLogger<ScoreRunService>.Instance)
+            .RunAsync(2025, new MethodParameters { Versie = MethodVersions.V1 }, "test", CancellationToken.None);
+        var publications = new PublicationService(DataSource, NullLogger<PublicationService>.Instance);
+        InReview = (await publications.PublishAsync(run.Id, "v2-2025", OutputFolder, "test", CancellationToken.None)).Id;
+        V1InReview = (await publications.PublishAsync(v1.Id, "v1-2025", OutputFolder, "test", CancellationToken.None)).Id;
+        var review = new ReviewStore(DataSource);
+        await review.SetStatusAsync(InReview, "in_review", CancellationToken.None);
+        await review.SetStatusAsync(V1InReview, "in_review", CancellationToken.None);
         await new AccountStore(DataSource).CreateAsync(Panel, Rollen.Panel, PanelWachtwoord);
     }
 }
