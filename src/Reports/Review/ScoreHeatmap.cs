@@ -1,95 +1,58 @@
-using System.Globalization;
-using System.Security;
-using System.Text;
-using Preventiemonitor.Model.Numbers;
-
 namespace Preventiemonitor.Reports.Review;
 
 /// <summary>
-/// A server-rendered SVG heatmap of scores (municipalities × themes). Readable in greyscale: the fill
-/// goes from light (low) to dark (high) and every cell prints its value; text switches to white on
-/// dark cells for contrast. For screen readers the SVG has a title and description and every cell its
-/// own title; the page shows the same numbers as a table (the text alternative). Presentation
-/// attributes only, no inline style, so a strict Content-Security-Policy holds.
+/// The heatmap of scores (areas × themes). The colour scale follows the scores that occur, not the whole
+/// range 0–100: the occurring values are split into at most <see cref="Classes"/> classes of about equal size
+/// (quantiles), so values that differ land in different colours even when all of them are low. Equal scores
+/// always share a class. The page draws the cells as a table (numbers printed in every cell, so the colour is
+/// never the only carrier) with a legend of the classes, "–" (no score) and "&lt; k_min" (suppressed).
 /// </summary>
 public static class ScoreHeatmap
 {
-    private const int LabelWidth = 190;
-    private const int CellWidth = 118;
-    private const int CellHeight = 34;
-    private const int HeaderHeight = 58;
+    /// <summary>The number of colours of the scale.</summary>
+    public const int Classes = 5;
 
-    /// <summary>Scores have 1 decimal (methode-v1 §7).</summary>
-    private const int Decimals = 1;
-
-    public static string Render(string id, string title, IReadOnlyList<string> rows, IReadOnlyList<string> columns, IReadOnlyList<HeatmapCell> cells)
+    /// <summary>The classes of the scale for the scores that occur (empty when there are none), lowest first.</summary>
+    public static IReadOnlyList<HeatmapBin> Scale(IEnumerable<double?> scores)
     {
-        var lookup = cells.ToDictionary(c => (c.Row, c.Column), c => c.Score);
-        var width = LabelWidth + (columns.Count * CellWidth) + 10;
-        var height = HeaderHeight + (rows.Count * CellHeight) + 60;
-        var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture,
-            $"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-titel {id}-beschrijving\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"13\">");
-        svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-titel\">{X(title)}</title>");
-        svg.Append(CultureInfo.InvariantCulture,
-            $"<desc id=\"{id}-beschrijving\">Heatmap met één rij per gebied en één kolom per thema. Donkerder betekent een hogere score (0 tot 100); elk vak toont de score, een streepje betekent geen score. Dezelfde cijfers staan in de tabel hieronder.</desc>");
-
-        for (var c = 0; c < columns.Count; c++)
+        var values = scores.OfType<double>().Select(s => Math.Round(s, 1)).Distinct().Order().ToList();
+        if (values.Count == 0)
         {
-            var x = LabelWidth + (c * CellWidth) + (CellWidth / 2);
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{HeaderHeight - 10}\" text-anchor=\"middle\" font-weight=\"bold\">");
-            var words = columns[c].Split(' ');
-            var half = (words.Length + 1) / 2;
-            svg.Append(CultureInfo.InvariantCulture, $"<tspan x=\"{x}\" dy=\"-16\">{X(string.Join(' ', words.Take(half)))}</tspan>");
-            svg.Append(CultureInfo.InvariantCulture, $"<tspan x=\"{x}\" dy=\"16\">{X(string.Join(' ', words.Skip(half)))}</tspan></text>");
+            return [];
         }
 
-        for (var r = 0; r < rows.Count; r++)
+        var classes = Math.Min(Classes, values.Count);
+        var bins = new List<HeatmapBin>(classes);
+        var start = 0;
+        for (var i = 0; i < classes; i++)
         {
-            var y = HeaderHeight + (r * CellHeight);
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth - 8}\" y=\"{y + 22}\" text-anchor=\"end\">{X(rows[r])}</text>");
-            for (var c = 0; c < columns.Count; c++)
+            var end = (int)Math.Round((double)(i + 1) * values.Count / classes) - 1;
+            if (end < start)
             {
-                var x = LabelWidth + (c * CellWidth);
-                var score = lookup.GetValueOrDefault((rows[r], columns[c]));
-                var (fill, ink) = Shade(score);
-                var value = score is double s ? OutputRounding.FormatDutch(s, Decimals) : "–";
-                var label = score is double ? $"score {value}" : "geen score";
-                svg.Append(CultureInfo.InvariantCulture,
-                    $"<g><title>{X(rows[r])}, {X(columns[c])}: {label}</title>" +
-                    $"<rect x=\"{x + 1}\" y=\"{y + 1}\" width=\"{CellWidth - 2}\" height=\"{CellHeight - 2}\" fill=\"{fill}\" stroke=\"#555555\" stroke-width=\"1\"/>" +
-                    $"<text x=\"{x + (CellWidth / 2)}\" y=\"{y + 22}\" text-anchor=\"middle\" fill=\"{ink}\">{value}</text></g>");
+                continue;
             }
+
+            bins.Add(new HeatmapBin(bins.Count, values[start], values[end]));
+            start = end + 1;
         }
 
-        // Legend: five steps of the scale.
-        var legendY = HeaderHeight + (rows.Count * CellHeight) + 18;
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{LabelWidth - 8}\" y=\"{legendY + 16}\" text-anchor=\"end\">Score</text>");
-        for (var i = 0; i <= 4; i++)
-        {
-            var (fill, ink) = Shade(i * 25.0);
-            var x = LabelWidth + (i * 60);
-            svg.Append(CultureInfo.InvariantCulture,
-                $"<rect x=\"{x}\" y=\"{legendY}\" width=\"58\" height=\"24\" fill=\"{fill}\" stroke=\"#555555\" stroke-width=\"1\"/>" +
-                $"<text x=\"{x + 29}\" y=\"{legendY + 16}\" text-anchor=\"middle\" fill=\"{ink}\">{i * 25}</text>");
-        }
-
-        svg.Append("</svg>");
-        return svg.ToString();
+        // Spread the colours over the whole scale when there are fewer classes than colours.
+        return bins.Count == Classes ? bins : [.. bins.Select((b, i) => b with { Index = bins.Count == 1 ? Classes - 1 : (int)Math.Round((double)i * (Classes - 1) / (bins.Count - 1)) })];
     }
 
-    /// <summary>Grey from light (score 0) to dark (score 100); the text colour keeps enough contrast.</summary>
-    public static (string Fill, string Ink) Shade(double? score)
+    /// <summary>The cells with their class of <paramref name="scale"/>.</summary>
+    public static IReadOnlyList<HeatmapCell> Classify(IReadOnlyList<HeatmapCell> cells, IReadOnlyList<HeatmapBin> scale) =>
+        [.. cells.Select(c => c with { Bin = BinOf(scale, c.Score) })];
+
+    /// <summary>The class of a score, or null when there is no score.</summary>
+    public static HeatmapBin? BinOf(IReadOnlyList<HeatmapBin> scale, double? score)
     {
-        if (score is not double s)
+        if (score is not double s || scale.Count == 0)
         {
-            return ("#ffffff", "#000000");
+            return null;
         }
 
-        var level = (int)Math.Round(245 - (Math.Clamp(s, 0, 100) / 100 * 200)); // 245 (light) … 45 (dark)
-        var hex = level.ToString("x2", CultureInfo.InvariantCulture);
-        return ($"#{hex}{hex}{hex}", level < 128 ? "#ffffff" : "#000000");
+        var rounded = Math.Round(s, 1);
+        return scale.FirstOrDefault(b => rounded <= b.High) ?? scale[^1];
     }
-
-    private static string X(string text) => SecurityElement.Escape(text);
 }

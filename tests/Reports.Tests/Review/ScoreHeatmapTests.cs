@@ -1,50 +1,44 @@
-using System.Xml.Linq;
 using Preventiemonitor.Reports.Review;
 
 namespace Preventiemonitor.Reports.Tests.Review;
 
 public sealed class ScoreHeatmapTests
 {
-    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
-
-    private static XDocument Render() => XDocument.Parse(ScoreHeatmap.Render("kaart", "Scores per thema <2025>",
-        ["Maastricht", "Gulpen & Wittem", "Maastricht-Heuvelland"],
-        ["Versterken weerbaarheid", "Vergroten veiligheid"],
-        [
-            new HeatmapCell("Maastricht", "Versterken weerbaarheid", 16.54),
-            new HeatmapCell("Maastricht", "Vergroten veiligheid", 100),
-            new HeatmapCell("Gulpen & Wittem", "Versterken weerbaarheid", null),
-            new HeatmapCell("Maastricht-Heuvelland", "Versterken weerbaarheid", 0),
-        ]));
-
     [Fact]
-    public void Is_valid_SVG_with_a_title_and_description_for_screen_readers()
+    public void The_scale_splits_the_occurring_scores_into_five_classes_of_about_equal_size()
     {
-        var svg = Render().Root!;
-        Assert.Equal("img", svg.Attribute("role")!.Value);
-        Assert.Equal("kaart-titel kaart-beschrijving", svg.Attribute("aria-labelledby")!.Value);
-        Assert.Equal("Scores per thema <2025>", svg.Element(Svg + "title")!.Value);
-        Assert.Contains("Donkerder betekent een hogere score", svg.Element(Svg + "desc")!.Value);
-        Assert.DoesNotContain(svg.DescendantsAndSelf(), e => e.Attribute("style") is not null);
+        double?[] scores = [1.0, 2.5, 4.7, 6.0, 11.3, 16.5, 20.0, 32.5, 40.1, 64.0, null];
+        var scale = ScoreHeatmap.Scale(scores);
+        Assert.Equal(5, scale.Count);
+        Assert.Equal([0, 1, 2, 3, 4], scale.Select(b => b.Index));
+        Assert.Equal(1.0, scale[0].Low);
+        Assert.Equal(2.5, scale[0].High);
+        Assert.Equal(40.1, scale[4].Low);
+        Assert.Equal(64.0, scale[4].High);
+        Assert.Equal("1,0 tot 2,5", scale[0].Label);
+        // Every occurring value is in exactly one class, and low values that differ get different colours.
+        Assert.All(scores.OfType<double>(), s => Assert.Single(scale, b => s >= b.Low && s <= b.High));
+        Assert.NotEqual(ScoreHeatmap.BinOf(scale, 1.0)!.Index, ScoreHeatmap.BinOf(scale, 6.0)!.Index);
+        Assert.Null(ScoreHeatmap.BinOf(scale, null));
     }
 
     [Fact]
-    public void Every_cell_prints_its_value_and_has_its_own_title()
+    public void Equal_scores_share_a_class_and_few_values_spread_over_the_whole_scale()
     {
-        var cells = Render().Root!.Descendants(Svg + "g").ToList();
-        Assert.Equal(6, cells.Count); // 3 rows × 2 themes
-        var maastricht = cells.Single(g => g.Element(Svg + "title")!.Value == "Maastricht, Versterken weerbaarheid: score 16,5");
-        Assert.Equal("16,5", maastricht.Element(Svg + "text")!.Value);
-        var empty = cells.Single(g => g.Element(Svg + "title")!.Value == "Gulpen & Wittem, Versterken weerbaarheid: geen score");
-        Assert.Equal("–", empty.Element(Svg + "text")!.Value);
-        Assert.Contains(cells, g => g.Element(Svg + "title")!.Value == "Maastricht, Vergroten veiligheid: score 100,0");
+        var scale = ScoreHeatmap.Scale([10.0, 10.0, 50.0]);
+        Assert.Equal(2, scale.Count);
+        Assert.Equal([0, 4], scale.Select(b => b.Index));
+        Assert.Equal("10,0", scale[0].Label);
+        Assert.Equal("schaal-4", ScoreHeatmap.BinOf(scale, 50.0)!.CssClass);
+        Assert.Empty(ScoreHeatmap.Scale([null, null]));
     }
 
-    [Theory]
-    [InlineData(0.0, "#f5f5f5", "#000000")]
-    [InlineData(100.0, "#2d2d2d", "#ffffff")]
-    [InlineData(50.0, "#919191", "#000000")]
-    [InlineData(null, "#ffffff", "#000000")]
-    public void Greys_from_light_to_dark_with_readable_text(double? score, string fill, string ink) =>
-        Assert.Equal((fill, ink), ScoreHeatmap.Shade(score));
+    [Fact]
+    public void Classify_gives_every_cell_with_a_score_its_class()
+    {
+        var scale = ScoreHeatmap.Scale([5.0, 60.0]);
+        var cells = ScoreHeatmap.Classify([new HeatmapCell("GM0935", "weerbaarheid", 5.0), new HeatmapCell("GM0935", "veiligheid", null)], scale);
+        Assert.Equal("schaal-0", cells[0].Bin!.CssClass);
+        Assert.Null(cells[1].Bin);
+    }
 }

@@ -5,60 +5,87 @@ using Npgsql;
 using Preventiemonitor.Storage;
 using Preventiemonitor.Model.ReferenceData;
 using Preventiemonitor.Reports.Publication;
-using Preventiemonitor.Reports.Publication.Tables;
 using Preventiemonitor.Reports.Review;
+using Preventiemonitor.Worker.Web.Review;
 
 namespace Preventiemonitor.Worker.Pages.Publicaties;
 
 /// <summary>
-/// One publication: scores per theme and area as a table and a heatmap, the gap matrix, the programmes,
-/// downloads and comments. Everything shown comes from the published (suppressed) files; a panel member
-/// asking for a concept publication gets 404, as if it did not exist.
+/// One publication, split by area and theme: the overview (region first: heatmap, gap matrix, downloads),
+/// <c>/publicaties/{id}/gemeente/{code}</c> (one municipality) and <c>/publicaties/{id}/thema/{code}</c> (one
+/// theme, with its forest plot and, in a v2 publication, durability and target groups). Everything shown comes
+/// from the published (suppressed) files; a panel member asking for a concept publication gets 404.
 /// </summary>
 [Authorize]
 public sealed partial class DetailModel(PublicationReader reader, ReviewStore review, NpgsqlDataSource dataSource) : PageModel
 {
     public PublicationSummary Publication { get; private set; } = null!;
 
-    public ReferenceCatalog Catalog { get; private set; } = null!;
+    public PublicationPageData Data { get; private set; } = null!;
 
-    public IReadOnlyList<GemeenteThemaScoreRow> Scores { get; private set; } = [];
+    public ReferenceCatalog Catalog => Data.Catalog;
 
-    public IReadOnlyList<WitteVlekRow> Gaps { get; private set; } = [];
+    /// <summary>"overzicht", "gemeente" or "thema".</summary>
+    public string View { get; private set; } = "overzicht";
 
-    public IReadOnlyList<ProgrammaRow> Programmes { get; private set; } = [];
-
-    public IReadOnlyList<SuggestieRow> Suggestions { get; private set; } = [];
-
-    public IReadOnlyList<InterventieMatchRow> Matches { get; private set; } = [];
+    /// <summary>The municipality or theme code of the view (null on the overview).</summary>
+    public string? Code { get; private set; }
 
     /// <summary>The anchor of the suggestions of one gap.</summary>
     public static string SuggestionAnchor(string gemeente, string thema, string leeftijdsgroep) => $"suggesties-{gemeente}-{thema}-{leeftijdsgroep}";
 
-    /// <summary>The suggestions of one gap, from the published suggesties.csv.</summary>
-    public IReadOnlyList<SuggestieRow> SuggestionsFor(string gemeente, string thema, string leeftijdsgroep) =>
-        [.. Suggestions.Where(r => r.Gemeente == gemeente && r.Thema == thema && r.Leeftijdsgroep == leeftijdsgroep)];
+    public string AreaName(string code) => Data.AreaName(code);
 
-    public string AreaName(string code) => code == Catalog.Regio.Code ? "Regio" : Catalog.FindGemeente(code)?.Naam ?? code;
+    public string ThemaNaam(string code) => Data.ThemaNaam(code);
 
-    public string Heatmap { get; private set; } = string.Empty;
+    /// <summary>The link of a view of this publication.</summary>
+    public string Link(string? view = null, string? code = null) => view is null ? $"/publicaties/{Publication.Id}" : $"/publicaties/{Publication.Id}/{view}/{code}";
 
     public bool IsResearcher => User.IsInRole(Web.Accounts.Rollen.Onderzoeker) || User.IsInRole(Web.Accounts.Rollen.Beheerder);
-
-    public string ThemaNaam(string code) => Catalog.FindThema(code)?.Naam ?? code;
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnGetDownloadAsync(long id, string bestand, CancellationToken ct)
+    public async Task<IActionResult> OnGetGemeenteAsync(long id, string? code, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct) || Catalog.FindGemeente(code) is null)
+        {
+            return NotFound();
+        }
+
+        (View, Code) = ("gemeente", code);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetThemaAsync(long id, string? code, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct) || Catalog.FindThema(code) is null)
+        {
+            return NotFound();
+        }
+
+        (View, Code) = ("thema", code);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetDownloadAsync(long id, string bestand, string? variant, CancellationToken ct)
     {
         if (await reader.FindAsync(id, Statuses, ct) is not { } publication)
         {
             return NotFound();
         }
 
+        var excel = variant == "excel-nl";
+        if (PublicationReader.TableOf(bestand) is { } table)
+        {
+            return await reader.FileAsync(id, table.FileName, ct) is { } csv
+                ? File(excel ? ExcelCsv.Convert(csv, table) : csv, "text/csv; charset=utf-8", excel ? $"{table.Name}-excel-nl.csv" : table.FileName)
+                : NotFound();
+        }
+
         return bestand switch
         {
+            "csv" when excel => File(await reader.CsvZipAsync(id, excelNl: true, ct), "application/zip", $"{publication.Label}-csv-excel-nl.zip"),
             "werkboek" => File((await reader.FileAsync(id, PublicationService.Workbook, ct))!,
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{publication.Label}.xlsx"),
             "csv" => File(await reader.CsvZipAsync(id, ct), "application/zip", $"{publication.Label}-csv.zip"),
@@ -77,18 +104,8 @@ public sealed partial class DetailModel(PublicationReader reader, ReviewStore re
         }
 
         Publication = publication;
-        Catalog = await new ReferenceCatalogStore(dataSource).LoadAsync(ct);
-        Scores = await reader.TableAsync(id, PublicationTables.ScoresGemeenteThema, ct);
-        Gaps = await reader.TableAsync(id, PublicationTables.WitteVlekken, ct);
-        Programmes = await reader.TableAsync(id, PublicationTables.Programmas, ct);
-        Suggestions = await reader.TableAsync(id, PublicationTables.Suggesties, ct);
-        Matches = await reader.TableAsync(id, PublicationTables.InterventieMatches, ct);
+        Data = await PublicationPageData.LoadAsync(reader, publication, await new ReferenceCatalogStore(dataSource).LoadAsync(ct), ct);
         await LoadOpmerkingenAsync(id, ct);
-
-        var rows = Scores.Select(r => r.GemeenteNaam).Distinct().ToList();
-        var columns = Catalog.Themas.Select(t => t.Naam).ToList();
-        var cells = Scores.Select(r => new HeatmapCell(r.GemeenteNaam, ThemaNaam(r.Thema), r.Score)).ToList();
-        Heatmap = ScoreHeatmap.Render("scorekaart", $"Score per thema en gemeente, {publication.Jaar}", rows, columns, cells);
         return true;
     }
 }

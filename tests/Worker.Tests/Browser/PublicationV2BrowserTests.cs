@@ -1,0 +1,56 @@
+using Preventiemonitor.TestSupport;
+
+namespace Preventiemonitor.Worker.Tests.Browser;
+
+/// <summary>
+/// A theme of a v2 publication in Chromium at 1366×900 and on a 390×844 phone: durability labels, the region's
+/// durability effects and the target-group forest plots are visible, nothing scrolls sideways; screenshots kept.
+/// </summary>
+[Collection(HostCollection.Name)]
+public sealed class PublicationV2BrowserTests(Review.PublishedV2SiteFixture database, BrowserFixture browser)
+    : IClassFixture<Review.PublishedV2SiteFixture>, IClassFixture<BrowserFixture>, IAsyncLifetime
+{
+    private RunningHost? _host;
+
+    public async Task InitializeAsync() =>
+        _host = await RunningHost.StartAsync(database.ConnectionString, builder =>
+            builder.Configuration["Preventiemonitor:Uitvoermap"] = Path.Combine(TestCluster.CreateTempHome("pm-uitvoer-"), "uitvoer"));
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData(1366, 900, "1366")]
+    [InlineData(390, 844, "telefoon")]
+    public async Task A_theme_shows_durability_and_target_groups_without_sideways_scrolling(int width, int height, string name)
+    {
+        var page = await browser.NewPageAsync();
+        await page.SetViewportSizeAsync(width, height);
+        await page.GotoAsync(_host!.Url("/inloggen"));
+        await page.FillAsync("#Naam", Review.PublishedV2SiteFixture.Panel);
+        await page.FillAsync("#Wachtwoord", Review.PublishedV2SiteFixture.PanelWachtwoord);
+        await page.ClickAsync("button:has-text('Inloggen')");
+        await page.WaitForURLAsync(u => !u.Contains("/inloggen", StringComparison.Ordinal));
+
+        var response = await page.GotoAsync(_host.Url($"/publicaties/{database.InReview}/thema/weerbaarheid"));
+        Assert.Equal(200, response!.Status);
+        Assert.True(await page.Locator("#duurzaamheid").IsVisibleAsync());
+        Assert.True(await page.Locator("table.duurzaamheid .label").First.IsVisibleAsync());
+        Assert.Equal(3, await page.Locator("#doelgroepen ~ * svg.forest, section:has(#doelgroepen) svg.forest").CountAsync());
+        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        var innerWidth = await page.EvaluateAsync<int>("window.innerWidth");
+        Assert.True(scrollWidth <= innerWidth, $"page is {scrollWidth} px wide in a {innerWidth} px window");
+        await Screenshots.SaveAsync(page, nameof(PublicationV2BrowserTests), $"01-thema-v2-{name}");
+
+        await page.SelectOptionAsync("#gebied", "GM0935");
+        await page.ClickAsync("form.gebiedkeuze button");
+        await page.WaitForURLAsync(u => u.Contains("gebied=GM0935", StringComparison.Ordinal));
+        Assert.Contains("Leeftijdsgroep, Maastricht", await page.Locator("section:has(#doelgroepen) h3").First.TextContentAsync());
+        await Screenshots.SaveAsync(page, nameof(PublicationV2BrowserTests), $"02-doelgroepen-maastricht-{name}");
+    }
+}
