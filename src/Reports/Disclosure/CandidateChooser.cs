@@ -9,6 +9,7 @@ namespace Preventiemonitor.Reports.Disclosure;
 /// gap to the baseline is taken (the smallest cell that suffices). When none does, within the first
 /// <see cref="MaxTrials"/> of a list, the one that narrows the gap most is taken (ties by value,
 /// then key), or, if nothing narrows it, the first direct candidate, so the loop always moves on.
+/// Cells of <see cref="LinkedCellModel.LastResort"/> come after every other candidate of a list.
 /// Deterministic: every order is by value and <see cref="CellKey"/>.
 /// </summary>
 public static class CandidateChooser
@@ -74,7 +75,7 @@ public static class CandidateChooser
         return best;
     }
 
-    /// <summary>Emptiable cells of <paramref name="relations"/> not yet emptied, or the counts that carry them; by value, then key.</summary>
+    /// <summary>Emptiable cells of <paramref name="relations"/> not yet emptied, or the counts that carry them; the model's last-resort cells after the others, then by value, then key.</summary>
     private static List<CellKey> Candidates(SuppressionState state, IEnumerable<DisclosureRelation> relations)
     {
         var found = new HashSet<CellKey>();
@@ -100,6 +101,6 @@ public static class CandidateChooser
             }
         }
 
-        return [.. found.OrderBy(k => state.Model.Cells[k].Value).ThenBy(k => k)];
+        return [.. found.OrderBy(k => state.Model.LastResort.Contains(k)).ThenBy(k => state.Model.Cells[k].Value).ThenBy(k => k)];
     }
 }

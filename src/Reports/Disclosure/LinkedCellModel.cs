@@ -9,13 +9,16 @@ public sealed class LinkedCellModel
 {
     private readonly Dictionary<CellKey, List<DisclosureRelation>> _byCell = [];
 
-    public LinkedCellModel(int kMin, IEnumerable<DisclosureCell> cells, IEnumerable<DisclosureRelation> relations, IEnumerable<CellKey>? emptiedBefore = null)
+    public LinkedCellModel(
+        int kMin, IEnumerable<DisclosureCell> cells, IEnumerable<DisclosureRelation> relations, IEnumerable<CellKey>? emptiedBefore = null,
+        IEnumerable<CellKey>? lastResort = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(kMin, 2);
         KMin = kMin;
         Cells = cells.ToDictionary(c => c.Key);
         Relations = [.. relations];
         EmptiedBefore = (emptiedBefore ?? []).ToHashSet();
+        LastResort = (lastResort ?? []).ToHashSet();
         foreach (var key in EmptiedBefore.Where(k => !Cells.ContainsKey(k)))
         {
             throw new ArgumentException($"Vooraf leeggemaakte cel {key} staat niet in het model.", nameof(emptiedBefore));
@@ -64,6 +67,13 @@ public sealed class LinkedCellModel
     /// stay emptied; pruning never publishes them again.
     /// </summary>
     public IReadOnlySet<CellKey> EmptiedBefore { get; }
+
+    /// <summary>
+    /// Emptiable cells that secondary suppression takes only when no other candidate helps, and publishes
+    /// again first when pruning: the cells of the v1 tables that the second stage of a v2 publication may
+    /// empty after all, because no cell of the v2 tables can protect a count (see <c>PublicationDisclosure</c>).
+    /// </summary>
+    public IReadOnlySet<CellKey> LastResort { get; }
 
     /// <summary>The relations that refer to <paramref name="key"/>, in the order they were given.</summary>
     public IReadOnlyList<DisclosureRelation> RelationsOf(CellKey key) =>

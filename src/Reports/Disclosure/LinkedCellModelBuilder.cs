@@ -20,7 +20,14 @@ public static class LinkedCellModelBuilder
     /// <paramref name="v1Emptied"/> emptied, the others published, and none may be chosen; only cells
     /// of the v2 tables can be emptied further, so the v1 tables stay byte-identical to a v1 run's.
     /// </summary>
-    public static LinkedCellModel Build(DisclosureInput input, IReadOnlyCollection<CellKey>? v1Emptied)
+    public static LinkedCellModel Build(DisclosureInput input, IReadOnlyCollection<CellKey>? v1Emptied) => Build(input, v1Emptied, null);
+
+    /// <summary>
+    /// As <see cref="Build(DisclosureInput, IReadOnlyCollection{CellKey})"/>, with the cells of the v1 tables in
+    /// <paramref name="thawed"/> emptiable after all, as a last resort (<see cref="LinkedCellModel.LastResort"/>):
+    /// the second stage of a v2 publication when no cell of the v2 tables can protect a count.
+    /// </summary>
+    public static LinkedCellModel Build(DisclosureInput input, IReadOnlyCollection<CellKey>? v1Emptied, IReadOnlySet<CellKey>? thawed)
     {
         ArgumentNullException.ThrowIfNull(input);
         var cells = new List<DisclosureCell>();
@@ -83,8 +90,11 @@ public static class LinkedCellModelBuilder
             return new LinkedCellModel(input.KMin, cells, relations);
         }
 
-        var frozen = cells.Select(c => DisclosureKeys.MethodeV2Tables.Contains(c.Key.Table) ? c : c with { Emptiable = false });
-        return new LinkedCellModel(input.KMin, frozen, relations, v1Emptied);
+        thawed ??= new HashSet<CellKey>();
+        var frozen = cells.Select(c => DisclosureKeys.MethodeV2Tables.Contains(c.Key.Table) || (thawed.Contains(c.Key) && !v1Emptied.Contains(c.Key))
+            ? c
+            : c with { Emptiable = false });
+        return new LinkedCellModel(input.KMin, frozen, relations, v1Emptied, thawed.Where(k => !v1Emptied.Contains(k)));
     }
 
     /// <summary>The one instrument with an effect, when the pooled effect rests on exactly one.</summary>

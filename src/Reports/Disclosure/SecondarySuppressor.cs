@@ -51,7 +51,8 @@ public static class SecondarySuppressor
                 {
                     return new SuppressionResult(false,
                         $"Geen bescherming gevonden voor {target}: het bereik blijft {range} (zonder de gepubliceerde waarden {baseline}), ook als alle verwante cellen leeg zijn.",
-                        Reasons(state), DisclosureAuditor.Audit(state));
+                        Reasons(state), DisclosureAuditor.Audit(state))
+                    { Unprotected = target };
                 }
 
                 state = state.With(choice);
@@ -62,19 +63,19 @@ public static class SecondarySuppressor
         var final = DisclosureAuditor.Audit(state);
         return final.Passed
             ? new SuppressionResult(true, null, Reasons(state), final)
-            : new SuppressionResult(false, $"De controle slaagt niet voor {final.Failed.First().Key}.", Reasons(state), final);
+            : new SuppressionResult(false, $"De controle slaagt niet voor {final.Failed.First().Key}.", Reasons(state), final) { Unprotected = final.Failed.First().Key };
     }
 
     /// <summary>
     /// The greedy can leave cells emptied that a later choice made unnecessary: each secondary cell,
-    /// the largest first (then by key), is published again when every primary count it is linked to
+    /// the model's <see cref="LinkedCellModel.LastResort"/> cells first, then the largest first (then by key), is published again when every primary count it is linked to
     /// still passes without it. Only cells the suppressor may choose are pruned (never a cell the model
     /// had emptied before, <see cref="LinkedCellModel.EmptiedBefore"/>).
     /// </summary>
     private static SuppressionState Prune(SuppressionState state)
     {
         var secondary = state.Emptied.Where(k => !state.Model.IsPrimary(state.Model.Cells[k]) && state.Model.Cells[k].Emptiable)
-            .OrderByDescending(k => state.Model.Cells[k].Value).ThenBy(k => k).ToList();
+            .OrderByDescending(k => state.Model.LastResort.Contains(k)).ThenByDescending(k => state.Model.Cells[k].Value).ThenBy(k => k).ToList();
         foreach (var key in secondary)
         {
             var trial = state.Without(key);

@@ -9,6 +9,9 @@ namespace Preventiemonitor.Reports.Disclosure;
 public sealed record SuppressionResult(
     bool Succeeded, string? Reason, IReadOnlyDictionary<CellKey, EmptiedBy> Emptied, DisclosureAudit Audit)
 {
+    /// <summary>When <see cref="Succeeded"/> is false: the primary count that could not be protected, when one is known.</summary>
+    public CellKey? Unprotected { get; init; }
+
     public IEnumerable<CellKey> Primary => Emptied.Where(e => e.Value == EmptiedBy.Primary).Select(e => e.Key);
 
     public IEnumerable<CellKey> Secondary => Emptied.Where(e => e.Value == EmptiedBy.Secondary).Select(e => e.Key);

@@ -36,8 +36,7 @@ public static class PublicationDisclosure
         var result = Run(engine, model);
         if (linked.Input.MethodeV2 is not null)
         {
-            model = LinkedCellModelBuilder.Build(linked.Input, [.. result.Secondary]);
-            result = Run(engine, model);
+            (model, result) = SecondStage(engine, linked.Input, [.. result.Secondary]);
         }
 
         watch.Stop();
@@ -77,19 +76,63 @@ public static class PublicationDisclosure
         return new PublicationDisclosureResult(report, result.Audit, watch.Elapsed);
     }
 
-    private static SuppressionResult Run(Func<LinkedCellModel, SuppressionResult> engine, LinkedCellModel model)
+    /// <summary>
+    /// Stage 2: the v1 tables fixed as stage 1 left them. When a count cannot be protected by cells of the
+    /// v2 tables alone (R9 can bound a municipality's <c>paren</c> by its primary age groups, so that the
+    /// published counts of a sibling programme narrow a primary <c>paren_pt</c>, and every v2 cell around is
+    /// primary already or a zero), the stage is run again with the still published cells of the v1 tables
+    /// in that count's component emptiable as a last resort (v2 cells are preferred, <see cref="LinkedCellModel.LastResort"/>);
+    /// repeated while a failing count's component has v1 cells to offer. Only then do the v1 tables differ from a v1 run's.
+    /// </summary>
+    private static (LinkedCellModel Model, SuppressionResult Result) SecondStage(
+        Func<LinkedCellModel, SuppressionResult> engine, DisclosureInput input, IReadOnlyCollection<CellKey> v1Emptied)
     {
-        SuppressionResult result;
+        var thawed = new HashSet<CellKey>();
+        var full = LinkedCellModelBuilder.Build(input);
+        while (true)
+        {
+            var model = LinkedCellModelBuilder.Build(input, v1Emptied, thawed);
+            var result = TryRun(engine, model);
+            if (result.Succeeded && result.Audit.Passed)
+            {
+                return (model, result);
+            }
+
+            var more = result.Unprotected is { } key ? V1CellsAround(full, model, result, key).Where(thawed.Add).ToList() : [];
+            if (more.Count == 0)
+            {
+                return (model, Run(engine, model, result));
+            }
+        }
+    }
+
+    /// <summary>The emptiable, still published cells of the v1 tables in the relations of <paramref name="key"/>'s component where the engine gave up.</summary>
+    private static IEnumerable<CellKey> V1CellsAround(LinkedCellModel full, LinkedCellModel model, SuppressionResult failed, CellKey key)
+    {
+        var state = failed.Emptied.Keys.Aggregate(SuppressionState.Primary(model), (s, k) => s.With(k));
+        return LinkedComponent.Of(state, key).Relations.SelectMany(r => r.Cells)
+            .SelectMany(k => full.Cells[k].CarriedBy.Prepend(k))
+            .Where(k => !DisclosureKeys.MethodeV2Tables.Contains(k.Table) && full.Cells[k].Emptiable && !state.IsEmptied(k))
+            .Distinct().Order();
+    }
+
+    private static SuppressionResult TryRun(Func<LinkedCellModel, SuppressionResult> engine, LinkedCellModel model)
+    {
         try
         {
-            result = engine(model);
+            return engine(model);
         }
         catch (InvalidOperationException e)
         {
             throw new PublicationException(
                 "De publicatie is niet geschreven: de controle op kleine aantallen (onthulling-v2) kon niet worden uitgevoerd. " + e.Message);
         }
+    }
 
+    private static SuppressionResult Run(Func<LinkedCellModel, SuppressionResult> engine, LinkedCellModel model, SuppressionResult? done = null)
+    {
+        SuppressionResult result;
+        result = done ?? TryRun(engine, model);
         if (!result.Succeeded || !result.Audit.Passed)
         {
             throw new PublicationException(
