@@ -34,11 +34,14 @@ public sealed class ScoreRunTests(DatabaseFixture fixture) : IClassFixture<Datab
             """, new { id = run.Id });
         Assert.Equal((2025, "v1", "test", 10, 0.8, 0.4, 0.6, 10), stored); // the record's default version (the setting's is v2)
 
-        // Exactly the current deliveries of 2025: six inventories, six measurement deliveries, the population, the national list.
+        // Exactly the current deliveries of 2025: six inventories, seven measurement deliveries (Eijsden-Margraten's
+        // T2-only file is in use for T2 beside its earlier file for T0/T1), the population, the national list.
         var used = (await c.QueryAsync<string>("""
             SELECT l.bestand FROM score_run_levering r JOIN levering l ON l.id = r.levering_id WHERE r.score_run_id = @id ORDER BY 1
             """, new { id = run.Id })).ToList();
-        Assert.Equal(14, used.Count);
+        Assert.Equal(15, used.Count);
+        Assert.Contains("GM1903/metingen/metingen_2025_t2.csv", used);
+        Assert.Contains("GM1903/metingen/metingen_2025.csv", used);
         Assert.Contains("landelijk/interventies/interventies_2025.csv", used);
         Assert.DoesNotContain("GM0938/metingen/metingen_2025-03.csv", used); // replaced
         Assert.DoesNotContain("GM0935/metingen/metingen_2025_meerssen.csv", used); // refused
