@@ -62,8 +62,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             Locale = "nl-NL",
         }).ConfigureAwait(false);
-        context.SetDefaultTimeout(15_000);
-        context.SetDefaultNavigationTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(30_000);
         _contexts.Add(context);
         return await context.NewPageAsync().ConfigureAwait(false);
     }

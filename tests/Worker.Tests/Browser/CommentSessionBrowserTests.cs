@@ -45,7 +45,7 @@ public sealed class CommentSessionBrowserTests(Review.PublishedSiteFixture datab
             Locale = "nl-NL",
             JavaScriptEnabled = false,
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         _contexts.Add(context);
         var page = await context.NewPageAsync();
         page.Console += (_, m) =>
@@ -62,16 +62,8 @@ public sealed class CommentSessionBrowserTests(Review.PublishedSiteFixture datab
     {
         var page = await NewPageAsync(width, height);
         await page.GotoAsync(Url("/inloggen"));
-        await LogInAsync(page, naam, wachtwoord);
+        await SitePage.LogInAsync(page, naam, wachtwoord);
         return page;
-    }
-
-    private static async Task LogInAsync(IPage page, string naam, string wachtwoord)
-    {
-        await page.FillAsync("#Naam", naam);
-        await page.FillAsync("#Wachtwoord", wachtwoord);
-        await page.ClickAsync("main button:has-text('Inloggen')");
-        await page.WaitForURLAsync(u => !u.Contains("/inloggen", StringComparison.Ordinal));
     }
 
     private static Task<string> FocusedIdAsync(IPage page) => page.EvaluateAsync<string>("document.activeElement ? document.activeElement.id : ''");
@@ -131,16 +123,16 @@ public sealed class CommentSessionBrowserTests(Review.PublishedSiteFixture datab
         // The same user logs out on another device: every session of piet ends on the server.
         var elsewhere = await SignInAsync("piet", PanelWachtwoord);
         await elsewhere.ClickAsync("header button:has-text('Uitloggen')");
-        await elsewhere.WaitForURLAsync(u => u.Contains("uitgelogd=1", StringComparison.Ordinal));
+        await SitePage.WaitForAsync(elsewhere, u => u.Contains("uitgelogd=1", StringComparison.Ordinal));
 
         await page.ClickAsync("button:has-text('Opmerking plaatsen')");
-        await page.WaitForURLAsync(u => u.Contains("/inloggen", StringComparison.Ordinal));
+        await SitePage.WaitForAsync(page, u => u.Contains("/inloggen", StringComparison.Ordinal));
         Assert.Contains("Uw sessie is verlopen", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Uw opmerking is niet verloren", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await AssertNoSidewaysScrollAsync(page);
         await Screenshots.SaveAsync(page, nameof(CommentSessionBrowserTests), $"02-sessie-verlopen-{width}");
 
-        await LogInAsync(page, "piet", PanelWachtwoord);
+        await SitePage.LogInAsync(page, "piet", PanelWachtwoord);
         Assert.Contains($"/publicaties/{database.InReview}?concept=", page.Url, StringComparison.Ordinal);
         Assert.Equal(tekst, await page.InputValueAsync("#Opmerking"));
         Assert.Equal("scores_gemeente_thema", await page.InputValueAsync("#Tabel"));

@@ -32,10 +32,7 @@ public sealed partial class OperatorBrowserTests(PublishedSiteFixture fixture, B
         await page.SetViewportSizeAsync(width, height);
         await page.GotoAsync(_host!.Url("/inloggen"));
         var (naam, wachtwoord) = PublishedSiteFixture.PerRol[Rollen.Beheerder];
-        await page.FillAsync("#Naam", naam);
-        await page.FillAsync("#Wachtwoord", wachtwoord);
-        await page.ClickAsync("button:has-text('Inloggen')");
-        await page.WaitForURLAsync(new Regex("/$"));
+        await SitePage.LogInAsync(page, naam, wachtwoord);
         return page;
     }
 
@@ -52,7 +49,7 @@ public sealed partial class OperatorBrowserTests(PublishedSiteFixture fixture, B
         var shot = $"{name}-{width}x{height}";
 
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Beheer", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/beheer$"));
+        await SitePage.WaitForAsync(page, new Regex("/beheer$"));
         Assert.Equal("Beheer: bronnen en leveringen", await page.Locator("h1").InnerTextAsync());
         Assert.Contains("privacyweigering(en) in quarantaine", await page.Locator("#quarantaine-aantal").InnerTextAsync(), StringComparison.Ordinal);
         await AssertFitsAsync(page);
@@ -63,7 +60,7 @@ public sealed partial class OperatorBrowserTests(PublishedSiteFixture fixture, B
         await page.SelectOptionAsync("#gemeente", "GM0935");
         await page.SelectOptionAsync("#dataset", "metingen");
         await page.ClickAsync("button:has-text('Filteren')");
-        await page.WaitForURLAsync(new Regex("gemeente=GM0935"));
+        await SitePage.WaitForAsync(page, new Regex("gemeente=GM0935"));
         await using var c = await fixture.DataSource.OpenConnectionAsync();
         var expected = await c.ExecuteScalarAsync<long>("SELECT count(*) FROM levering WHERE gemeente = 'GM0935' AND dataset = 'metingen'");
         Assert.Equal(expected, await page.Locator("table.kaarten tbody tr").CountAsync());
@@ -77,7 +74,7 @@ public sealed partial class OperatorBrowserTests(PublishedSiteFixture fixture, B
         // The report in the page; the download link says format and size.
         var id = await c.ExecuteScalarAsync<long>("SELECT id FROM levering WHERE bestand = 'GM0935/metingen/metingen_2025.csv'");
         await page.Locator($"a[href='/onderzoek/levering/{id}']").ClickAsync();
-        await page.WaitForURLAsync(new Regex($"/onderzoek/levering/{id}$"));
+        await SitePage.WaitForAsync(page, new Regex($"/onderzoek/levering/{id}$"));
         Assert.Matches(DownloadText(), await page.Locator("a.download").InnerTextAsync());
         Assert.True(await page.Locator("#fout + p + .tabel tbody tr, #fout + .tabel tbody tr").CountAsync() > 0, "errors listed");
         await AssertFitsAsync(page);

@@ -44,13 +44,10 @@ public sealed class PipelineBrowserTests(PipelineSiteFixture database, BrowserFi
         _contexts.Add(context);
         var olga = await context.NewPageAsync();
         await olga.GotoAsync(Url("/inloggen"));
-        await olga.FillAsync("#Naam", "olga");
-        await olga.FillAsync("#Wachtwoord", PublishedSiteFixture.PerRol[Web.Accounts.Rollen.Onderzoeker].Wachtwoord);
-        await olga.ClickAsync("button:has-text('Inloggen')");
-        await olga.WaitForURLAsync(u => !u.Contains("/inloggen", StringComparison.Ordinal));
+        await SitePage.LogInAsync(olga, "olga", PublishedSiteFixture.PerRol[Web.Accounts.Rollen.Onderzoeker].Wachtwoord);
         await olga.GotoAsync(Url("/onderzoek/pipeline"));
         await olga.ClickAsync("button:has-text('Pipeline starten')");
-        await olga.WaitForURLAsync(u => u.Contains("job=", StringComparison.Ordinal));
+        await SitePage.WaitForAsync(olga, u => u.Contains("job=", StringComparison.Ordinal));
         var jobUrl = olga.Url;
 
         // Nobody reloads: the page's own meta refresh brings the outcome.
@@ -69,6 +66,6 @@ public sealed class PipelineBrowserTests(PipelineSiteFixture database, BrowserFi
         await Screenshots.SaveAsync(phone, nameof(PipelineBrowserTests), "02-pipeline-waarschuwing-390");
 
         await olga.ClickAsync("#publicatielink");
-        await olga.WaitForURLAsync(u => u.Contains("/publicaties/", StringComparison.Ordinal));
+        await SitePage.WaitForAsync(olga, u => u.Contains("/publicaties/", StringComparison.Ordinal));
     }
 }

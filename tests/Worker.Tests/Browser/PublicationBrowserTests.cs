@@ -30,10 +30,7 @@ public sealed class PublicationBrowserTests(Review.PublishedSiteFixture database
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync(_host!.Url("/inloggen"));
-        await page.FillAsync("#Naam", "piet");
-        await page.FillAsync("#Wachtwoord", "Panel-geheim-0815-xyz");
-        await page.ClickAsync("button:has-text('Inloggen')");
-        await page.WaitForURLAsync(u => !u.Contains("/inloggen", StringComparison.Ordinal));
+        await SitePage.LogInAsync(page, "piet", "Panel-geheim-0815-xyz");
         return page;
     }
 
@@ -100,7 +97,7 @@ public sealed class PublicationBrowserTests(Review.PublishedSiteFixture database
         await link.FocusAsync();
         Assert.NotEqual("none", await link.EvaluateAsync<string>("e => getComputedStyle(e).outlineStyle"));
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(u => u.EndsWith("/gemeente/GM0935", StringComparison.Ordinal));
+        await SitePage.WaitForAsync(page, u => u.EndsWith("/gemeente/GM0935", StringComparison.Ordinal));
         Assert.Equal("page", await page.Locator("nav.keuze a:has-text('Maastricht')").First.GetAttributeAsync("aria-current"));
         Assert.Contains("Tussenrapportage 2025: Maastricht", await page.Locator("h1").TextContentAsync());
     }

@@ -32,10 +32,7 @@ public sealed class PublicationV2BrowserTests(Review.PublishedV2SiteFixture data
         var page = await browser.NewPageAsync();
         await page.SetViewportSizeAsync(width, height);
         await page.GotoAsync(_host!.Url("/inloggen"));
-        await page.FillAsync("#Naam", Review.PublishedV2SiteFixture.Panel);
-        await page.FillAsync("#Wachtwoord", Review.PublishedV2SiteFixture.PanelWachtwoord);
-        await page.ClickAsync("button:has-text('Inloggen')");
-        await page.WaitForURLAsync(u => !u.Contains("/inloggen", StringComparison.Ordinal));
+        await SitePage.LogInAsync(page, Review.PublishedV2SiteFixture.Panel, Review.PublishedV2SiteFixture.PanelWachtwoord);
 
         var response = await page.GotoAsync(_host.Url($"/publicaties/{database.InReview}/thema/weerbaarheid"));
         Assert.Equal(200, response!.Status);
@@ -49,7 +46,7 @@ public sealed class PublicationV2BrowserTests(Review.PublishedV2SiteFixture data
 
         await page.SelectOptionAsync("#gebied", "GM0935");
         await page.ClickAsync("form.gebiedkeuze button");
-        await page.WaitForURLAsync(u => u.Contains("gebied=GM0935", StringComparison.Ordinal));
+        await SitePage.WaitForAsync(page, u => u.Contains("gebied=GM0935", StringComparison.Ordinal));
         Assert.Contains("Leeftijdsgroep, Maastricht", await page.Locator("section:has(#doelgroepen) h3").First.TextContentAsync());
         await Screenshots.SaveAsync(page, nameof(PublicationV2BrowserTests), $"02-doelgroepen-maastricht-{name}");
     }

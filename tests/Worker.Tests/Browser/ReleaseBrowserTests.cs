@@ -46,14 +46,11 @@ public sealed class ReleaseBrowserTests(PublishedSiteFixture database, BrowserFi
             DeviceScaleFactor = scale,
             Locale = "nl-NL",
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         contexts.Add(context);
         var page = await context.NewPageAsync();
         await page.GotoAsync(url("/inloggen"));
-        await page.FillAsync("#Naam", naam);
-        await page.FillAsync("#Wachtwoord", PublishedSiteFixture.PerRol.Values.Single(v => v.Naam == naam).Wachtwoord);
-        await page.ClickAsync("button:has-text('Inloggen')");
-        await page.WaitForURLAsync(u => !u.Contains("/inloggen", StringComparison.Ordinal));
+        await SitePage.LogInAsync(page, naam, PublishedSiteFixture.PerRol.Values.Single(v => v.Naam == naam).Wachtwoord);
         return page;
     }
 
@@ -85,7 +82,7 @@ public sealed class ReleaseBrowserTests(PublishedSiteFixture database, BrowserFi
         await Screenshots.SaveAsync(olga, nameof(ReleaseBrowserTests), "01-vrijgave-concept-1366");
 
         await olga.ClickAsync("button:has-text('Naar review')");
-        await olga.WaitForURLAsync(u => u.EndsWith($"/onderzoek/vrijgave/{id}?melding=review", StringComparison.Ordinal));
+        await SitePage.WaitForAsync(olga, u => u.EndsWith($"/onderzoek/vrijgave/{id}?melding=review", StringComparison.Ordinal));
         Assert.Contains("staat nu in review bij het panel", await olga.Locator("#melding").TextContentAsync());
         Assert.True(await olga.Locator("#vierogen").IsVisibleAsync());
         Assert.Equal(0, await olga.Locator("#vrijgeven").CountAsync());
@@ -97,7 +94,7 @@ public sealed class ReleaseBrowserTests(PublishedSiteFixture database, BrowserFi
         var beaDesktop = await AsAsync("bea");
         await beaDesktop.GotoAsync(Url($"/onderzoek/vrijgave/{id}"));
         await beaDesktop.ClickAsync("#vrijgeven");
-        await beaDesktop.WaitForURLAsync(u => u.EndsWith("/bevestigen", StringComparison.Ordinal));
+        await SitePage.WaitForAsync(beaDesktop, u => u.EndsWith("/bevestigen", StringComparison.Ordinal));
         Assert.Equal("olga", await beaDesktop.Locator("#indiener").TextContentAsync());
         await Screenshots.SaveAsync(beaDesktop, nameof(ReleaseBrowserTests), "03-bevestigen-1366");
 
@@ -106,12 +103,12 @@ public sealed class ReleaseBrowserTests(PublishedSiteFixture database, BrowserFi
         await AssertNoSidewaysScrollAsync(bea);
         await Screenshots.SaveAsync(bea, nameof(ReleaseBrowserTests), "04-vrijgave-in-review-390");
         await bea.ClickAsync("#vrijgeven");
-        await bea.WaitForURLAsync(u => u.EndsWith("/bevestigen", StringComparison.Ordinal));
+        await SitePage.WaitForAsync(bea, u => u.EndsWith("/bevestigen", StringComparison.Ordinal));
         Assert.Contains("Vrijgeven is definitief.", await bea.Locator(".definitief").InnerTextAsync());
         await AssertNoSidewaysScrollAsync(bea);
         await Screenshots.SaveAsync(bea, nameof(ReleaseBrowserTests), "05-bevestigen-390");
         await bea.ClickAsync("#definitief");
-        await bea.WaitForURLAsync(u => u.EndsWith($"/onderzoek/vrijgave/{id}?melding=vrijgegeven", StringComparison.Ordinal));
+        await SitePage.WaitForAsync(bea, u => u.EndsWith($"/onderzoek/vrijgave/{id}?melding=vrijgegeven", StringComparison.Ordinal));
         Assert.Contains("is vrijgegeven. Dat is definitief.", await bea.Locator("#melding").TextContentAsync());
         var history = await bea.Locator("table.geschiedenis").InnerTextAsync();
         Assert.Contains("Naar review gezet", history);
@@ -130,7 +127,7 @@ public sealed class ReleaseBrowserTests(PublishedSiteFixture database, BrowserFi
         var olga = await AsAsync("olga", 683, 450, 2);
         await olga.GotoAsync(Url($"/onderzoek/vrijgave/{id}"));
         await olga.ClickAsync("button:has-text('Naar review')");
-        await olga.WaitForURLAsync(u => u.Contains("melding=review", StringComparison.Ordinal));
+        await SitePage.WaitForAsync(olga, u => u.Contains("melding=review", StringComparison.Ordinal));
         await olga.FocusAsync("#reden");
         Assert.Equal("reden", await olga.EvaluateAsync<string>("document.activeElement.id"));
         Assert.Equal("Reden (verplicht, wordt vastgelegd en getoond)", await olga.Locator("label[for=reden]").TextContentAsync());
@@ -138,7 +135,7 @@ public sealed class ReleaseBrowserTests(PublishedSiteFixture database, BrowserFi
         await AssertNoSidewaysScrollAsync(olga);
         await Screenshots.SaveAsync(olga, nameof(ReleaseBrowserTests), "07-terugtrekken-zoom200");
         await olga.ClickAsync("button:has-text('Terugtrekken uit review')");
-        await olga.WaitForURLAsync(u => u.Contains("melding=teruggetrokken", StringComparison.Ordinal));
+        await SitePage.WaitForAsync(olga, u => u.Contains("melding=teruggetrokken", StringComparison.Ordinal));
         Assert.Equal("Concept", await olga.Locator("#status").TextContentAsync());
         Assert.Contains("De tabel met bereik klopt niet voor Vaals.", await olga.Locator("table.geschiedenis").InnerTextAsync());
         await AssertNoSidewaysScrollAsync(olga);

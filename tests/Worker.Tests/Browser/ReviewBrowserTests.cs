@@ -37,10 +37,7 @@ public sealed class ReviewBrowserTests(Review.PublishedSiteFixture database, Bro
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync(Url("/inloggen"));
-        await page.FillAsync("#Naam", naam);
-        await page.FillAsync("#Wachtwoord", wachtwoord);
-        await page.ClickAsync("button:has-text('Inloggen')");
-        await page.WaitForURLAsync(u => !u.Contains("/inloggen", StringComparison.Ordinal));
+        await SitePage.LogInAsync(page, naam, wachtwoord);
         return page;
     }
 
