@@ -14,9 +14,10 @@ namespace Preventiemonitor.Reports.Review;
 /// </summary>
 public static class ForestPlot
 {
-    private const int Width = 440;
+    // 360 wide: on a 390 px phone the plot is drawn at about its own size, so the 13 px text stays 12–13 px.
+    private const int Width = 360;
     private const int PlotLeft = 10;
-    private const int PlotRight = 250;
+    private const int PlotRight = 190;
     private const int RowHeight = 44;
     private const int Top = 30;
     private const int Decimals = 3;
@@ -33,7 +34,7 @@ public static class ForestPlot
             $"<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"forest\" role=\"img\" aria-labelledby=\"{id}-titel {id}-beschrijving\" viewBox=\"0 0 {Width} {height}\" width=\"{Width}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"13\">");
         svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-titel\">{E(title)}</title><desc id=\"{id}-beschrijving\">{E(description)}</desc>");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{PlotLeft}\" y=\"16\" fill=\"#333333\">← slechter</text><text x=\"{PlotRight}\" y=\"16\" text-anchor=\"end\" fill=\"#333333\">beter →</text>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{PlotRight + 12}\" y=\"16\" font-weight=\"bold\">g (95%-interval)</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{PlotRight + 10}\" y=\"16\" font-weight=\"bold\">g (95%-interval)</text>");
         var zero = F(X(0));
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{zero}\" y1=\"{Top - 6}\" x2=\"{zero}\" y2=\"{plotBottom}\" stroke=\"#555555\" stroke-dasharray=\"4 3\"/>");
         for (var i = 0; i < rows.Count; i++)
@@ -60,7 +61,7 @@ public static class ForestPlot
                     : string.Create(CultureInfo.InvariantCulture, $"<rect x=\"{F(g - 5)}\" y=\"{mid - 5}\" width=\"10\" height=\"10\" fill=\"#00407a\"/>"));
             }
 
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{PlotRight + 12}\" y=\"{mid + 4}\"{(row.HasEffect ? string.Empty : " fill=\"#4a4a4a\"")}>{E(text)}</text></g>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{PlotRight + 10}\" y=\"{mid + 4}\"{(row.HasEffect ? string.Empty : " fill=\"#4a4a4a\"")}>{E(text)}</text></g>");
         }
 
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{PlotLeft}\" y1=\"{plotBottom + 4}\" x2=\"{PlotRight}\" y2=\"{plotBottom + 4}\" stroke=\"#1a1a1a\"/>");
@@ -90,7 +91,7 @@ public static class ForestPlot
         return (min, max, step);
     }
 
-    private static string Shorten(string label) => label.Length <= 58 ? label : label[..57] + "…";
+    private static string Shorten(string label) => label.Length <= 50 ? label : label[..49] + "…";
 
     private static string N(double value) => OutputRounding.FormatDutch(value, Decimals);
 

@@ -61,6 +61,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             Locale = "nl-NL",
+            TimezoneId = "Europe/Amsterdam",
         }).ConfigureAwait(false);
         context.SetDefaultTimeout(30_000);
         context.SetDefaultNavigationTimeout(30_000);

@@ -43,6 +43,7 @@ public sealed class CommentSessionBrowserTests(Review.PublishedSiteFixture datab
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "nl-NL",
+            TimezoneId = "Europe/Amsterdam",
             JavaScriptEnabled = false,
         });
         context.SetDefaultTimeout(30_000);

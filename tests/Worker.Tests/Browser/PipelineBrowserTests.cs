@@ -39,6 +39,7 @@ public sealed class PipelineBrowserTests(PipelineSiteFixture database, BrowserFi
         {
             ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
             Locale = "nl-NL",
+            TimezoneId = "Europe/Amsterdam",
             JavaScriptEnabled = false,
         });
         _contexts.Add(context);

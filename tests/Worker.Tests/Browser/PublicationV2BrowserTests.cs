@@ -42,6 +42,17 @@ public sealed class PublicationV2BrowserTests(Review.PublishedV2SiteFixture data
         var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         var innerWidth = await page.EvaluateAsync<int>("window.innerWidth");
         Assert.True(scrollWidth <= innerWidth, $"page is {scrollWidth} px wide in a {innerWidth} px window");
+        // Every forest plot: no text runs out of the drawing, and its 13 px text is drawn at 12 px or more.
+        var plots = await page.EvaluateAsync<double[][]>("""
+            [...document.querySelectorAll('svg.forest')].map(s => {
+              const w = s.viewBox.baseVal.width;
+              const right = Math.max(...[...s.querySelectorAll('text')].map(t => { const b = t.getBBox(); return b.x + b.width; }));
+              return [right, w, s.getBoundingClientRect().width / w * 13];
+            })
+            """);
+        Assert.NotEmpty(plots);
+        Assert.All(plots, p => Assert.True(p[0] <= p[1], $"text reaches {p[0]:0.#} in a drawing {p[1]} wide"));
+        Assert.All(plots, p => Assert.True(p[2] >= 12, $"text drawn at {p[2]:0.#} px"));
         await Screenshots.SaveAsync(page, nameof(PublicationV2BrowserTests), $"01-thema-v2-{name}");
 
         await page.SelectOptionAsync("#gebied", "GM0935");

@@ -45,6 +45,7 @@ public sealed class ReleaseBrowserTests(PublishedSiteFixture database, BrowserFi
             ViewportSize = new ViewportSize { Width = width, Height = height },
             DeviceScaleFactor = scale,
             Locale = "nl-NL",
+            TimezoneId = "Europe/Amsterdam",
         });
         context.SetDefaultTimeout(30_000);
         contexts.Add(context);
