@@ -1,6 +1,3 @@
-using Microsoft.Playwright;
-using Preventiemonitor.TestSupport;
-
 namespace Preventiemonitor.Worker.Tests.Browser;
 
 /// <summary>
@@ -10,22 +7,8 @@ namespace Preventiemonitor.Worker.Tests.Browser;
 /// </summary>
 [Collection(HostCollection.Name)]
 public sealed class EntryPagesBrowserTests(Review.PublishedSiteFixture database, BrowserFixture browser)
-    : IClassFixture<Review.PublishedSiteFixture>, IClassFixture<BrowserFixture>, IAsyncLifetime
+    : SiteBrowserTest(database.ConnectionString), IClassFixture<Review.PublishedSiteFixture>, IClassFixture<BrowserFixture>
 {
-    private RunningHost? _host;
-
-    public async Task InitializeAsync() =>
-        _host = await RunningHost.StartAsync(database.ConnectionString, builder =>
-            builder.Configuration["Preventiemonitor:Uitvoermap"] = Path.Combine(TestCluster.CreateTempHome("pm-uitvoer-"), "uitvoer"));
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-    }
-
     [Theory]
     [InlineData(1366, 900, "1366")]
     [InlineData(390, 844, "390")]
@@ -34,9 +17,9 @@ public sealed class EntryPagesBrowserTests(Review.PublishedSiteFixture database,
         var page = await browser.NewPageAsync();
         await page.SetViewportSizeAsync(width, height);
 
-        await page.GotoAsync(_host!.Url("/inloggen"));
+        await page.GotoAsync(Host.Url("/inloggen"));
         Assert.Equal("Inloggen", await page.Locator("h1").TextContentAsync());
-        await AssertFitsAsync(page);
+        await AssertNoSidewaysScrollAsync(page);
         await Screenshots.SaveAsync(page, nameof(EntryPagesBrowserTests), $"01-inloggen-{name}");
 
         await page.FillAsync("#Naam", "piet");
@@ -45,33 +28,30 @@ public sealed class EntryPagesBrowserTests(Review.PublishedSiteFixture database,
         var melding = page.Locator("main [role=alert]");
         await melding.First.WaitForAsync();
         Assert.Contains("/inloggen", page.Url, StringComparison.Ordinal);
-        await AssertFitsAsync(page);
+        await AssertNoSidewaysScrollAsync(page);
         await Screenshots.SaveAsync(page, nameof(EntryPagesBrowserTests), $"02-inloggen-fout-{name}");
 
         await SitePage.LogInAsync(page, "piet", "Panel-geheim-0815-xyz");
         Assert.Equal("Welkom, piet", (await page.Locator("h1").TextContentAsync())?.Trim());
-        await AssertFitsAsync(page);
+        await AssertNoSidewaysScrollAsync(page);
         await Screenshots.SaveAsync(page, nameof(EntryPagesBrowserTests), $"03-start-{name}");
 
-        await page.GotoAsync(_host.Url("/publicaties"));
+        await page.GotoAsync(Host.Url("/publicaties"));
         Assert.Equal("Publicaties", await page.Locator("h1").TextContentAsync());
         Assert.True(await page.Locator("main a:has-text('vrij-2025')").First.IsVisibleAsync());
-        await AssertFitsAsync(page);
+        await AssertNoSidewaysScrollAsync(page);
         await Screenshots.SaveAsync(page, nameof(EntryPagesBrowserTests), $"04-publicaties-{name}");
 
-        var refused = await page.GotoAsync(_host.Url("/onderzoek/pipeline"));
+        var refused = await page.GotoAsync(Host.Url("/onderzoek/pipeline"));
         Assert.Equal(403, refused!.Status);
         Assert.Equal("Geen toegang", (await page.Locator("h1").TextContentAsync())?.Trim());
-        await AssertFitsAsync(page);
+        await AssertNoSidewaysScrollAsync(page);
         await Screenshots.SaveAsync(page, nameof(EntryPagesBrowserTests), $"05-geen-toegang-{name}");
 
-        var missing = await page.GotoAsync(_host.Url("/bestaat-niet"));
+        var missing = await page.GotoAsync(Host.Url("/bestaat-niet"));
         Assert.Equal(404, missing!.Status);
         Assert.Contains("niet gevonden", await page.Locator("main").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
-        await AssertFitsAsync(page);
+        await AssertNoSidewaysScrollAsync(page);
         await Screenshots.SaveAsync(page, nameof(EntryPagesBrowserTests), $"06-niet-gevonden-{name}");
     }
-
-    private static async Task AssertFitsAsync(IPage page) =>
-        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{page.Url} scrolls sideways");
 }

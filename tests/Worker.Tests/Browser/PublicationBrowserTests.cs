@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Preventiemonitor.TestSupport;
 
 namespace Preventiemonitor.Worker.Tests.Browser;
 
@@ -10,38 +9,16 @@ namespace Preventiemonitor.Worker.Tests.Browser;
 /// </summary>
 [Collection(HostCollection.Name)]
 public sealed class PublicationBrowserTests(Review.PublishedSiteFixture database, BrowserFixture browser)
-    : IClassFixture<Review.PublishedSiteFixture>, IClassFixture<BrowserFixture>, IAsyncLifetime
+    : SiteBrowserTest(database.ConnectionString), IClassFixture<Review.PublishedSiteFixture>, IClassFixture<BrowserFixture>
 {
-    private RunningHost? _host;
-
-    public async Task InitializeAsync() =>
-        _host = await RunningHost.StartAsync(database.ConnectionString, builder =>
-            builder.Configuration["Preventiemonitor:Uitvoermap"] = Path.Combine(TestCluster.CreateTempHome("pm-uitvoer-"), "uitvoer"));
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-    }
-
     private async Task<IPage> SignInAsync()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(_host!.Url("/inloggen"));
+        await page.GotoAsync(Host.Url("/inloggen"));
         await SitePage.LogInAsync(page, "piet", "Panel-geheim-0815-xyz");
         return page;
     }
 
-    private static async Task AssertNoSidewaysScrollAsync(IPage page, string what)
-    {
-        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        var innerWidth = await page.EvaluateAsync<int>("window.innerWidth");
-        var widest = scrollWidth <= innerWidth ? string.Empty : await page.EvaluateAsync<string>(
-            "w => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w && !e.closest('.tabel')).slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')", innerWidth);
-        Assert.True(scrollWidth <= innerWidth, $"{what}: page is {scrollWidth} px wide in a {innerWidth} px window ({widest})");
-    }
 
     private string[] Views => [
         $"/publicaties/{database.Released}",
@@ -60,7 +37,7 @@ public sealed class PublicationBrowserTests(Review.PublishedSiteFixture database
         string[] steps = ["overzicht", "gemeente-maastricht", "thema-weerbaarheid", "methode"];
         for (var i = 0; i < Views.Length; i++)
         {
-            var response = await page.GotoAsync(_host!.Url(Views[i]));
+            var response = await page.GotoAsync(Host.Url(Views[i]));
             Assert.Equal(200, response!.Status);
             await AssertNoSidewaysScrollAsync(page, $"{Views[i]} at {width} px");
             await Screenshots.SaveAsync(page, nameof(PublicationBrowserTests), $"{i + 1:00}-{steps[i]}-{name}");
@@ -72,7 +49,7 @@ public sealed class PublicationBrowserTests(Review.PublishedSiteFixture database
     {
         var page = await SignInAsync();
         await page.SetViewportSizeAsync(390, 844);
-        await page.GotoAsync(_host!.Url($"/publicaties/{database.Released}"));
+        await page.GotoAsync(Host.Url($"/publicaties/{database.Released}"));
         var firstCard = page.Locator("table.heatmap-tabel tbody tr").First;
         var cells = firstCard.Locator("td");
         Assert.Equal(5, await cells.CountAsync());
@@ -91,7 +68,7 @@ public sealed class PublicationBrowserTests(Review.PublishedSiteFixture database
     {
         var page = await SignInAsync();
         await page.SetViewportSizeAsync(1366, 900);
-        await page.GotoAsync(_host!.Url($"/publicaties/{database.Released}"));
+        await page.GotoAsync(Host.Url($"/publicaties/{database.Released}"));
         Assert.Equal("sticky", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('table.heatmap-tabel tbody th')).position"));
         var link = page.Locator("nav.keuze a:has-text('Maastricht')").First;
         await link.FocusAsync();

@@ -1,5 +1,3 @@
-using Preventiemonitor.TestSupport;
-
 namespace Preventiemonitor.Worker.Tests.Browser;
 
 /// <summary>
@@ -8,22 +6,8 @@ namespace Preventiemonitor.Worker.Tests.Browser;
 /// </summary>
 [Collection(HostCollection.Name)]
 public sealed class PublicationV2BrowserTests(Review.PublishedV2SiteFixture database, BrowserFixture browser)
-    : IClassFixture<Review.PublishedV2SiteFixture>, IClassFixture<BrowserFixture>, IAsyncLifetime
+    : SiteBrowserTest(database.ConnectionString), IClassFixture<Review.PublishedV2SiteFixture>, IClassFixture<BrowserFixture>
 {
-    private RunningHost? _host;
-
-    public async Task InitializeAsync() =>
-        _host = await RunningHost.StartAsync(database.ConnectionString, builder =>
-            builder.Configuration["Preventiemonitor:Uitvoermap"] = Path.Combine(TestCluster.CreateTempHome("pm-uitvoer-"), "uitvoer"));
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-    }
-
     [Theory]
     [InlineData(1366, 900, "1366")]
     [InlineData(390, 844, "telefoon")]
@@ -31,17 +15,15 @@ public sealed class PublicationV2BrowserTests(Review.PublishedV2SiteFixture data
     {
         var page = await browser.NewPageAsync();
         await page.SetViewportSizeAsync(width, height);
-        await page.GotoAsync(_host!.Url("/inloggen"));
+        await page.GotoAsync(Host.Url("/inloggen"));
         await SitePage.LogInAsync(page, Review.PublishedV2SiteFixture.Panel, Review.PublishedV2SiteFixture.PanelWachtwoord);
 
-        var response = await page.GotoAsync(_host.Url($"/publicaties/{database.InReview}/thema/weerbaarheid"));
+        var response = await page.GotoAsync(Host.Url($"/publicaties/{database.InReview}/thema/weerbaarheid"));
         Assert.Equal(200, response!.Status);
         Assert.True(await page.Locator("#duurzaamheid").IsVisibleAsync());
         Assert.True(await page.Locator("table.duurzaamheid .label").First.IsVisibleAsync());
         Assert.Equal(3, await page.Locator("#doelgroepen ~ * svg.forest, section:has(#doelgroepen) svg.forest").CountAsync());
-        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        var innerWidth = await page.EvaluateAsync<int>("window.innerWidth");
-        Assert.True(scrollWidth <= innerWidth, $"page is {scrollWidth} px wide in a {innerWidth} px window");
+        await AssertNoSidewaysScrollAsync(page);
         // Every forest plot: no text runs out of the drawing, and its 13 px text is drawn at 12 px or more.
         var plots = await page.EvaluateAsync<double[][]>("""
             [...document.querySelectorAll('svg.forest')].map(s => {
