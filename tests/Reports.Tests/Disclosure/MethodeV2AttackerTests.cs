@@ -1,6 +1,10 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Preventiemonitor.Ingest.Intake;
+using Preventiemonitor.Model.Scoring;
 using Preventiemonitor.Reports.Publication;
 using Preventiemonitor.Reports.Tests.Publication;
+using Preventiemonitor.Scoring;
 using Preventiemonitor.TestSupport;
 using Xunit.Abstractions;
 
@@ -12,19 +16,25 @@ namespace Preventiemonitor.Reports.Tests.Disclosure;
 /// suppression and none after the audit").
 /// <para>
 /// Literally, "every emptied count" holds on a publication built for it (<see cref="SyntheticV2Publication"/>: each
-/// small count the only small one of a sum): there the attacker narrows every primary count of every table beyond its
-/// baseline. It cannot hold in general, and does not on the sample drop: a primary count that is the only emptied cell
-/// of a sum (R1–R3, R8, R9, R10) is recovered exactly, but a count escapes when (a) every sum it takes part in holds a
-/// second small count whose published total leaves both their whole range (Valkenburg's <c>weerbaarheid</c>:
-/// VAL-2025-05 with 3 and VAL-2025-08 with 7 triples, the municipality's 10 published: each could be anything from 1
-/// to 9), or (b) it takes part in inequalities only (R6 and R8 between a programme and its instruments, R9 for age
-/// groups) that a large published neighbour already satisfies (MST-2025-001 <c>opvoedvaardigheden</c>: OBVL_TOTAAL 3
-/// triples beside NOSIK_TOTAAL 92 and the programme's 92; max ≤ 92 ≤ sum holds for any value). So on the sample the
-/// precise statement is asserted: every primary count alone in a sum is recovered exactly, every primary count the
-/// attacker leaves at its baseline is alone in no sum, and in the tables where it holds on the sample (the four v1
-/// tables, <c>duurzaamheid_gemeente_thema</c>, <c>effecten_doelgroep</c>) every primary count is narrowed. After the
-/// audit no count is narrowed, in any table, and the region's rows of <c>duurzaamheid_gemeente_thema</c> are all
-/// published (the choice by level, <see cref="Preventiemonitor.Reports.Disclosure.CellLevel"/>).
+/// small count the only small one of a sum): there the attacker recovers every primary count of every table exactly.
+/// It cannot hold in general: a primary count that is the only emptied cell of a sum (R1–R3, R8, R9, R10) is
+/// recovered exactly, but a count escapes when (a) every sum it takes part in holds a second small count whose
+/// published total leaves both their whole range (in the hand-made run <see cref="MethodeV2Run"/>, Valkenburg's
+/// <c>weerbaarheid</c>: VAL-2025-05 with 3 and VAL-2025-08 with 7 triples, the municipality's 10 published; each could
+/// be anything from 1 to 9), or (b) it takes part in inequalities only, which a published or narrowed neighbour
+/// already satisfies: an instrument's <c>tripels</c> enter only <c>tripels ≤ paren</c> and <c>max_i ≤ tripels_pt ≤
+/// Σ_i</c> (R8), so beside a second instrument of the same programme any value 1 … 9 fits (on the sample drop V006
+/// <c>weerbaarheid</c>, SDQ_EMOTIE and RSES with 8 triples each; in the hand-made run MST-2025-001
+/// <c>opvoedvaardigheden</c>, OBVL_TOTAAL 3 beside NOSIK_TOTAAL 92 and the programme's 92).
+/// </para>
+/// <para>
+/// So on every publication the precise statement is asserted (<see cref="Classify"/>): every primary count alone in a
+/// sum is recovered exactly, and every primary count the attacker leaves at its baseline is alone in no sum; with the
+/// literal statement per table where it holds: on the sample drop in every table but <c>duurzaamheid_effecten</c>
+/// (case b only), on the hand-made run in the v1 tables, <c>duurzaamheid_gemeente_thema</c> and
+/// <c>effecten_doelgroep</c>. After the audit the attacker narrows no primary count, in any table, and on the sample
+/// the region's rows of <c>duurzaamheid_gemeente_thema</c> are all published (the choice by level,
+/// <see cref="Preventiemonitor.Reports.Disclosure.CellLevel"/>).
 /// </para>
 /// </summary>
 public sealed class MethodeV2AttackerTests(DatabaseFixture fixture, ITestOutputHelper output) : IClassFixture<DatabaseFixture>, IDisposable
@@ -33,6 +43,13 @@ public sealed class MethodeV2AttackerTests(DatabaseFixture fixture, ITestOutputH
 
     /// <summary>The tables in which, on the sample drop, every primary count is narrowed with the primary rule alone.</summary>
     private static readonly string[] EveryCountNarrowedOnTheSample =
+    [
+        "programmas", "effecten", "scores_programma_thema", "scores_gemeente_thema",
+        "duurzaamheid_programma_thema", "duurzaamheid_gemeente_thema", "effecten_doelgroep",
+    ];
+
+    /// <summary>The tables in which, on the hand-made v2 run (<see cref="MethodeV2Run"/>), every primary count is narrowed with the primary rule alone.</summary>
+    private static readonly string[] EveryCountNarrowedOnTheHandMadeRun =
         ["programmas", "effecten", "scores_programma_thema", "scores_gemeente_thema", "duurzaamheid_gemeente_thema", "effecten_doelgroep"];
 
     private readonly string _out = TestCluster.CreateTempHome("pm-v2-aanval-");
@@ -60,36 +77,59 @@ public sealed class MethodeV2AttackerTests(DatabaseFixture fixture, ITestOutputH
     }
 
     [Fact]
-    public async Task Primary_suppression_alone_exposes_every_count_alone_in_a_sum_and_the_audited_v2_publication_none()
+    public async Task On_the_sample_drop_primary_suppression_alone_exposes_every_count_alone_in_a_sum_and_the_audited_publication_none()
+    {
+        var db = await fixture.CreateMigratedDatabaseAsync();
+        await new IngestService(db, new byte[32], [], null, NullLoggerFactory.Instance).IngestDropAsync(RepositoryPaths.SampleDrop, null, null, CancellationToken.None);
+        var run = await new ScoreRunService(db, NullLogger<ScoreRunService>.Instance)
+            .RunAsync(2025, new MethodParameters { Versie = MethodVersions.V2 }, "test", CancellationToken.None);
+
+        var published = await AttackAsync(db, run.Id, "sample", EveryCountNarrowedOnTheSample);
+
+        // The choice by level spares the region: on the sample every region row of duurzaamheid_gemeente_thema is published.
+        Assert.All(PublishedCsv.Read(published, "duurzaamheid_gemeente_thema").Where(r => r["gemeente"] == "REGIO"),
+            r => Assert.True(r["tripels"] != "" && r["g_t2"] != "" && r["onderdrukt"] == "false", r["_key"]));
+    }
+
+    [Fact]
+    public async Task On_the_hand_made_v2_run_primary_suppression_alone_exposes_every_count_alone_in_a_sum_and_the_audited_publication_none()
     {
         var runs = await MethodeV2PublicationTests.ScoreAsync(fixture);
-        var truthFolder = await WriteAsync("onbeschermd", runs, primaryOnly: false);
-        var primaryOnly = await WriteAsync("alleen-primair", runs, primaryOnly: true);
+
+        await AttackAsync(runs.Db, runs.V2, "handgemaakt", EveryCountNarrowedOnTheHandMadeRun);
+    }
+
+    /// <summary>
+    /// Attacks run <paramref name="runId"/>'s tables after the primary rule alone (the precise statement of <see cref="Classify"/>;
+    /// every primary count of <paramref name="literal"/> narrowed) and its audited publication (none narrowed); returns the
+    /// publication's folder.
+    /// </summary>
+    private async Task<string> AttackAsync(NpgsqlDataSource db, long runId, string name, string[] literal)
+    {
+        var truthFolder = await WriteAsync(name + "-onbeschermd", db, runId, primaryOnly: false);
+        var primaryOnly = await WriteAsync(name + "-alleen-primair", db, runId, primaryOnly: true);
         var values = PublishedCsv.KeyColumns.Keys
             .SelectMany(t => PublishedCsv.Read(truthFolder, t).Select(r => (t, r)))
             .ToDictionary(x => $"{x.t}[{x.r["_key"]}]", x => x.r);
         double Truth(string file, string row, string column) => PublishedCsv.Number(values[$"{file}[{row}]"][column]);
 
         var (narrowed, kept) = Classify(primaryOnly, Truth);
-        output.WriteLine($"alleen primair: {narrowed.Count} aantallen smaller dan hun basis, {kept.Count} niet:");
+        output.WriteLine($"{name}, alleen primair: {narrowed.Count} aantallen smaller dan hun basis, {kept.Count} niet:");
         kept.ForEach(c => output.WriteLine($"  {c}, waar {Truth(c.File, c.Row, c.Column)}"));
         Assert.Contains(narrowed, c => c.File.Contains("duurzaamheid", StringComparison.Ordinal) || c.File == "effecten_doelgroep");
-        foreach (var table in EveryCountNarrowedOnTheSample)
+        foreach (var table in literal)
         {
             Assert.DoesNotContain(kept, c => c.File == table);
         }
 
-        // The published v2 publication: every primary count keeps its baseline range.
-        var published = (await new PublicationService(runs.Db, NullLogger<PublicationService>.Instance)
-            .PublishAsync(runs.V2, "v2", _out, "test", CancellationToken.None)).Folder;
+        // The audited publication: every primary count keeps its baseline range.
+        var published = (await new PublicationService(db, NullLogger<PublicationService>.Instance)
+            .PublishAsync(runId, name, _out, "test", CancellationToken.None)).Folder;
         var after = Classify(published, Truth);
-        output.WriteLine($"gepubliceerd: {after.Narrowed.Count + after.Kept.Count} primaire aantallen, {after.Narrowed.Count} smaller dan hun basis");
+        output.WriteLine($"{name}, gepubliceerd: {after.Narrowed.Count + after.Kept.Count} primaire aantallen, {after.Narrowed.Count} smaller dan hun basis");
         Assert.Contains(after.Kept, c => c.File == "effecten_doelgroep" || c.File.Contains("duurzaamheid", StringComparison.Ordinal));
         Assert.Empty(after.Narrowed);
-
-        // The choice by level spares the region: on the sample every region row of duurzaamheid_gemeente_thema is published.
-        Assert.All(PublishedCsv.Read(published, "duurzaamheid_gemeente_thema").Where(r => r["gemeente"] == "REGIO"),
-            r => Assert.True(r["tripels"] != "" && r["g_t2"] != "" && r["onderdrukt"] == "false", r["_key"]));
+        return published;
     }
 
     /// <summary>
@@ -119,12 +159,12 @@ public sealed class MethodeV2AttackerTests(DatabaseFixture fixture, ITestOutputH
         return (narrowed, kept);
     }
 
-    /// <summary>Writes the v2 run's tables: unsuppressed, or after the primary rule only.</summary>
-    private async Task<string> WriteAsync(string name, MethodeV2PublicationTests.Runs runs, bool primaryOnly)
+    /// <summary>Writes a run's tables: unsuppressed, or after the primary rule only.</summary>
+    private async Task<string> WriteAsync(string name, NpgsqlDataSource db, long runId, bool primaryOnly)
     {
         var folder = Path.Combine(_out, name);
         Directory.CreateDirectory(folder);
-        var data = await new PublicationBuilder(runs.Db).BuildAsync(runs.V2, CancellationToken.None);
+        var data = await new PublicationBuilder(db).BuildAsync(runId, CancellationToken.None);
         if (primaryOnly)
         {
             DisclosureControl.Apply(data.Tables, KMin);
