@@ -5,7 +5,8 @@ namespace Preventiemonitor.Reports.Disclosure;
 /// (the v2 tables): every secondary cell of the region, then every secondary cell of a municipality, in key order, is
 /// published again on trial and the primary counts of its component are protected anew by the greedy loop with cells
 /// of strictly lower levels only (never the model's last-resort cells of the v1 tables, never the cell itself); when
-/// that succeeds within <see cref="MaxSteps"/> emptied cells, the trial is kept and pruned. So a region cell stays
+/// that succeeds within <see cref="MaxSteps"/> emptied cells (and <see cref="TotalSteps"/> for all cells together),
+/// the trial is kept and pruned. So a region cell stays
 /// emptied only when no set of municipality, programme, instrument or group cells the greedy finds protects as well,
 /// and the number of emptied region cells, then of municipality cells, never grows; the cells below may grow.
 /// Deterministic: the same order and the same greedy choices every time.
@@ -15,6 +16,12 @@ internal static class LevelSparing
     /// <summary>Cells the greedy may empty to replace one cell; bounds the time on large components.</summary>
     public const int MaxSteps = 40;
 
+    /// <summary>
+    /// Cells the greedy may empty in all replacements of one publication together (counted, so deterministic); once spent,
+    /// the remaining cells stay emptied. Bounds the time of a national publication with many municipality cells.
+    /// </summary>
+    public const int TotalSteps = 2000;
+
     public static SuppressionState Spare(SuppressionState state)
     {
         var model = state.Model;
@@ -23,12 +30,13 @@ internal static class LevelSparing
             return state;
         }
 
+        var budget = TotalSteps;
         foreach (var level in new[] { CellLevel.Region, CellLevel.Municipality })
         {
             var spared = state.Emptied.Where(k => model.LevelOf(k) == level && IsSecondary(model, k)).ToList();
             foreach (var key in spared)
             {
-                if (!state.Emptied.Contains(key))
+                if (!state.Emptied.Contains(key) || budget <= 0)
                 {
                     continue;
                 }
@@ -37,7 +45,8 @@ internal static class LevelSparing
                 var component = LinkedComponent.Of(trial, key);
                 var primaries = component.Variables.Where(k => trial.Emptied.Contains(k) && model.IsPrimary(model.Cells[k])).Order().ToList();
                 var (covered, failure) = SecondarySuppressor.Cover(
-                    trial, primaries, k => k != key && model.LevelOf(k) < level && !model.LastResort.Contains(k), MaxSteps);
+                    trial, primaries, k => k != key && model.LevelOf(k) < level && !model.LastResort.Contains(k), Math.Min(MaxSteps, budget));
+                budget -= covered.Emptied.Count - trial.Emptied.Count;
                 if (failure is null)
                 {
                     state = SecondarySuppressor.Prune(covered);
