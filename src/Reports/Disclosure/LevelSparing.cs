@@ -44,17 +44,32 @@ internal static class LevelSparing
                 var trial = state.Without(key);
                 var component = LinkedComponent.Of(trial, key);
                 var primaries = component.Variables.Where(k => trial.Emptied.Contains(k) && model.IsPrimary(model.Cells[k])).Order().ToList();
-                var (covered, failure) = SecondarySuppressor.Cover(
-                    trial, primaries, k => k != key && model.LevelOf(k) < level && !model.LastResort.Contains(k), Math.Min(MaxSteps, budget));
-                budget -= covered.Emptied.Count - trial.Emptied.Count;
-                if (failure is null)
+                if (Replace(trial, primaries, k => k != key && model.LevelOf(k) < level && !model.LastResort.Contains(k), ref budget) is { } replaced)
                 {
-                    state = SecondarySuppressor.Prune(covered);
+                    state = replaced;
                 }
             }
         }
 
         return state;
+    }
+
+    /// <summary>
+    /// The trial protected with the <paramref name="allowed"/> cells and pruned, or null when the greedy does not succeed
+    /// within the steps left or the solver cannot solve a program (then the cell stays emptied: sparing never risks a count).
+    /// </summary>
+    private static SuppressionState? Replace(SuppressionState trial, List<CellKey> primaries, Func<CellKey, bool> allowed, ref int budget)
+    {
+        try
+        {
+            var (covered, failure) = SecondarySuppressor.Cover(trial, primaries, allowed, Math.Min(MaxSteps, budget));
+            budget -= covered.Emptied.Count - trial.Emptied.Count;
+            return failure is null ? SecondarySuppressor.Prune(covered) : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A cell secondary suppression chose (not primary, not emptied before, not a v1 last-resort cell).</summary>
