@@ -9,26 +9,33 @@ namespace Preventiemonitor.Reports.Disclosure;
 /// gap to the baseline is taken (the smallest cell that suffices). When none does, within the first
 /// <see cref="MaxTrials"/> of a list, the one that narrows the gap most is taken (ties by value,
 /// then key), or, if nothing narrows it, the first direct candidate, so the loop always moves on.
-/// Cells of <see cref="LinkedCellModel.LastResort"/> come after every other candidate of a list.
-/// Deterministic: every order is by value and <see cref="CellKey"/>.
+/// Cells of <see cref="LinkedCellModel.LastResort"/> come after every other candidate of a list; when the
+/// model <see cref="LinkedCellModel.ChoosesByLevel"/>, a list is ordered by <see cref="CellLevel"/> (lower first)
+/// before value, so a programme's or instrument's cell that suffices is taken before a municipality's or the region's.
+/// Deterministic: every order is by level, value and <see cref="CellKey"/>.
 /// </summary>
 public static class CandidateChooser
 {
     /// <summary>Trial programs per candidate list; bounds the time of one step on large components.</summary>
     public const int MaxTrials = 24;
 
-    public static CellKey? Choose(SuppressionState state, CellKey target, Interval range, Interval baseline)
+    public static CellKey? Choose(SuppressionState state, CellKey target, Interval range, Interval baseline) =>
+        Choose(state, target, range, baseline, _ => true);
+
+    /// <summary>As <see cref="Choose(SuppressionState, CellKey, Interval, Interval)"/>, among the cells <paramref name="allowed"/> only.</summary>
+    public static CellKey? Choose(SuppressionState state, CellKey target, Interval range, Interval baseline, Func<CellKey, bool> allowed)
     {
         ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(allowed);
         var shortfall = DisclosureAuditor.Shortfall(range, baseline);
-        var direct = Candidates(state, state.Model.RelationsOf(target));
+        var direct = Candidates(state, state.Model.RelationsOf(target), allowed);
         var best = Best(state, target, range, baseline, direct);
         if (best is { } b && b.Shortfall < shortfall)
         {
             return b.Cell;
         }
 
-        var border = Candidates(state, LinkedComponent.Of(state, target).Relations).Except(direct).ToList();
+        var border = Candidates(state, LinkedComponent.Of(state, target).Relations, allowed).Except(direct).ToList();
         var further = Best(state, target, range, baseline, border);
         if (further is { } f && f.Shortfall < shortfall)
         {
@@ -75,8 +82,11 @@ public static class CandidateChooser
         return best;
     }
 
-    /// <summary>Emptiable cells of <paramref name="relations"/> not yet emptied, or the counts that carry them; the model's last-resort cells after the others, then by value, then key.</summary>
-    private static List<CellKey> Candidates(SuppressionState state, IEnumerable<DisclosureRelation> relations)
+    /// <summary>
+    /// Emptiable, <paramref name="allowed"/> cells of <paramref name="relations"/> not yet emptied, or the counts that carry them;
+    /// the model's last-resort cells after the others, then by level (lower first), value and key.
+    /// </summary>
+    private static List<CellKey> Candidates(SuppressionState state, IEnumerable<DisclosureRelation> relations, Func<CellKey, bool> allowed)
     {
         var found = new HashSet<CellKey>();
         foreach (var key in relations.SelectMany(r => r.Cells))
@@ -87,20 +97,20 @@ public static class CandidateChooser
             }
 
             var cell = state.Model.Cells[key];
-            if (cell.Emptiable)
+            if (cell.Emptiable && allowed(key))
             {
                 found.Add(key);
             }
 
             foreach (var carrier in cell.CarriedBy)
             {
-                if (!state.IsEmptied(carrier) && state.Model.Cells[carrier].Emptiable)
+                if (!state.IsEmptied(carrier) && state.Model.Cells[carrier].Emptiable && allowed(carrier))
                 {
                     found.Add(carrier);
                 }
             }
         }
 
-        return [.. found.OrderBy(k => state.Model.LastResort.Contains(k)).ThenBy(k => state.Model.Cells[k].Value).ThenBy(k => k)];
+        return [.. found.OrderBy(k => state.Model.LastResort.Contains(k)).ThenBy(state.Model.LevelOf).ThenBy(k => state.Model.Cells[k].Value).ThenBy(k => k)];
     }
 }

@@ -11,7 +11,7 @@ public sealed class LinkedCellModel
 
     public LinkedCellModel(
         int kMin, IEnumerable<DisclosureCell> cells, IEnumerable<DisclosureRelation> relations, IEnumerable<CellKey>? emptiedBefore = null,
-        IEnumerable<CellKey>? lastResort = null)
+        IEnumerable<CellKey>? lastResort = null, bool choosesByLevel = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(kMin, 2);
         KMin = kMin;
@@ -19,6 +19,7 @@ public sealed class LinkedCellModel
         Relations = [.. relations];
         EmptiedBefore = (emptiedBefore ?? []).ToHashSet();
         LastResort = (lastResort ?? []).ToHashSet();
+        ChoosesByLevel = choosesByLevel;
         foreach (var key in EmptiedBefore.Where(k => !Cells.ContainsKey(k)))
         {
             throw new ArgumentException($"Vooraf leeggemaakte cel {key} staat niet in het model.", nameof(emptiedBefore));
@@ -74,6 +75,31 @@ public sealed class LinkedCellModel
     /// empty after all, because no cell of the v2 tables can protect a count (see <c>PublicationDisclosure</c>).
     /// </summary>
     public IReadOnlySet<CellKey> LastResort { get; }
+
+    /// <summary>
+    /// Whether secondary suppression weighs a cell's <see cref="CellLevel"/> (<see cref="LevelOf"/>): candidates of
+    /// lower levels first, and afterwards each region cell, then each municipality cell, is replaced by cells of lower
+    /// levels where they protect as well (<see cref="SecondarySuppressor"/>). Set for the second stage of a v2
+    /// publication only; without it every cell is <see cref="CellLevel.Lower"/> and the choice is v1's.
+    /// </summary>
+    public bool ChoosesByLevel { get; }
+
+    /// <summary>The level of <paramref name="key"/>'s row; always <see cref="CellLevel.Lower"/> unless <see cref="ChoosesByLevel"/>.</summary>
+    public CellLevel LevelOf(CellKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (!ChoosesByLevel)
+        {
+            return CellLevel.Lower;
+        }
+
+        if (key.Row.StartsWith(DisclosureKeys.Regio + "|", StringComparison.Ordinal))
+        {
+            return CellLevel.Region;
+        }
+
+        return key.Table is DisclosureKeys.ScoresGemeenteThema or DisclosureKeys.DuurzaamheidGemeenteThema ? CellLevel.Municipality : CellLevel.Lower;
+    }
 
     /// <summary>The relations that refer to <paramref name="key"/>, in the order they were given.</summary>
     public IReadOnlyList<DisclosureRelation> RelationsOf(CellKey key) =>

@@ -18,7 +18,8 @@ public static class LinkedCellModelBuilder
     /// relations of methode-v2 §10 (R7–R10). With <paramref name="v1Emptied"/> (the second stage of a
     /// v2 publication) the cells of the v1 tables are fixed as the first stage left them: those in
     /// <paramref name="v1Emptied"/> emptied, the others published, and none may be chosen; only cells
-    /// of the v2 tables can be emptied further, so the v1 tables stay byte-identical to a v1 run's.
+    /// of the v2 tables can be emptied further, so the v1 tables stay byte-identical to a v1 run's. Such a model
+    /// chooses its secondary cells by level (<see cref="LinkedCellModel.ChoosesByLevel"/>: the region's rows spared first).
     /// </summary>
     public static LinkedCellModel Build(DisclosureInput input, IReadOnlyCollection<CellKey>? v1Emptied) => Build(input, v1Emptied, null);
 
@@ -94,7 +95,7 @@ public static class LinkedCellModelBuilder
         var frozen = cells.Select(c => DisclosureKeys.MethodeV2Tables.Contains(c.Key.Table) || (thawed.Contains(c.Key) && !v1Emptied.Contains(c.Key))
             ? c
             : c with { Emptiable = false });
-        return new LinkedCellModel(input.KMin, frozen, relations, v1Emptied, thawed.Where(k => !v1Emptied.Contains(k)));
+        return new LinkedCellModel(input.KMin, frozen, relations, v1Emptied, thawed.Where(k => !v1Emptied.Contains(k)), choosesByLevel: true);
     }
 
     /// <summary>The one instrument with an effect, when the pooled effect rests on exactly one.</summary>

@@ -7,16 +7,41 @@ namespace Preventiemonitor.Reports.Disclosure;
 /// attacker's ranges and only narrows the baselines, while the range always lies within the
 /// baseline, so a count that passes keeps passing: once a count passes, every other primary count
 /// of its component is checked on the same programs and settled too. Afterwards <see cref="Prune"/>
-/// publishes again what turned out unnecessary. Never empties a zero.
+/// publishes again what turned out unnecessary, and, when the model <see cref="LinkedCellModel.ChoosesByLevel"/>,
+/// <see cref="LevelSparing"/> replaces region and then municipality cells by cells of lower levels where those
+/// protect as well. Never empties a zero.
 /// </summary>
 public static class SecondarySuppressor
 {
     public static SuppressionResult Protect(LinkedCellModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var state = SuppressionState.Primary(model);
+        var primary = SuppressionState.Primary(model);
+        var (state, failure) = Cover(primary, [.. primary.Emptied], _ => true, int.MaxValue);
+        if (failure is { } unprotected)
+        {
+            return new SuppressionResult(false, unprotected.Reason, Reasons(state), DisclosureAuditor.Audit(state)) { Unprotected = unprotected.Key };
+        }
+
+        state = LevelSparing.Spare(Prune(state));
+        var final = DisclosureAuditor.Audit(state);
+        return final.Passed
+            ? new SuppressionResult(true, null, Reasons(state), final)
+            : new SuppressionResult(false, $"De controle slaagt niet voor {final.Failed.First().Key}.", Reasons(state), final) { Unprotected = final.Failed.First().Key };
+    }
+
+    /// <summary>
+    /// The greedy loop: empties cells <paramref name="allowed"/> (at most <paramref name="maxSteps"/>) until every primary
+    /// count of <paramref name="targets"/> has its baseline range; returns the state reached and, when a count stays
+    /// short, that count with the reason in Dutch.
+    /// </summary>
+    internal static (SuppressionState State, (CellKey Key, string Reason)? Failure) Cover(
+        SuppressionState state, IReadOnlyList<CellKey> targets, Func<CellKey, bool> allowed, int maxSteps)
+    {
+        var model = state.Model;
         var settled = new HashSet<CellKey>();
-        foreach (var target in state.Emptied.ToList())
+        var steps = 0;
+        foreach (var target in targets)
         {
             // Only primary counts need a range of their own (onthulling-v2 §2); cells emptied before (a first stage's secondaries) do not.
             if (model.Cells[target].Kind != CellKind.Count || !model.IsPrimary(model.Cells[target]) || settled.Contains(target))
@@ -46,36 +71,32 @@ public static class SecondarySuppressor
                     break;
                 }
 
-                var choice = CandidateChooser.Choose(state, target, range, baseline);
+                var choice = steps++ < maxSteps ? CandidateChooser.Choose(state, target, range, baseline, allowed) : null;
                 if (choice is null)
                 {
-                    return new SuppressionResult(false,
-                        $"Geen bescherming gevonden voor {target}: het bereik blijft {range} (zonder de gepubliceerde waarden {baseline}), ook als alle verwante cellen leeg zijn.",
-                        Reasons(state), DisclosureAuditor.Audit(state))
-                    { Unprotected = target };
+                    return (state, (target,
+                        $"Geen bescherming gevonden voor {target}: het bereik blijft {range} (zonder de gepubliceerde waarden {baseline}), ook als alle verwante cellen leeg zijn."));
                 }
 
                 state = state.With(choice);
             }
         }
 
-        state = Prune(state);
-        var final = DisclosureAuditor.Audit(state);
-        return final.Passed
-            ? new SuppressionResult(true, null, Reasons(state), final)
-            : new SuppressionResult(false, $"De controle slaagt niet voor {final.Failed.First().Key}.", Reasons(state), final) { Unprotected = final.Failed.First().Key };
+        return (state, null);
     }
 
     /// <summary>
     /// The greedy can leave cells emptied that a later choice made unnecessary: each secondary cell,
-    /// the model's <see cref="LinkedCellModel.LastResort"/> cells first, then the largest first (then by key), is published again when every primary count it is linked to
+    /// the model's <see cref="LinkedCellModel.LastResort"/> cells first, then by level (the region's first, when the model
+    /// <see cref="LinkedCellModel.ChoosesByLevel"/>), then the largest first (then by key), is published again when every primary count it is linked to
     /// still passes without it. Only cells the suppressor may choose are pruned (never a cell the model
     /// had emptied before, <see cref="LinkedCellModel.EmptiedBefore"/>).
     /// </summary>
-    private static SuppressionState Prune(SuppressionState state)
+    internal static SuppressionState Prune(SuppressionState state)
     {
         var secondary = state.Emptied.Where(k => !state.Model.IsPrimary(state.Model.Cells[k]) && state.Model.Cells[k].Emptiable)
-            .OrderByDescending(k => state.Model.LastResort.Contains(k)).ThenByDescending(k => state.Model.Cells[k].Value).ThenBy(k => k).ToList();
+            .OrderByDescending(k => state.Model.LastResort.Contains(k)).ThenByDescending(state.Model.LevelOf)
+            .ThenByDescending(k => state.Model.Cells[k].Value).ThenBy(k => k).ToList();
         foreach (var key in secondary)
         {
             var trial = state.Without(key);

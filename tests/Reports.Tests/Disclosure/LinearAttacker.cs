@@ -22,6 +22,7 @@ public sealed partial class LinearAttacker
     private readonly Solver _solver = Solver.CreateSolver("GLOP")!;
     private readonly Dictionary<string, Variable> _counts = [];
     private readonly List<(string File, string Row, string Column)> _emptied = [];
+    private readonly List<IReadOnlyList<string>> _sums = [];
     private readonly Func<string, string, string, (double Low, double High)> _knowledge;
 
     private readonly bool _forget;
@@ -45,6 +46,31 @@ public sealed partial class LinearAttacker
         {
             attacker._solver.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The equality relations the attacker writes down for <paramref name="folder"/> (R1–R3, the sums of R8, R9 and R10):
+    /// each as the cells it relates (<c>file[row].column</c>, the total first), published or emptied.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Sums(string folder, int nMin, Func<string, string, string, (double Low, double High)> knowledge)
+    {
+        var attacker = new LinearAttacker(knowledge, forget: false);
+        try
+        {
+            attacker.WriteDown(folder, nMin);
+            return attacker._sums;
+        }
+        finally
+        {
+            attacker._solver.Dispose();
+        }
+    }
+
+    /// <summary>The id of a cell as <see cref="Sums"/> names it.</summary>
+    public static string Id(AttackedCell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        return Id(cell.File, cell.Row, cell.Column);
     }
 
     private void WriteDown(string folder, int nMin)
@@ -233,10 +259,14 @@ public sealed partial class LinearAttacker
     private void Sum(Variable total, IEnumerable<Variable> parts)
     {
         var row = Row(0, 0, (total, -1));
+        var cells = new List<string> { total.Name() };
         foreach (var part in parts)
         {
             row.SetCoefficient(part, row.GetCoefficient(part) + 1);
+            cells.Add(part.Name());
         }
+
+        _sums.Add(cells);
     }
 
     private Constraint Row(double low, double high, params (Variable Variable, double Coefficient)[] terms)
