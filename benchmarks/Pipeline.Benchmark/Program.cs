@@ -110,11 +110,11 @@ try
     if (pageTimings.Count > 0)
     {
         Console.WriteLine();
-        Console.WriteLine($"| pagina (publicatie {publication.Result.Id}, {score.Result.Programmas:N0} programma's) | adres | beste (ms) | mediaan (ms) | HTML (KiB) |");
-        Console.WriteLine("|--------|-------|-----------:|-------------:|-----------:|");
+        Console.WriteLine($"| pagina (publicatie {publication.Result.Id}, {score.Result.Programmas:N0} programma's) | adres | eerste (ms) | beste (ms) | mediaan (ms) | HTML (KiB) |");
+        Console.WriteLine("|--------|-------|------------:|-----------:|-------------:|-----------:|");
         foreach (var t in pageTimings)
         {
-            Console.WriteLine($"| {t.Page} | `{t.Path}` | {t.BestMs:N0} | {t.MedianMs:N0} | {t.Bytes / 1024.0:N0} |");
+            Console.WriteLine($"| {t.Page} | `{t.Path}` | {t.FirstMs:N0} | {t.BestMs:N0} | {t.MedianMs:N0} | {t.Bytes / 1024.0:N0} |");
         }
     }
 

@@ -98,8 +98,8 @@ internal static class PipelineCommand
         PublicationResult result;
         try
         {
-            result = await services.GetRequiredService<PublicationService>()
-                .PublishAsync(scoreRunId!.Value, label, outRoot!, $"cli:{Environment.UserName}", ct).ConfigureAwait(false);
+            result = await ConsoleProgress.RunAsync(console, "Publiceren…", null, (PipelineReporters reporters) => services.GetRequiredService<PublicationService>()
+                .PublishAsync(scoreRunId!.Value, label, outRoot!, $"cli:{Environment.UserName}", reporters.Publication, ct)).ConfigureAwait(false);
         }
         catch (PublicationException e)
         {
