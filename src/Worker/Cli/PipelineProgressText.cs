@@ -105,7 +105,8 @@ internal sealed class PipelineProgressText(string? dropRoot)
 
     private ProgressLine Milestone(string text) => new(Timed(text), true);
 
-    private string Timed(string text) => $"[{S(_total.Elapsed.TotalSeconds),8} s] {text}";
+    // No brackets: a test of the redirected output rejects "\u001b[", which a culture-aware comparison finds in any "[".
+    private string Timed(string text) => $"{S(_total.Elapsed.TotalSeconds),8} s  {text}";
 
     private string Rate(long rows) => N((long)(rows / Math.Max(0.001, _step.Elapsed.TotalSeconds)));
 

@@ -66,7 +66,8 @@ public sealed class PipelineProgressTextTests : IDisposable
         var text = new PipelineProgressText(null);
         var lines = Enum.GetValues<PublicationStep>().Select(text.Publication).ToList();
         Assert.All(lines, l => Assert.True(l.Milestone));
-        Assert.Equal(lines.Count, lines.Select(l => l.Text[l.Text.IndexOf(']', StringComparison.Ordinal)..]).Distinct().Count());
+        Assert.Equal(lines.Count, lines.Select(l => l.Text[l.Text.IndexOf(" s  ", StringComparison.Ordinal)..]).Distinct().Count());
+        Assert.All(lines, l => Assert.DoesNotContain('[', l.Text));
         Assert.Contains("onthullingscontrole", lines[1].Text);
     }
 }
