@@ -14,13 +14,13 @@ public sealed class PublicationPageCache
     public const int Capacity = 4;
 
     private readonly Lock _gate = new();
-    private readonly LinkedList<(long Id, Task<PublicationPageData> Data)> _entries = new();
+    private readonly LinkedList<(long Id, Lazy<Task<PublicationPageData>> Data)> _entries = new();
 
     /// <summary>The page data of the publication: its tables from the cache or read now, with the given summary and catalogue.</summary>
     public async Task<PublicationPageData> GetAsync(PublicationReader reader, PublicationSummary publication, ReferenceCatalog catalog, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(publication);
-        Task<PublicationPageData> load;
+        Lazy<Task<PublicationPageData>> load;
         lock (_gate)
         {
             var node = _entries.First;
@@ -36,8 +36,8 @@ public sealed class PublicationPageCache
             }
             else
             {
-                // Read without the request's token: other requests may wait for the same tables.
-                load = PublicationPageData.LoadAsync(reader, publication, catalog, CancellationToken.None);
+                // Read outside the lock, without the request's token: other requests may wait for the same tables.
+                load = new Lazy<Task<PublicationPageData>>(() => PublicationPageData.LoadAsync(reader, publication, catalog, CancellationToken.None));
                 if (_entries.Count >= Capacity)
                 {
                     _entries.RemoveLast();
@@ -49,7 +49,7 @@ public sealed class PublicationPageCache
 
         try
         {
-            return (await load.WaitAsync(ct).ConfigureAwait(false)).For(publication, catalog);
+            return (await load.Value.WaitAsync(ct).ConfigureAwait(false)).For(publication, catalog);
         }
         catch (Exception) when (!ct.IsCancellationRequested)
         {
@@ -58,7 +58,7 @@ public sealed class PublicationPageCache
         }
     }
 
-    private void Forget(long id, Task<PublicationPageData> load)
+    private void Forget(long id, Lazy<Task<PublicationPageData>> load)
     {
         lock (_gate)
         {
