@@ -15,16 +15,20 @@ using Preventiemonitor.Storage;
 //   plain \copy into a table of text columns  vs  the project's ingest of the drop;
 //   the plain one-pass SQL pairing            vs  the project's score run;
 //   and the publication. Prints every time, each ratio (project ÷ plain) and the peak RSS.
-// Usage: dotnet run --project benchmarks/Pipeline.Benchmark -c Release -- [--rijen 1000000] [--programmas 300] [--explain]
+//   With --paginas also the main pages through the real Worker host after the publication (PageTimings).
+// Usage: dotnet run --project benchmarks/Pipeline.Benchmark -c Release -- [--rijen 1000000] [--programmas 300] [--gemeenten 6] [--explain] [--paginas]
 var options = new ScaleDropOptions();
 var explain = false;
+var pages = false;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
     {
         case "--rijen": options = options with { Rijen = long.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
         case "--programmas": options = options with { Programmas = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+        case "--gemeenten": options = options with { Gemeenten = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
         case "--explain": explain = true; break;
+        case "--paginas": pages = true; break;
         default: Console.Error.WriteLine($"Onbekende optie {args[i]}"); return 2;
     }
 }
@@ -84,6 +88,13 @@ try
     lines.Add(("project: onthullingscontrole (in publicatie)", audit.DuurMs / 1000.0,
         $"k_min {audit.KMin}: {audit.Primair} cellen primair, {audit.Secundair} secundair leeggemaakt; audit {(audit.Geslaagd ? "geslaagd" : "niet geslaagd")}"));
 
+    IReadOnlyList<PageTiming> pageTimings = [];
+    if (pages)
+    {
+        var gemeente = generated.Files.First(f => f.Dataset == "programmas").Bestand.Split('/')[0];
+        pageTimings = await PageTimings.MeasureAsync(dataSource, cluster.ConnectionString, Path.Combine(work, "site"), publication.Result.Id, gemeente, "weerbaarheid");
+    }
+
     Console.WriteLine();
     Console.WriteLine("| stap | tijd (s) | toelichting |");
     Console.WriteLine("|------|---------:|-------------|");
@@ -96,6 +107,17 @@ try
     Console.WriteLine($"ingest ÷ copy: {ingest.Seconds / copy.Seconds:N1}× de tijd (snelheid {copy.Seconds / ingest.Seconds:N2}× die van copy)");
     Console.WriteLine($"score run ÷ kale koppeling: {score.Seconds / plain:N2}× de tijd");
     Console.WriteLine($"piek RSS van dit proces (VmHWM): {PeakRssMiB():N0} MiB; PostgreSQL {cluster.MajorVersion}; {Environment.ProcessorCount} kernen");
+    if (pageTimings.Count > 0)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"| pagina (publicatie {publication.Result.Id}, {score.Result.Programmas:N0} programma's) | adres | eerste (ms) | beste (ms) | mediaan (ms) | HTML (KiB) |");
+        Console.WriteLine("|--------|-------|------------:|-----------:|-------------:|-----------:|");
+        foreach (var t in pageTimings)
+        {
+            Console.WriteLine($"| {t.Page} | `{t.Path}` | {t.FirstMs:N0} | {t.BestMs:N0} | {t.MedianMs:N0} | {t.Bytes / 1024.0:N0} |");
+        }
+    }
+
     return 0;
 }
 finally

@@ -79,7 +79,7 @@ internal static class PairedMeasurements
     public static async Task<PairedResult> ComputeAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, ReferenceCatalog catalog,
         IReadOnlyDictionary<(string Gemeente, string ProgrammaId), HashSet<string>> themesOfProgramme,
-        int jaar, MethodParameters parameters, int timeoutSeconds, CancellationToken ct)
+        int jaar, MethodParameters parameters, int timeoutSeconds, IProgress<ScoreProgress>? progress, CancellationToken ct)
     {
         var effects = new Dictionary<(string, string, string), InstrumentEffect>();
         var paren = new Dictionary<(string, string, string), int>();
@@ -97,6 +97,8 @@ internal static class PairedMeasurements
         var participantsPerTheme = new Dictionary<string, HashSet<ParticipantHash>>(StringComparer.Ordinal);
         string? thema = null;
         Instrument? instrument = null;
+        var programmesDone = 0;
+        var rows = 0L;
 
         void FlushEffect()
         {
@@ -118,6 +120,8 @@ internal static class PairedMeasurements
                 }
 
                 followUp?.FlushProgramme(p);
+                programmesDone += themesOfProgramme.ContainsKey(p) ? 1 : 0;
+                progress?.Report(new ScoreProgress(ScoreStep.Streaming, programmesDone, themesOfProgramme.Count, rows));
             }
 
             participantsPerTheme.Clear();
@@ -125,6 +129,7 @@ internal static class PairedMeasurements
 
         while (await reader.ReadAsync(ct).ConfigureAwait(false))
         {
+            rows++;
             var key = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
             if (current != key)
             {

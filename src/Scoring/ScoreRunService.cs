@@ -70,12 +70,17 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ILogger<ScoreRu
             "SELECT max(jaar) FROM actueel_programma", commandTimeout: _timeout, cancellationToken: ct)).ConfigureAwait(false);
     }
 
-    public async Task<ScoreRunSummary> RunAsync(int jaar, MethodParameters parameters, string gestartDoor, CancellationToken ct)
+    public Task<ScoreRunSummary> RunAsync(int jaar, MethodParameters parameters, string gestartDoor, CancellationToken ct) =>
+        RunAsync(jaar, parameters, gestartDoor, null, ct);
+
+    /// <summary>As above, reporting each step and, while the pairs stream in, the programmes done (<see cref="ScoreProgress"/>).</summary>
+    public async Task<ScoreRunSummary> RunAsync(int jaar, MethodParameters parameters, string gestartDoor, IProgress<ScoreProgress>? progress, CancellationToken ct)
     {
         parameters.Validated();
         var gestartOp = DateTimeOffset.UtcNow;
         var catalog = await new ReferenceCatalogStore(dataSource).LoadAsync(ct).ConfigureAwait(false);
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        progress?.Report(new ScoreProgress(ScoreStep.Statistics));
         await TableStatistics.RefreshAsync(connection, jaar, _timeout, ct).ConfigureAwait(false);
 
         // One snapshot for reading and writing: a delivery loaded meanwhile cannot mix into this run.
@@ -85,8 +90,10 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ILogger<ScoreRu
             SelectProgrammes, new { jaar }, transaction, _timeout, cancellationToken: ct)).ConfigureAwait(false)).ToList();
         var themes = programmeRows.ToDictionary(
             r => (r.Gemeente, r.ProgrammaId), r => r.ThemasSecundair.Append(r.ThemaPrimair).ToHashSet(StringComparer.Ordinal));
-        var (effects, paren, followUp) = await PairedMeasurements.ComputeAsync(connection, transaction, catalog, themes, jaar, parameters, _timeout, ct)
+        progress?.Report(new ScoreProgress(ScoreStep.Pairing, 0, themes.Count));
+        var (effects, paren, followUp) = await PairedMeasurements.ComputeAsync(connection, transaction, catalog, themes, jaar, parameters, _timeout, progress, ct)
             .ConfigureAwait(false);
+        progress?.Report(new ScoreProgress(ScoreStep.Computing, themes.Count, themes.Count));
         var population = (await connection.QueryAsync<(string Gemeente, long Aantal)>(new CommandDefinition(
                 "SELECT gemeente, aantal FROM (" + SelectPopulation + ") p", new { jaar }, transaction, _timeout, cancellationToken: ct)).ConfigureAwait(false))
             .ToDictionary(r => r.Gemeente, r => r.Aantal);
@@ -114,6 +121,7 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ILogger<ScoreRu
             .Concat(await connection.QueryAsync<long>(new CommandDefinition(SelectUsedPopulationDeliveries, new { jaar }, transaction, _timeout, cancellationToken: ct)).ConfigureAwait(false))
             .Distinct().Order().ToArray();
 
+        progress?.Report(new ScoreProgress(ScoreStep.Storing, themes.Count, themes.Count));
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertRun, new
         {
             jaar,

@@ -29,9 +29,16 @@ public sealed class PipelineService(IngestService ingest, ScoreRunService scorin
         RunAsync(drop, outRoot, jaar, label, startedBy, progress, null, ct);
 
     /// <summary>As above, reporting each step (ingest, score, publish) to <paramref name="stages"/> as it starts.</summary>
+    public Task<PipelineResult> RunAsync(string? drop, string outRoot, int? jaar, string? label, string startedBy,
+        IProgress<DeliveryProgress>? progress, IProgress<PipelineStage>? stages, CancellationToken ct) =>
+        RunAsync(drop, outRoot, jaar, label, startedBy, new PipelineReporters(progress, stages), ct);
+
+    /// <summary>As above, with progress of every step (<see cref="PipelineReporters"/>).</summary>
     public async Task<PipelineResult> RunAsync(string? drop, string outRoot, int? jaar, string? label, string startedBy,
-        IProgress<DeliveryProgress>? progress, IProgress<PipelineStage>? stages, CancellationToken ct)
+        PipelineReporters reporters, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(reporters);
+        var (progress, stages) = (reporters.Deliveries, reporters.Stages);
         stages?.Report(PipelineStage.Ingest);
         var reports = Path.Combine(Path.GetFullPath(outRoot), "leveringsrapporten");
         var ingests = new List<IngestRun>();
@@ -53,9 +60,9 @@ public sealed class PipelineService(IngestService ingest, ScoreRunService scorin
             ?? throw new PublicationException("Er is geen geaccepteerde programma-inventaris: er valt niets te scoren of te publiceren.");
 
         stages?.Report(PipelineStage.Score);
-        var score = await ScoreAsync(year, label, startedBy, ct).ConfigureAwait(false);
+        var score = await ScoreAsync(year, label, startedBy, reporters.Score, ct).ConfigureAwait(false);
         stages?.Report(PipelineStage.Publish);
-        var published = await publication.PublishAsync(score.Id, label, outRoot, startedBy, ct).ConfigureAwait(false);
+        var published = await publication.PublishAsync(score.Id, label, outRoot, startedBy, reporters.Publication, ct).ConfigureAwait(false);
         return new PipelineResult(ingests, score, published, await QuarantinedAsync(ingests, ct).ConfigureAwait(false));
     }
 
@@ -70,7 +77,7 @@ public sealed class PipelineService(IngestService ingest, ScoreRunService scorin
     }
 
     /// <summary>The run to publish: the one already published under the label, a current one, or a new one.</summary>
-    private async Task<PipelineScore> ScoreAsync(int year, string? label, string startedBy, CancellationToken ct)
+    private async Task<PipelineScore> ScoreAsync(int year, string? label, string startedBy, IProgress<ScoreProgress>? progress, CancellationToken ct)
     {
         if (label is not null && await publication.FindScoreRunAsync(label, ct).ConfigureAwait(false) is long publishedRun)
         {
@@ -85,7 +92,7 @@ public sealed class PipelineService(IngestService ingest, ScoreRunService scorin
         }
 
         logger.LogInformation("Score run voor {Jaar} gestart.", year);
-        var run = await scoring.RunAsync(year, parameters, startedBy, ct).ConfigureAwait(false);
+        var run = await scoring.RunAsync(year, parameters, startedBy, progress, ct).ConfigureAwait(false);
         return new PipelineScore(run.Id, run.Jaar, run.Programmas, run.Leveringen, Reused: false);
     }
 }

@@ -22,7 +22,12 @@ public sealed class PublicationService(NpgsqlDataSource dataSource, ILogger<Publ
     public static string DefaultLabel(int jaar, DateTimeOffset at) =>
         $"tussenrapportage-{jaar.ToString(CultureInfo.InvariantCulture)}-{at.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}";
 
-    public async Task<PublicationResult> PublishAsync(long scoreRunId, string? label, string outRoot, string createdBy, CancellationToken ct)
+    public Task<PublicationResult> PublishAsync(long scoreRunId, string? label, string outRoot, string createdBy, CancellationToken ct) =>
+        PublishAsync(scoreRunId, label, outRoot, createdBy, null, ct);
+
+    /// <summary>As above, reporting each step as it starts (<see cref="PublicationStep"/>).</summary>
+    public async Task<PublicationResult> PublishAsync(long scoreRunId, string? label, string outRoot, string createdBy, IProgress<PublicationStep>? progress,
+        CancellationToken ct)
     {
         outRoot = Path.GetFullPath(outRoot);
         await using var publishing = await PublicationStore.LockAsync(dataSource, ct).ConfigureAwait(false);
@@ -30,6 +35,7 @@ public sealed class PublicationService(NpgsqlDataSource dataSource, ILogger<Publ
 
         var createdAt = DateTimeOffset.UtcNow;
         createdAt = createdAt.AddTicks(-(createdAt.Ticks % TimeSpan.TicksPerSecond));
+        progress?.Report(PublicationStep.Reading);
         var data = await new PublicationBuilder(dataSource).BuildAsync(scoreRunId, ct).ConfigureAwait(false);
         // Without a label a run is published once: the same run again (a rerun, also after a crash) is its
         // newest publication, whose folder is made complete; a new label is made only for a new run.
@@ -57,13 +63,17 @@ public sealed class PublicationService(NpgsqlDataSource dataSource, ILogger<Publ
         }
 
         // Disclosure control: the primary rule and the audited secondary suppression; a failing audit throws, nothing is written.
+        progress?.Report(PublicationStep.Disclosure);
         var disclosure = PublicationDisclosure.Protect(data.Tables, data.Run.KMin, NMin(data.Run));
+        progress?.Report(PublicationStep.Rendering);
         var files = Render(data, disclosure, label, createdAt);
+        progress?.Report(PublicationStep.Writing);
         var temp = PublicationFolder.WriteTemp(outRoot, label, files);
         long id;
         try
         {
             logger.LogInformation("Publicatie '{Label}': bestanden klaar in {Temp}; vastleggen in de database.", label, temp);
+            progress?.Report(PublicationStep.Storing);
             id = await PublicationStore.StoreAsync(dataSource, label, data.Run.Jaar, scoreRunId, createdAt, createdBy, files,
                 (connection, transaction, publicatieId) => DisclosureAuditStore.SaveAsync(connection, transaction, publicatieId, disclosure, ct), ct).ConfigureAwait(false);
         }
@@ -74,6 +84,7 @@ public sealed class PublicationService(NpgsqlDataSource dataSource, ILogger<Publ
         }
 
         logger.LogInformation("Publicatie {Id} '{Label}' vastgelegd; map wordt op zijn plaats gezet.", id, label);
+        progress?.Report(PublicationStep.Finishing);
         PublicationFolder.MoveIntoPlace(temp, folder);
         logger.LogInformation("Publicatie {Id} '{Label}' geschreven naar {Folder}.", id, label, folder);
         return new PublicationResult(id, label, data.Run.Jaar, scoreRunId, folder, files);

@@ -33,7 +33,7 @@ internal static class IngestCommand
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         await using var held = await SourceLock.AcquireAsync(dataSource, source ?? WorkerWebHost.CommandLineDropSource,
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Preventiemonitor.Bronslot"), ct).ConfigureAwait(false);
-        var run = await ConsoleProgress.RunAsync(console, "Leveringen verwerken…", progress => drop is not null
+        var run = await ConsoleProgress.RunAsync(console, "Leveringen verwerken…", drop, progress => drop is not null
             ? ingest.IngestDropAsync(drop, reportFolder, progress, ct)
             : ingest.IngestSourceAsync(source!, reportFolder, progress, ct)).ConfigureAwait(false);
         var table = await DeliveryTable.LoadAsync(services.GetRequiredService<NpgsqlDataSource>(), [run], ct).ConfigureAwait(false);

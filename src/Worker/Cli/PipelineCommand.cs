@@ -50,8 +50,8 @@ internal static class PipelineCommand
     {
         CheckUsage(request);
         var pipeline = services.GetRequiredService<PipelineService>();
-        var result = await ConsoleProgress.RunAsync(console, "Pipeline: verwerken, scoren, publiceren…", progress =>
-            pipeline.RunAsync(request.Drop, request.OutRoot!, request.Jaar, request.Label, $"cli:{Environment.UserName}", progress, ct)).ConfigureAwait(false);
+        var result = await ConsoleProgress.RunAsync(console, "Pipeline: verwerken, scoren, publiceren…", request.Drop, (PipelineReporters reporters) =>
+            pipeline.RunAsync(request.Drop, request.OutRoot!, request.Jaar, request.Label, $"cli:{Environment.UserName}", reporters, ct)).ConfigureAwait(false);
 
         var run = result.Ingests.Single();
         var table = await DeliveryTable.LoadAsync(services.GetRequiredService<NpgsqlDataSource>(), result.Ingests, ct).ConfigureAwait(false);
@@ -98,8 +98,8 @@ internal static class PipelineCommand
         PublicationResult result;
         try
         {
-            result = await services.GetRequiredService<PublicationService>()
-                .PublishAsync(scoreRunId!.Value, label, outRoot!, $"cli:{Environment.UserName}", ct).ConfigureAwait(false);
+            result = await ConsoleProgress.RunAsync(console, "Publiceren…", null, (PipelineReporters reporters) => services.GetRequiredService<PublicationService>()
+                .PublishAsync(scoreRunId!.Value, label, outRoot!, $"cli:{Environment.UserName}", reporters.Publication, ct)).ConfigureAwait(false);
         }
         catch (PublicationException e)
         {

@@ -30,8 +30,8 @@ internal static class ScoreCommand
         var run = await ScoreRunReuse.FindCurrentAsync(dataSource, jaar.Value, parameters, ct).ConfigureAwait(false);
         if (run is null)
         {
-            var made = await console.Status().StartAsync($"Jaar {jaar} scoren…", _ => service.RunAsync(jaar.Value, parameters, $"cli:{Environment.UserName}", ct))
-                .ConfigureAwait(false);
+            var made = await ConsoleProgress.RunAsync(console, $"Jaar {jaar} scoren…", null,
+                (PipelineReporters reporters) => service.RunAsync(jaar.Value, parameters, $"cli:{Environment.UserName}", reporters.Score, ct)).ConfigureAwait(false);
             run = new PipelineScore(made.Id, made.Jaar, made.Programmas, made.Leveringen, Reused: false);
         }
 

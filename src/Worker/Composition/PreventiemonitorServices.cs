@@ -63,6 +63,7 @@ public static class PreventiemonitorServices
         services.AddTransient<PublicationService>();
         services.AddTransient<PipelineService>();
         services.AddTransient<PublicationReader>();
+        services.AddSingleton<Web.Review.PublicationPageCache>();
         services.AddTransient<ReviewStore>();
         services.AddSingleton<AccountStore>();
         services.AddTransient<HeartbeatService>();

@@ -25,7 +25,7 @@ public sealed class PipelineJob(PipelineService pipeline, WorkerPaths paths, ILo
     {
         var progress = new PipelineProgress(context);
         var result = await pipeline.RunAsync(null, paths.PublicationFolder, null, null, $"hangfire:{context?.BackgroundJob.Id ?? "?"}",
-                progress.Deliveries, progress.Stages, cancellationToken)
+                progress.Reporters, cancellationToken)
             .ConfigureAwait(false);
         var outcome = result.Outcome();
         progress.Finish(outcome);

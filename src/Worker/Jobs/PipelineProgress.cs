@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Hangfire.Server;
 using Preventiemonitor.Ingest.Loading;
+using Preventiemonitor.Reports.Publication;
+using Preventiemonitor.Scoring;
 
 namespace Preventiemonitor.Worker.Jobs;
 
@@ -28,7 +30,11 @@ public sealed class PipelineProgress
             _context?.SetJobParameter(ProgressParameter, null);
         });
         Deliveries = new Synchronous<DeliveryProgress>(OnDelivery);
+        Reporters = new PipelineReporters(Deliveries, Stages, new Synchronous<ScoreProgress>(OnScore), new Synchronous<PublicationStep>(OnPublication));
     }
+
+    /// <summary>All of the above, and the score run's programmes and the publication's steps.</summary>
+    public PipelineReporters Reporters { get; }
 
     /// <summary>Receives each step as it starts.</summary>
     public IProgress<PipelineStage> Stages { get; }
@@ -54,6 +60,37 @@ public sealed class PipelineProgress
         _sinceWritten.Restart();
         _context?.SetJobParameter(ProgressParameter, $"{progress.Bestand}: {Model.Numbers.OutputRounding.FormatDutch(progress.Rows, 0)} rijen gelezen");
     }
+
+    private void OnScore(ScoreProgress progress)
+    {
+        if (progress.Step == ScoreStep.Streaming && _sinceWritten.Elapsed < TimeSpan.FromSeconds(1))
+        {
+            return;
+        }
+
+        _file = null;
+        _sinceWritten.Restart();
+        _context?.SetJobParameter(ProgressParameter, progress.Step switch
+        {
+            ScoreStep.Statistics => "statistieken bijwerken",
+            ScoreStep.Pairing => $"T0 en T1 koppelen voor {Dutch(progress.ProgrammasTotaal)} programma's: PostgreSQL sorteert de metingen",
+            ScoreStep.Streaming => $"programma {Dutch(progress.ProgrammasKlaar)} van {Dutch(progress.ProgrammasTotaal)} gekoppeld ({Dutch(progress.Rijen)} paren)",
+            ScoreStep.Computing => "de methode rekenen",
+            _ => "de score run opslaan",
+        });
+    }
+
+    private void OnPublication(PublicationStep step) => _context?.SetJobParameter(ProgressParameter, step switch
+    {
+        PublicationStep.Reading => "tabellen van de score run lezen",
+        PublicationStep.Disclosure => "onthullingscontrole",
+        PublicationStep.Rendering => "CSV's, werkboek en datapackage.json maken",
+        PublicationStep.Writing => "bestanden schrijven",
+        PublicationStep.Storing => "publicatie vastleggen in de database",
+        _ => "map op zijn plaats zetten",
+    });
+
+    private static string Dutch(long value) => Model.Numbers.OutputRounding.FormatDutch(value, 0);
 
     /// <summary>An IProgress that reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool, out of order).</summary>
     private sealed class Synchronous<T>(Action<T> report) : IProgress<T>

@@ -17,7 +17,7 @@ namespace Preventiemonitor.Worker.Pages.Publicaties;
 /// from the published (suppressed) files; a panel member asking for a concept publication gets 404.
 /// </summary>
 [Authorize]
-public sealed partial class DetailModel(PublicationReader reader, ReviewStore review, NpgsqlDataSource dataSource) : PageModel
+public sealed partial class DetailModel(PublicationReader reader, ReviewStore review, NpgsqlDataSource dataSource, PublicationPageCache cache) : PageModel
 {
     public PublicationSummary Publication { get; private set; } = null!;
 
@@ -54,6 +54,7 @@ public sealed partial class DetailModel(PublicationReader reader, ReviewStore re
         }
 
         (View, Code) = ("gemeente", code);
+        PageGemeente(code!);
         return Page();
     }
 
@@ -65,6 +66,7 @@ public sealed partial class DetailModel(PublicationReader reader, ReviewStore re
         }
 
         (View, Code) = ("thema", code);
+        PageThema(code!);
         return Page();
     }
 
@@ -104,7 +106,7 @@ public sealed partial class DetailModel(PublicationReader reader, ReviewStore re
         }
 
         Publication = publication;
-        Data = await PublicationPageData.LoadAsync(reader, publication, await new ReferenceCatalogStore(dataSource).LoadAsync(ct), ct);
+        Data = await cache.GetAsync(reader, publication, await new ReferenceCatalogStore(dataSource).LoadAsync(ct), ct);
         await LoadOpmerkingenAsync(id, ct);
         return true;
     }

@@ -26,10 +26,21 @@ public static class PublicationCharts
     public static string ThemeForest(PublicationPageData data, string thema, string? gemeente = null)
     {
         ArgumentNullException.ThrowIfNull(data);
+        return ThemeForest(data, thema, data.ProgrammeScoresOn(thema, gemeente), gemeente);
+    }
+
+    /// <summary>
+    /// The forest plot of the given programme scores of a theme (one page of them): per municipality its programmes
+    /// among them and its pooled effect, then the region's pooled effect.
+    /// </summary>
+    public static string ThemeForest(PublicationPageData data, string thema, IReadOnlyList<ProgrammaThemaScoreRow> shown, string? gemeente)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(shown);
         var rows = new List<ForestRow>();
         foreach (var area in data.Catalog.Gemeenten.Select(g => g.Code).Where(c => gemeente is null || c == gemeente))
         {
-            var programmes = data.ProgrammeScoresOn(thema, area);
+            var programmes = shown.Where(p => p.Gemeente == area).ToList();
             if (programmes.Count == 0)
             {
                 continue;

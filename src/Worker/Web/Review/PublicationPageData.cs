@@ -11,6 +11,12 @@ namespace Preventiemonitor.Worker.Web.Review;
 /// </summary>
 public sealed class PublicationPageData
 {
+    private readonly Lazy<PublicationIndex> _index;
+
+    public PublicationPageData() => _index = new Lazy<PublicationIndex>(() => new PublicationIndex(this));
+
+    private PublicationPageData(PublicationPageData tables) => _index = tables._index;
+
     public required PublicationSummary Publication { get; init; }
 
     public required PublicationMethod Method { get; init; }
@@ -51,21 +57,46 @@ public sealed class PublicationPageData
 
     public string ThemaNaam(string code) => Catalog.FindThema(code)?.Naam ?? code;
 
-    public GemeenteThemaScoreRow? Score(string area, string thema) => Scores.FirstOrDefault(r => r.Gemeente == area && r.Thema == thema);
+    public GemeenteThemaScoreRow? Score(string area, string thema) => _index.Value.Scores.GetValueOrDefault((area, thema));
 
-    public WitteVlekRow? Gap(string area, string thema, string band) =>
-        Gaps.FirstOrDefault(r => r.Gemeente == area && r.Thema == thema && r.Leeftijdsgroep == band);
+    public WitteVlekRow? Gap(string area, string thema, string band) => _index.Value.Gaps.GetValueOrDefault((area, thema, band));
 
     /// <summary>The programme's name (from programmas.csv), or its id.</summary>
-    public string ProgrammeName(string gemeente, string programmaId) =>
-        Programmes.FirstOrDefault(p => p.Gemeente == gemeente && p.ProgrammaId == programmaId)?.Naam ?? programmaId;
+    public string ProgrammeName(string gemeente, string programmaId) => _index.Value.Names.GetValueOrDefault((gemeente, programmaId)) ?? programmaId;
 
     public IReadOnlyList<SuggestieRow> SuggestionsFor(string gemeente, string thema, string leeftijdsgroep) =>
-        [.. Suggestions.Where(r => r.Gemeente == gemeente && r.Thema == thema && r.Leeftijdsgroep == leeftijdsgroep)];
+        _index.Value.SuggestionsFor.GetValueOrDefault((gemeente, thema, leeftijdsgroep)) ?? [];
 
     /// <summary>The programme scores on a theme (optionally of one municipality), in publication order.</summary>
-    public IReadOnlyList<ProgrammaThemaScoreRow> ProgrammeScoresOn(string thema, string? gemeente = null) =>
-        [.. ProgrammeScores.Where(r => r.Thema == thema && (gemeente is null || r.Gemeente == gemeente))];
+    public IReadOnlyList<ProgrammaThemaScoreRow> ProgrammeScoresOn(string thema, string? gemeente = null)
+    {
+        var rows = _index.Value.ScoresOn.GetValueOrDefault(thema) ?? [];
+        return gemeente is null ? rows : [.. rows.Where(r => r.Gemeente == gemeente)];
+    }
+
+    /// <summary>A municipality's programmes (programmas.csv), in publication order.</summary>
+    public IReadOnlyList<ProgrammaRow> ProgrammesOf(string gemeente) => _index.Value.ProgrammesOf.GetValueOrDefault(gemeente) ?? [];
+
+    /// <summary>A municipality's programme scores on every theme, in publication order.</summary>
+    public IReadOnlyList<ProgrammaThemaScoreRow> ProgrammeScoresOf(string gemeente) => _index.Value.ScoresOf.GetValueOrDefault(gemeente) ?? [];
+
+    /// <summary>The same tables (and lookups) with the publication's current summary and the catalogue of this request.</summary>
+    public PublicationPageData For(PublicationSummary publication, ReferenceCatalog catalog) => new(this)
+    {
+        Publication = publication,
+        Method = Method,
+        Catalog = catalog,
+        Files = Files,
+        Scores = Scores,
+        Gaps = Gaps,
+        Programmes = Programmes,
+        ProgrammeScores = ProgrammeScores,
+        Suggestions = Suggestions,
+        Matches = Matches,
+        DurabilityProgrammes = DurabilityProgrammes,
+        DurabilityAreas = DurabilityAreas,
+        Groups = Groups,
+    };
 
     public static async Task<PublicationPageData> LoadAsync(PublicationReader reader, PublicationSummary publication, ReferenceCatalog catalog, CancellationToken ct)
     {
