@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Dapper;
 using Npgsql;
 using NpgsqlTypes;
 using Preventiemonitor.Ingest.Parsing;
 using Preventiemonitor.Ingest.Validation;
+using Preventiemonitor.Model.Deliveries;
 
 namespace Preventiemonitor.Ingest.Loading;
 
@@ -15,13 +17,20 @@ namespace Preventiemonitor.Ingest.Loading;
 /// <see cref="DeliveryStaging"/> takes the exact staging path from the start, when the file may have
 /// duplicate keys (two equal fingerprints, <see cref="KeyFingerprints"/>) or names more than one year (one
 /// COPY at a time per connection; the exact path moves the rows of every year at once).
+/// Reading and validating (<see cref="Accept"/>, on a thread of its own) overlaps with writing the COPY
+/// (<see cref="WriteAll"/>, on the connection's thread) through a bounded queue of batches.
 /// </summary>
 internal sealed class DirectMeasurementLoad(NpgsqlConnection connection, DeliveryRun run, MetingStage stage) : IDisposable
 {
     private const string Savepoint = "meting_direct";
     private const string Columns = "levering_id, rij, gemeente, jaar, programma_id, deelnemer_hash, moment, datum, leeftijd, instrument, score";
 
+    private const int BatchRows = 1024;
+
     private readonly SortedSet<(string Gemeente, int Jaar, string Moment)> _keys = [];
+    private readonly BlockingCollection<List<MetingRecord>> _queue = new(boundedCapacity: 8);
+    private readonly CancellationTokenSource _cancel = new();
+    private List<MetingRecord> _batch = new(BatchRows);
     private NpgsqlBinaryImporter? _importer;
     private long _id;
 
@@ -46,8 +55,11 @@ internal sealed class DirectMeasurementLoad(NpgsqlConnection connection, Deliver
         return new DirectMeasurementLoad(connection, run, stage);
     }
 
-    /// <summary>Validates one row; writes a valid one to <c>meting</c> and returns no issues.</summary>
-    public IReadOnlyList<RowIssue> ValidateAndWrite(RawRow row, RowFacts facts)
+    /// <summary>
+    /// Reading side: validates one row; a valid one is counted and queued for <see cref="WriteAll"/> in batches
+    /// (call <see cref="Flush"/> after the last row). Returns the issues of an invalid row.
+    /// </summary>
+    public IReadOnlyList<RowIssue> Accept(RawRow row, RowFacts facts)
     {
         var issues = stage.Validate(row, facts, out var m);
         if (m is null || Abandoned)
@@ -57,7 +69,7 @@ internal sealed class DirectMeasurementLoad(NpgsqlConnection connection, Deliver
 
         if (Year is null)
         {
-            Start(m.Jaar);
+            Year = m.Jaar;
         }
         else if (Year != m.Jaar)
         {
@@ -65,15 +77,53 @@ internal sealed class DirectMeasurementLoad(NpgsqlConnection connection, Deliver
             return issues;
         }
 
-        var importer = _importer!;
-        importer.StartRow();
-        importer.Write(_id, NpgsqlDbType.Bigint);
-        importer.Write(m.Rij, NpgsqlDbType.Bigint);
-        MetingStage.WriteColumns(importer, m);
         _keys.Add((m.Gemeente, m.Jaar, m.Moment));
         Groups.Add(m);
         Accepted++;
+        _batch.Add(m);
+        if (_batch.Count == BatchRows)
+        {
+            Flush();
+        }
+
         return [];
+    }
+
+    /// <summary>Reading side: queues the rows not yet queued.</summary>
+    public void Flush()
+    {
+        if (_batch.Count > 0)
+        {
+            _queue.Add(_batch, _cancel.Token);
+            _batch = new List<MetingRecord>(BatchRows);
+        }
+    }
+
+    /// <summary>Reading side: no more rows (also after a failure).</summary>
+    public void CompleteAdding() => _queue.CompleteAdding();
+
+    /// <summary>Writing side: stops the reading side when writing failed (it no longer waits for room in the queue).</summary>
+    public void CancelReading() => _cancel.Cancel();
+
+    /// <summary>Writing side, on the connection's thread: COPYs the queued rows into the year's partition until the reading side completes.</summary>
+    public void WriteAll(CancellationToken ct)
+    {
+        foreach (var batch in _queue.GetConsumingEnumerable(ct))
+        {
+            if (_importer is null)
+            {
+                Start(batch[0].Jaar);
+            }
+
+            var importer = _importer!;
+            foreach (var m in batch)
+            {
+                importer.StartRow();
+                importer.Write(_id, NpgsqlDbType.Bigint);
+                importer.Write(m.Rij, NpgsqlDbType.Bigint);
+                MetingStage.WriteColumns(importer, m);
+            }
+        }
     }
 
     /// <summary>Ends the COPY (also after the reader gave up between two rows, so the transaction stays usable).</summary>
@@ -92,7 +142,12 @@ internal sealed class DirectMeasurementLoad(NpgsqlConnection connection, Deliver
     public Task KeepAsync(CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition($"RELEASE SAVEPOINT {Savepoint}", cancellationToken: ct));
 
-    public void Dispose() => _importer?.Dispose();
+    public void Dispose()
+    {
+        _importer?.Dispose();
+        _queue.Dispose();
+        _cancel.Dispose();
+    }
 
     private void Start(int year)
     {

@@ -21,7 +21,7 @@ internal static class DirectStaging
         {
             try
             {
-                DeliveryStaging.StreamRows(run, reader, mapping, spool, load.ValidateAndWrite, () => load.Abandoned, progress, ct);
+                Stream(run, load, reader, mapping, spool, progress, ct);
                 load.Complete();
             }
             catch (FileRefusedException e)
@@ -70,5 +70,46 @@ internal static class DirectStaging
         {
             load.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Reads and validates on a thread of its own while this thread writes the COPY; the rows are written in file
+    /// order, and a failure of the reading side (an unreadable part) comes through after the rows before it.
+    /// </summary>
+    private static void Stream(DeliveryRun run, DirectMeasurementLoad load, IRowReader reader, HeaderMapping mapping, IssueSpool spool,
+        IProgress<DeliveryProgress>? progress, CancellationToken ct)
+    {
+        var reading = Task.Run(() =>
+        {
+            try
+            {
+                DeliveryStaging.StreamRows(run, reader, mapping, spool, load.Accept, () => load.Abandoned, progress, ct);
+                load.Flush();
+            }
+            finally
+            {
+                load.CompleteAdding();
+            }
+        }, CancellationToken.None);
+        try
+        {
+            load.WriteAll(ct);
+        }
+        catch
+        {
+            load.CancelReading();
+            try
+            {
+                reading.GetAwaiter().GetResult();
+            }
+            catch (Exception) when (reading.IsFaulted || reading.IsCanceled)
+            {
+                // The writing side's failure is the one that counts.
+            }
+
+            throw;
+        }
+
+        reading.GetAwaiter().GetResult();
     }
 }
