@@ -6,7 +6,7 @@ namespace Preventiemonitor.Ingest.Benchmark;
 /// <summary>The yardstick: the same file by text COPY (what psql's \copy does) into a table of text columns.</summary>
 internal static class PlainCopy
 {
-    public static async Task<double> RunAsync(NpgsqlDataSource dataSource, string path)
+    public static async Task<double> RunAsync(NpgsqlDataSource dataSource, string path, char delimiter = ';')
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using (var create = new NpgsqlCommand("""
@@ -19,7 +19,7 @@ internal static class PlainCopy
         }
 
         var watch = Stopwatch.StartNew();
-        await using (var writer = await connection.BeginTextImportAsync("COPY plain_meting FROM STDIN WITH (FORMAT csv, HEADER true, DELIMITER ';')"))
+        await using (var writer = await connection.BeginTextImportAsync($"COPY plain_meting FROM STDIN WITH (FORMAT csv, HEADER true, DELIMITER '{delimiter}')"))
         {
             using var reader = new StreamReader(path);
             var buffer = new char[1 << 16];

@@ -15,9 +15,12 @@ using Preventiemonitor.Storage;
 // reading alone, of reading and validating, and of every SQL statement of the load (Npgsql's tracing).
 // Usage:
 //   dotnet run --project benchmarks/Ingest.Benchmark -c Release -- [--rows 1000000 | --mib 200] [--profiel] [--connection "..."]
+// With --drop: the generated drop of the pipeline benchmark (six municipalities, --rows measurement rows in all),
+// plain COPY of its measurement files and `ingest --drop`, every statement profiled.
 var rows = 1_000_000L;
 long? mib = null;
 var profile = false;
+var drop = false;
 string? connection = null;
 for (var i = 0; i < args.Length; i++)
 {
@@ -26,6 +29,7 @@ for (var i = 0; i < args.Length; i++)
         case "--rows": rows = long.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--mib": mib = long.Parse(args[++i], CultureInfo.InvariantCulture); break;
         case "--profiel": profile = true; break;
+        case "--drop": drop = true; break;
         case "--connection": connection = args[++i]; break;
         default: Console.Error.WriteLine($"Onbekende optie {args[i]}"); return 2;
     }
@@ -45,6 +49,12 @@ try
 
     await using var dataSource = NpgsqlDataSource.Create(connection);
     await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
+    if (drop)
+    {
+        // The pipeline benchmark's drop (tools/ScaleGenerator), ingested as `ingest --drop` does, with the statements profiled.
+        return await DropProfile.RunAsync(dataSource, work, rows);
+    }
+
     var catalog = await new ReferenceCatalogStore(dataSource).LoadAsync(CancellationToken.None);
 
     var file = Path.Combine(work, "metingen_benchmark.csv");

@@ -39,6 +39,11 @@ internal sealed class StatementTimings : IDisposable
         var text = activity.GetTagItem("db.query.text") as string ?? activity.GetTagItem("db.statement") as string ?? activity.DisplayName;
         var key = string.Join(' ', text.Split((char[])['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries));
         key = key.Length > 90 ? key[..90] + "…" : key;
+        if (activity.Duration.TotalSeconds >= 0.5)
+        {
+            Console.WriteLine($"  {activity.StartTimeUtc:HH:mm:ss.fff} {activity.Duration.TotalSeconds:N2} s: {key[..Math.Min(key.Length, 40)]}");
+        }
+
         _totals.AddOrUpdate(key, (1, activity.Duration.TotalSeconds), (_, t) => (t.Count + 1, t.Seconds + activity.Duration.TotalSeconds));
     }
 }
