@@ -1,24 +1,35 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Preventiemonitor.Ingest.Benchmark;
 using Preventiemonitor.Ingest.Loading;
 using Preventiemonitor.Ingest.Parsing;
-using Preventiemonitor.Storage;
 using Preventiemonitor.Model.Deliveries;
+using Preventiemonitor.Storage;
 
-// Load benchmark: generates a measurement file of N rows (Dutch Excel style: ';' and decimal comma),
-// loads it with the real DeliveryProcessor into a throwaway embedded PostgreSQL (or --connection),
-// and prints time, throughput and the process's peak memory. Usage:
-//   dotnet run --project benchmarks/Ingest.Benchmark -c Release -- [--rows 1000000] [--connection "..."]
-var rows = 1_000_000;
+// Load benchmark: generates one measurement file (Dutch Excel style: ';' and decimal comma) of N rows
+// or of at least N MiB, copies it with a plain text COPY into a table of text columns (the yardstick),
+// then loads it with the real DeliveryProcessor into a throwaway embedded PostgreSQL (or --connection),
+// and prints the times, the ratio and the process's peak memory. With --profiel also the time of
+// reading alone, of reading and validating, and of every SQL statement of the load (Npgsql's tracing).
+// Usage:
+//   dotnet run --project benchmarks/Ingest.Benchmark -c Release -- [--rows 1000000 | --mib 200] [--profiel] [--connection "..."]
+// With --drop: the generated drop of the pipeline benchmark (six municipalities, --rows measurement rows in all),
+// plain COPY of its measurement files and `ingest --drop`, every statement profiled.
+var rows = 1_000_000L;
+long? mib = null;
+var profile = false;
+var drop = false;
 string? connection = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
     {
-        case "--rows": rows = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--rows": rows = long.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--mib": mib = long.Parse(args[++i], CultureInfo.InvariantCulture); break;
+        case "--profiel": profile = true; break;
+        case "--drop": drop = true; break;
         case "--connection": connection = args[++i]; break;
         default: Console.Error.WriteLine($"Onbekende optie {args[i]}"); return 2;
     }
@@ -38,24 +49,42 @@ try
 
     await using var dataSource = NpgsqlDataSource.Create(connection);
     await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
+    if (drop)
+    {
+        // The pipeline benchmark's drop (tools/ScaleGenerator), ingested as `ingest --drop` does, with the statements profiled.
+        return await DropProfile.RunAsync(dataSource, work, rows);
+    }
+
     var catalog = await new ReferenceCatalogStore(dataSource).LoadAsync(CancellationToken.None);
 
     var file = Path.Combine(work, "metingen_benchmark.csv");
     var generate = Stopwatch.StartNew();
-    WriteMeasurements(file, rows);
-    Console.WriteLine($"Bestand: {rows:N0} rijen, {new FileInfo(file).Length / 1048576.0:N1} MiB, gemaakt in {generate.Elapsed.TotalSeconds:N1} s");
+    rows = MeasurementFile.Write(file, rows, mib is null ? null : mib * 1048576);
+    var bytes = new FileInfo(file).Length;
+    Console.WriteLine($"Bestand: {rows:N0} rijen, {bytes / 1048576.0:N1} MiB, gemaakt in {generate.Elapsed.TotalSeconds:N1} s");
+
+    if (profile)
+    {
+        LoadProfile.ReadAndValidate(file, catalog);
+    }
+
+    var copy = await PlainCopy.RunAsync(dataSource, file);
+    Console.WriteLine($"Kale COPY naar tekstkolommen: {copy:N2} s");
 
     var processor = new DeliveryProcessor(dataSource, catalog, new byte[32], new ParseLimits { MaxFileBytes = long.MaxValue },
         NullLogger<DeliveryProcessor>.Instance);
     var heapPeak = 0L;
     var progress = new SyncProgress(_ => heapPeak = Math.Max(heapPeak, GC.GetTotalMemory(false)));
+    using var statements = profile ? new StatementTimings() : null;
     var load = Stopwatch.StartNew();
     var outcome = await processor.ProcessAsync(
         new DeliveryFile(file, "benchmark", "GM0935/metingen/metingen_benchmark.csv", "GM0935", Dataset.Metingen), progress, CancellationToken.None);
     load.Stop();
+    statements?.Print(load.Elapsed.TotalSeconds);
 
-    Console.WriteLine($"Levering {outcome.LeveringId}: {outcome.Status}, {outcome.Geaccepteerd:N0} geaccepteerd, {outcome.Geweigerd:N0} geweigerd");
-    Console.WriteLine($"Laden: {load.Elapsed.TotalSeconds:N1} s, {rows / load.Elapsed.TotalSeconds:N0} rijen/s");
+    Console.WriteLine($"Levering {outcome.LeveringId}: {outcome.Status}, {outcome.Geaccepteerd:N0} geaccepteerd, {outcome.Geweigerd:N0} geweigerd, {outcome.Waarschuwingen} waarschuwingen");
+    Console.WriteLine($"Laden: {load.Elapsed.TotalSeconds:N2} s, {rows / load.Elapsed.TotalSeconds:N0} rijen/s; " +
+        $"snelheid {copy / load.Elapsed.TotalSeconds:N2}× die van de kale COPY");
     Console.WriteLine($"Geheugen: piek RSS van dit proces {PeakRssMiB():N0} MiB (VmHWM), piek beheerde heap {heapPeak / 1048576.0:N0} MiB");
     return 0;
 }
@@ -67,21 +96,6 @@ finally
     }
 
     Directory.Delete(work, recursive: true);
-}
-
-static void WriteMeasurements(string path, int rows)
-{
-    // 200 programmes, participants with T0 and T1 on one instrument each; scores with a decimal comma.
-    using var writer = new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
-    writer.Write("programma_id;gemeente;jaar;deelnemer;moment;datum;leeftijd;instrument;score\n");
-    var random = new Random(42);
-    for (var i = 0; i < rows; i++)
-    {
-        var participant = i / 2;
-        var moment = i % 2 == 0 ? "T0" : "T1";
-        var score = (random.Next(10, 50) / 10.0).ToString("0.0", CultureInfo.GetCultureInfo("nl-NL"));
-        writer.Write($"P{participant % 200:000};GM0935;2025;D{participant:0000000};{moment};{(i % 2 == 0 ? "01-03-2025" : "2025-09-01")};{participant % 24};ZRM_GEMIDDELD;{score}\n");
-    }
 }
 
 static double PeakRssMiB()

@@ -31,6 +31,12 @@ public sealed class DeliveryProcessor(
 
     private readonly DeliveryStaging _staging = new(catalog, participantKey, limits);
 
+    /// <summary>
+    /// True (the default): a <c>metingen</c> delivery is first tried on the fast path (<see cref="DirectMeasurementLoad"/>,
+    /// rows straight into <c>meting</c>); false: always the exact staging path. Both give the same result.
+    /// </summary>
+    public bool DirectMeasurements { get; init; } = true;
+
     /// <summary>Called after the file was copied, before it is looked at again (tests change the file here).</summary>
     public Func<DeliveryFile, Task>? AfterCopy { get; init; }
 
@@ -49,25 +55,26 @@ public sealed class DeliveryProcessor(
             }
         }
 
+        using var run = new DeliveryRun(file, taken.Sha256, taken.Size, taken.CopyPath);
         try
         {
-            return await ProcessTakenAsync(file, taken, progress, ct).ConfigureAwait(false);
+            return await ProcessTakenAsync(run, taken, progress, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (ProcessingFailures.IsCausedByContent(e, ct))
         {
             // The detail is for the operator; the reason says what happened without content or stack trace.
             var reason = ProcessingFailures.Reason(e);
             logger.LogError(e, "{Bestand}: onverwachte fout bij het verwerken; de levering wordt geweigerd met reden '{Reden}'.", file.Bestand, reason);
-            using var run = new DeliveryRun(file, taken.Sha256, taken.Size, taken.CopyPath);
-            run.Refuse(FileRules.Unreadable(reason));
-            return await StoreAsync(run, stage: null, progress: null, ct).ConfigureAwait(false);
+            // The id reserved by the fast path (if any) is the delivery's, as if nothing had been read.
+            using var refused = new DeliveryRun(file, taken.Sha256, taken.Size, taken.CopyPath) { LeveringId = run.LeveringId };
+            refused.Refuse(FileRules.Unreadable(reason));
+            return await StoreAsync(refused, stage: null, progress: null, ct).ConfigureAwait(false);
         }
     }
 
-    private async Task<DeliveryOutcome> ProcessTakenAsync(DeliveryFile file, TakenFile taken, IProgress<DeliveryProgress>? progress, CancellationToken ct)
+    private async Task<DeliveryOutcome> ProcessTakenAsync(DeliveryRun run, TakenFile taken, IProgress<DeliveryProgress>? progress, CancellationToken ct)
     {
-        using var run = new DeliveryRun(file, taken.Sha256, taken.Size, taken.CopyPath);
-        run.Refuse(FileRules.Placement(file.PlacementError, file.Dataset));
+        run.Refuse(FileRules.Placement(run.File.PlacementError, run.File.Dataset));
         run.Refuse(taken.Refusal);
         return await StoreAsync(run, _staging, progress, ct).ConfigureAwait(false);
     }
@@ -81,11 +88,25 @@ public sealed class DeliveryProcessor(
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         await DeliveryStaging.CreateIssueTableAsync(connection, transaction, ct).ConfigureAwait(false);
         DatasetStage? staged = null;
+        DeliveryRun? restarted = null;
         try
         {
             if (stage is not null)
             {
-                staged = await stage.StageAsync(connection, run, progress, ct).ConfigureAwait(false);
+                staged = await stage.StageAsync(connection, run, DirectMeasurements, progress, ct).ConfigureAwait(false);
+                if (staged is MetingStage { NeedsExactPath: true } fast)
+                {
+                    logger.LogDebug("{Bestand}: metingen via de staging gelezen (dubbele sleutels mogelijk of meer dan één jaar).", file.Bestand);
+                    // Not for the fast path (possible duplicates, several years): read the file again on the exact path.
+                    fast.Dispose();
+                    staged = null;
+                    run = restarted = run.Restart();
+                    staged = await stage.StageAsync(connection, run, direct: false, progress, ct).ConfigureAwait(false);
+                }
+                else if (staged is MetingStage { Direct: not null })
+                {
+                    logger.LogDebug("{Bestand}: metingen rechtstreeks in meting geladen.", file.Bestand);
+                }
             }
 
             var outcome = run.Refusal is null
@@ -106,6 +127,7 @@ public sealed class DeliveryProcessor(
         finally
         {
             (staged as IDisposable)?.Dispose();
+            restarted?.Dispose();
         }
     }
 

@@ -18,9 +18,10 @@ internal sealed class DeliveryRepository(NpgsqlConnection connection)
         """;
 
     private const string InsertLevering = """
-        INSERT INTO levering (bron, gemeente, dataset, bestand, sha256, grootte, status, reden, formaat, jaren,
+        INSERT INTO levering (id, bron, gemeente, dataset, bestand, sha256, grootte, status, reden, formaat, jaren,
                               rijen, geaccepteerd, geweigerd, waarschuwingen, in_quarantaine)
-        VALUES (@Bron, @Gemeente, @Dataset, @Bestand, @Sha256, @Grootte, @Status, @Reden, @Formaat, @Jaren,
+        OVERRIDING SYSTEM VALUE
+        VALUES (coalesce(@Id, nextval(pg_get_serial_sequence('levering', 'id'))), @Bron, @Gemeente, @Dataset, @Bestand, @Sha256, @Grootte, @Status, @Reden, @Formaat, @Jaren,
                 @Rijen, @Geaccepteerd, @Geweigerd, 0, @InQuarantaine)
         RETURNING id
         """;
@@ -85,22 +86,28 @@ internal sealed class DeliveryRepository(NpgsqlConnection connection)
     /// <summary>Moves the staged rows into the model, applies the supersede rule and derives the warnings.</summary>
     public async Task<DeliveryOutcome> StoreAcceptedAsync(DeliveryRun run, DatasetStage stage, CancellationToken ct)
     {
-        var accepted = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+        var direct = (stage as MetingStage)?.Direct;
+        var accepted = direct?.Accepted ?? await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             $"SELECT count(*) FROM {stage.StageTable}", cancellationToken: ct)).ConfigureAwait(false);
         var rejected = run.Rows - accepted;
-        var years = stage.Dataset == Dataset.Interventies
-            ? []
+        int[] years = direct is not null ? (direct.Year is int year ? [year] : [])
+            : stage.Dataset == Dataset.Interventies ? []
             : (await connection.QueryAsync<int>(new CommandDefinition(
                 $"SELECT DISTINCT jaar FROM {stage.StageTable} ORDER BY jaar", cancellationToken: ct)).ConfigureAwait(false)).ToArray();
         var status = rejected > 0 ? LeveringStatus.DeelsGeaccepteerd : LeveringStatus.Geaccepteerd;
         var id = await InsertLeveringAsync(run, status, null, years, run.Rows, accepted, rejected, false, ct).ConfigureAwait(false);
 
-        if (stage.Dataset == Dataset.Metingen)
+        if (direct is null)
         {
-            await MeasurementPartitions.EnsureAsync(connection, years, ct).ConfigureAwait(false);
+            // On the fast path the rows are already in meting (DirectMeasurementLoad), under this id.
+            if (stage.Dataset == Dataset.Metingen)
+            {
+                await MeasurementPartitions.EnsureAsync(connection, years, ct).ConfigureAwait(false);
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(stage.InsertIntoModel, new { id }, commandTimeout: 0, cancellationToken: ct)).ConfigureAwait(false);
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(stage.InsertIntoModel, new { id }, commandTimeout: 0, cancellationToken: ct)).ConfigureAwait(false);
         if (stage.Dataset == Dataset.Interventies)
         {
             await Supersession.ReplaceInterventionListAsync(connection, id, ct).ConfigureAwait(false);
@@ -110,7 +117,15 @@ internal sealed class DeliveryRepository(NpgsqlConnection connection)
             await Supersession.SupersedeAsync(connection, stage, id, ct).ConfigureAwait(false);
         }
 
-        await RederiveMeasurementWarningsAsync(stage.Dataset, id, ct).ConfigureAwait(false);
+        if (direct is not null)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                MeasurementWarnings.DeriveFromGroups, direct.Groups.Parameters(id), commandTimeout: 0, cancellationToken: ct)).ConfigureAwait(false);
+        }
+        else
+        {
+            await RederiveMeasurementWarningsAsync(stage.Dataset, id, ct).ConfigureAwait(false);
+        }
         await MoveIssuesAsync(id, ct).ConfigureAwait(false);
         var warnings = await WriteWarningsAsync(id, run, ct).ConfigureAwait(false);
         await PayloadStore.StoreAsync(connection, run.PayloadPath!, run.Sha256, false, ct).ConfigureAwait(false);
@@ -141,6 +156,7 @@ internal sealed class DeliveryRepository(NpgsqlConnection connection)
         int[] jaren, int? rijen, int geaccepteerd, int geweigerd, bool quarantine, CancellationToken ct) =>
         await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertLevering, new
         {
+            Id = run.LeveringId,
             run.File.Bron,
             run.File.Gemeente,
             Dataset = run.File.Dataset?.Code(),

@@ -17,6 +17,12 @@ internal sealed class DeliveryRun(DeliveryFile file, string sha256, long size, s
     public string? PayloadPath { get; } = payloadPath;
 
     /// <summary>
+    /// The delivery id once reserved (the fast path of <c>metingen</c> reserves it at the first valid row, to
+    /// write the rows under it); the <c>levering</c> row gets this id, also when the delivery ends up refused.
+    /// </summary>
+    public long? LeveringId { get; set; }
+
+    /// <summary>
     /// True once every row went through the validators, so the BSN check of §4 saw the whole file.
     /// A refusal before that keeps the bytes only in the quarantine.
     /// </summary>
@@ -53,6 +59,9 @@ internal sealed class DeliveryRun(DeliveryFile file, string sha256, long size, s
     /// <summary>The number of rows a refused delivery reports: unknown for a misplaced or unreadable file.</summary>
     public int? RefusedRowCount() =>
         File.PlacementError is not null || Refusal is { RowsKnown: false } || RowsUnreadable ? null : Rows;
+
+    /// <summary>A run of the same file from the start (nothing read yet), keeping the reserved delivery id.</summary>
+    public DeliveryRun Restart() => new(File, Sha256, Size, PayloadPath) { LeveringId = LeveringId };
 
     public void Dispose() => _bsnSpool?.Dispose();
 }

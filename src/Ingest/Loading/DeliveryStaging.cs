@@ -26,7 +26,8 @@ internal sealed class DeliveryStaging(ReferenceCatalog catalog, byte[] participa
     /// Streams the rows into staging; sets <see cref="DeliveryRun.Refusal"/> on a file-level error. Returns
     /// the stage once its staging table exists (also when the file is refused after that), else null.
     /// </summary>
-    public async Task<DatasetStage?> StageAsync(NpgsqlConnection connection, DeliveryRun run, IProgress<DeliveryProgress>? progress, CancellationToken ct)
+    /// <param name="direct">For <c>metingen</c>: try the fast path of <see cref="DirectMeasurementLoad"/> first.</param>
+    public async Task<DatasetStage?> StageAsync(NpgsqlConnection connection, DeliveryRun run, bool direct, IProgress<DeliveryProgress>? progress, CancellationToken ct)
     {
         var file = run.File;
         run.Refuse(FileRules.Placement(file.PlacementError, file.Dataset));
@@ -66,6 +67,11 @@ internal sealed class DeliveryStaging(ReferenceCatalog catalog, byte[] participa
 
             var context = new ValidationContext(catalog, file.Gemeente, reader.DecimalCommaAllowed, mapping, reader.Format);
             var stage = DatasetStage.For(dataset, context, participantKey);
+            if (direct && stage is MetingStage meting)
+            {
+                return await DirectStaging.StageAsync(connection, run, meting, reader, mapping, progress, ct).ConfigureAwait(false);
+            }
+
             await connection.ExecuteAsync(new CommandDefinition(stage.CreateStaging, cancellationToken: ct)).ConfigureAwait(false);
             using var spool = new IssueSpool();
             try
@@ -124,7 +130,7 @@ internal sealed class DeliveryStaging(ReferenceCatalog catalog, byte[] participa
         using var importer = connection.BeginBinaryImport(stage.CopyCommand);
         try
         {
-            StreamRows(run, stage, reader, mapping, spool, importer, progress, ct);
+            StreamRows(run, reader, mapping, spool, (row, facts) => stage.ValidateAndWrite(row, importer, facts), () => false, progress, ct);
         }
         catch (FileRefusedException)
         {
@@ -138,8 +144,12 @@ internal sealed class DeliveryStaging(ReferenceCatalog catalog, byte[] participa
         progress?.Report(new DeliveryProgress(run.File.Bestand, run.Rows));
     }
 
-    private static void StreamRows(DeliveryRun run, DatasetStage stage, IRowReader reader, HeaderMapping mapping, IssueSpool spool,
-        NpgsqlBinaryImporter importer, IProgress<DeliveryProgress>? progress, CancellationToken ct)
+    /// <summary>
+    /// Reads the rows through <paramref name="validateAndWrite"/> (which writes a valid row and returns the issues of
+    /// an invalid one), counts them for the file rules and spools the reasons; stops early when <paramref name="stop"/> says so.
+    /// </summary>
+    internal static void StreamRows(DeliveryRun run, IRowReader reader, HeaderMapping mapping, IssueSpool spool,
+        Func<RawRow, RowFacts, IReadOnlyList<RowIssue>> validateAndWrite, Func<bool> stop, IProgress<DeliveryProgress>? progress, CancellationToken ct)
     {
         var tally = run.Tally;
         var facts = new RowFacts();
@@ -147,7 +157,7 @@ internal sealed class DeliveryStaging(ReferenceCatalog catalog, byte[] participa
         {
             tally.CountRow();
             facts.Reset();
-            var issues = stage.ValidateAndWrite(row, importer, facts);
+            var issues = validateAndWrite(row, facts);
             if (facts.LooksLikeBsn)
             {
                 tally.CountBsn(row.RowNumber);
@@ -167,6 +177,11 @@ internal sealed class DeliveryStaging(ReferenceCatalog catalog, byte[] participa
             if (tally.Rows % DeliveryProcessor.ProgressEvery == 0)
             {
                 progress?.Report(new DeliveryProgress(run.File.Bestand, tally.Rows));
+            }
+
+            if (stop())
+            {
+                return;
             }
         }
     }

@@ -27,4 +27,17 @@ internal static class MeasurementPartitions
                 cancellationToken: ct)).ConfigureAwait(false);
         }
     }
+
+    /// <summary>The same for one year, for a caller that is not async (between two COPYs); returns the partition's name.</summary>
+    public static string Ensure(NpgsqlConnection connection, int year)
+    {
+        var name = $"meting_{year.ToString(CultureInfo.InvariantCulture)}";
+        if (!connection.ExecuteScalar<bool>("SELECT to_regclass(@name) IS NOT NULL", new { name }))
+        {
+            connection.Execute("SELECT pg_advisory_xact_lock(hashtext('meting_partitie'))");
+            connection.Execute($"CREATE TABLE IF NOT EXISTS {name} PARTITION OF meting FOR VALUES FROM ({year}) TO ({year + 1})");
+        }
+
+        return name;
+    }
 }

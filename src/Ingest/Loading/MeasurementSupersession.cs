@@ -11,11 +11,11 @@ namespace Preventiemonitor.Ingest.Loading;
 /// participants in use drop, with how many are no longer used; the older one says which of its moments
 /// were replaced and by which delivery. These warnings are not derived (<c>afgeleid</c> false): they
 /// record an event and stay when the derived warnings are made again. Runs inside the delivery's
-/// transaction, under the advisory lock of <see cref="Supersession"/>, on the staged rows of the delivery.
+/// transaction, under the advisory lock of <see cref="Supersession"/>, on the rows of the delivery in <c>meting</c>.
 /// </summary>
 internal static class MeasurementSupersession
 {
-    private const string SelectKeys = "SELECT DISTINCT gemeente, jaar, moment FROM stage_meting";
+    private const string SelectKeys = "SELECT DISTINCT gemeente, jaar, moment FROM stage_meting ORDER BY gemeente, jaar, moment";
 
     private const string SelectReplaced = """
         SELECT a.levering_id AS LeveringId, a.gemeente, a.jaar, a.moment
@@ -53,8 +53,9 @@ internal static class MeasurementSupersession
                 WHERE m.levering_id = ANY (@leveringen) AND m.jaar = ANY (@jaren)
                 UNION ALL
                 SELECT s.gemeente, s.jaar, s.programma_id, s.moment, s.deelnemer_hash, false
-                FROM stage_meting s
+                FROM meting s
                 JOIN vervangen v ON v.gemeente = s.gemeente AND v.jaar = s.jaar AND v.moment = s.moment
+                WHERE s.levering_id = @id AND s.jaar = ANY (@jaren)
             ) x
             GROUP BY 1, 2, 3, 4, 5
         ), programma AS (
@@ -94,10 +95,15 @@ internal static class MeasurementSupersession
         WHERE l.id = ANY (@leveringen);
         """;
 
-    /// <summary>Makes delivery <paramref name="id"/> current for the (gemeente, jaar, moment) of its staged rows.</summary>
-    public static async Task SupersedeAsync(NpgsqlConnection connection, long id, CancellationToken ct)
+    /// <summary>
+    /// Makes delivery <paramref name="id"/> (its rows already in <c>meting</c>) current for the (gemeente, jaar, moment)
+    /// of its rows: <paramref name="known"/> when the fast path collected them, else those of <c>stage_meting</c>.
+    /// </summary>
+    public static async Task SupersedeAsync(NpgsqlConnection connection, IReadOnlyList<(string Gemeente, int Jaar, string Moment)>? known,
+        long id, CancellationToken ct)
     {
-        var keys = (await connection.QueryAsync<Key>(new CommandDefinition(SelectKeys, cancellationToken: ct)).ConfigureAwait(false)).ToList();
+        var keys = known?.Select(k => new Key(k.Gemeente, k.Jaar, k.Moment)).ToList()
+            ?? (await connection.QueryAsync<Key>(new CommandDefinition(SelectKeys, cancellationToken: ct)).ConfigureAwait(false)).ToList();
         var keyArgs = new
         {
             id,

@@ -12,8 +12,7 @@ namespace Preventiemonitor.Ingest.Loading;
 internal static class MeasurementWarnings
 {
     /// <summary>Derives the warnings again for the measurement deliveries <c>@ids</c> and updates their counts.</summary>
-    public const string Rederive = """
-        DELETE FROM levering_waarschuwing WHERE afgeleid AND levering_id = ANY (@ids);
+    public const string Rederive = Delete + """
 
         CREATE TEMP TABLE afgeleid_groep ON COMMIT DROP AS
         SELECT m.levering_id, m.gemeente, m.jaar, m.programma_id, m.instrument, min(m.rij) AS rij, count(*) AS n
@@ -21,6 +20,24 @@ internal static class MeasurementWarnings
         WHERE m.levering_id = ANY (@ids)
         GROUP BY m.levering_id, m.gemeente, m.jaar, m.programma_id, m.instrument;
 
+        """ + Derive;
+
+    /// <summary>
+    /// The same for one new delivery <c>@ids</c> whose groups were counted while its rows were written
+    /// (<see cref="MeasurementGroups"/>): the same groups, without reading the rows back.
+    /// </summary>
+    public const string DeriveFromGroups = Delete + """
+
+        CREATE TEMP TABLE afgeleid_groep ON COMMIT DROP AS
+        SELECT g.levering_id, g.gemeente, g.jaar, g.programma_id, g.instrument, g.rij, g.n
+        FROM unnest(@leveringen::bigint[], @gemeenten::text[], @jaren::integer[], @programmas::text[], @instrumenten::text[],
+                    @rijen::bigint[], @aantallen::bigint[]) AS g (levering_id, gemeente, jaar, programma_id, instrument, rij, n);
+
+        """ + Derive;
+
+    private const string Delete = "DELETE FROM levering_waarschuwing WHERE afgeleid AND levering_id = ANY (@ids);";
+
+    private const string Derive = """
         INSERT INTO levering_waarschuwing (levering_id, rij, kolom, waarde, melding, afgeleid)
         SELECT g.levering_id, min(g.rij), 'programma_id', g.programma_id,
                format('onbekend programma ''%s'': %s meting(en) bewaard; ze tellen mee zodra het programma in een geaccepteerde inventaris van %s voor %s staat',

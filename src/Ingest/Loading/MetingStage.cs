@@ -40,11 +40,33 @@ internal sealed class MetingStage(ValidationContext context, byte[] participantK
         FROM stage_meting
         """;
 
+    /// <summary>True when the rows were not loaded here but must go through the exact staging path (<see cref="DirectMeasurementLoad"/>).</summary>
+    public bool NeedsExactPath { get; set; }
+
+    /// <summary>The rows went straight into <c>meting</c> (<see cref="DirectMeasurementLoad"/>); null on the staging path.</summary>
+    public DirectMeasurementLoad? Direct { get; set; }
+
     public override IReadOnlyList<RowIssue> ValidateAndWrite(RawRow row, NpgsqlBinaryImporter importer, RowFacts facts)
+    {
+        var issues = Validate(row, facts, out var m);
+        if (m is null)
+        {
+            return issues;
+        }
+
+        importer.StartRow();
+        importer.Write(m.Rij, NpgsqlDbType.Bigint);
+        WriteColumns(importer, m);
+        return [];
+    }
+
+    /// <summary>Validates one row and, for a valid row, keeps the fingerprint of its duplicate key.</summary>
+    public IReadOnlyList<RowIssue> Validate(RawRow row, RowFacts facts, out MetingRecord? record)
     {
         var result = _validator.Validate(row, out var looksLikeBsn);
         facts.LooksLikeBsn = looksLikeBsn;
-        if (result.Record is not { } m)
+        record = result.Record;
+        if (record is not { } m)
         {
             return result.Issues;
         }
@@ -56,9 +78,12 @@ internal sealed class MetingStage(ValidationContext context, byte[] participantK
         key = KeyFingerprints.Mix(key, m.ProgrammaId);
         key = KeyFingerprints.Mix(key, m.Instrument);
         _keys.Add(KeyFingerprints.Mix(key, m.Moment));
+        return [];
+    }
 
-        importer.StartRow();
-        importer.Write(m.Rij, NpgsqlDbType.Bigint);
+    /// <summary>Writes the columns after <c>rij</c>: gemeente, jaar, programma_id, deelnemer_hash, moment, datum, leeftijd, instrument, score.</summary>
+    public static void WriteColumns(NpgsqlBinaryImporter importer, MetingRecord m)
+    {
         importer.Write(m.Gemeente, NpgsqlDbType.Text);
         importer.Write(m.Jaar, NpgsqlDbType.Integer);
         importer.Write(m.ProgrammaId, NpgsqlDbType.Text);
@@ -68,7 +93,6 @@ internal sealed class MetingStage(ValidationContext context, byte[] participantK
         importer.Write((short)m.Leeftijd, NpgsqlDbType.Smallint);
         importer.Write(m.Instrument, NpgsqlDbType.Text);
         importer.Write(m.Score, NpgsqlDbType.Numeric);
-        return [];
     }
 
     public void Dispose() => _validator.Dispose();

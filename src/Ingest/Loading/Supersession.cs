@@ -22,7 +22,7 @@ internal static class Supersession
             "SELECT pg_advisory_xact_lock(hashtext('actuele_levering:' || @dataset))", new { dataset }, cancellationToken: ct)).ConfigureAwait(false);
         if (stage.Dataset == Dataset.Metingen)
         {
-            await MeasurementSupersession.SupersedeAsync(connection, id, ct).ConfigureAwait(false);
+            await MeasurementSupersession.SupersedeAsync(connection, (stage as MetingStage)?.Direct?.Keys, id, ct).ConfigureAwait(false);
             return;
         }
 
