@@ -31,6 +31,37 @@ internal static class CpuTime
         return ticks / TicksPerSecond;
     }
 
+    /// <summary>CPU seconds of this process's live threads so far, summed per thread name (/proc/self/task/*/comm).</summary>
+    public static Dictionary<string, double> Threads()
+    {
+        var byName = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var task in Directory.EnumerateDirectories("/proc/self/task"))
+        {
+            try
+            {
+                var name = File.ReadAllText(Path.Combine(task, "comm")).Trim();
+                if (Fields(Path.Combine(task, "stat")) is { } f)
+                {
+                    byName[name] = byName.GetValueOrDefault(name) + ((f[11] + f[12]) / TicksPerSecond);
+                }
+            }
+            catch (IOException)
+            {
+                // The thread ended meanwhile.
+            }
+        }
+
+        return byName;
+    }
+
+    /// <summary>Prints the CPU per thread name used since <paramref name="before"/> (threads that ended meanwhile are not listed).</summary>
+    public static void PrintThreads(Dictionary<string, double> before)
+    {
+        var spent = Threads().Select(t => (t.Key, Seconds: t.Value - before.GetValueOrDefault(t.Key)))
+            .Where(t => t.Seconds >= 0.05).OrderByDescending(t => t.Seconds);
+        Console.WriteLine("CPU per thread van de client: " + string.Join(", ", spent.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Seconds:N2} s"))));
+    }
+
     /// <summary>The numeric fields after the command name: [0] state (as 0), [1] ppid, … [11] utime, [12] stime, [13] cutime, [14] cstime.</summary>
     private static long[]? Fields(string path)
     {

@@ -38,12 +38,17 @@ internal static class DropProfile
         LoadProfile.ReadAndValidate(Path.Combine(root, first.Bestand), catalog, first.Bestand[..6]);
         Console.WriteLine($"Kale COPY van {metingen.Count} metingbestanden ({generated.MetingRijen:N0} rijen): {copy:N2} s");
         var (client0, server0) = (CpuTime.Client(), CpuTime.Server(postmaster));
+        var threads0 = CpuTime.Threads();
+        var (gcPause0, gen0, allocated0) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.GetTotalAllocatedBytes());
         using var statements = new StatementTimings();
         var watch = Stopwatch.StartNew();
         var run = await new IngestService(dataSource, new byte[32], [], null, NullLoggerFactory.Instance)
             .IngestDropAsync(root, null, null, CancellationToken.None);
         watch.Stop();
         statements.Print(watch.Elapsed.TotalSeconds);
+        CpuTime.PrintThreads(threads0);
+        Console.WriteLine($"GC tijdens de ingest: {GC.CollectionCount(0) - gen0} keer, pauzes {(GC.GetTotalPauseDuration() - gcPause0).TotalSeconds:N2} s, " +
+            $"{(GC.GetTotalAllocatedBytes() - allocated0) / 1048576.0:N0} MiB gealloceerd");
         Console.WriteLine($"CPU van de ingest: client {CpuTime.Client() - client0:N2} s, PostgreSQL {CpuTime.Server(postmaster) - server0:N2} s");
         Console.WriteLine($"ingest --drop: {watch.Elapsed.TotalSeconds:N2} s, {run.Deliveries.Count} leveringen; snelheid {copy / watch.Elapsed.TotalSeconds:N2}× die van de kale COPY");
         return 0;

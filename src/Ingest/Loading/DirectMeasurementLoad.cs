@@ -28,6 +28,9 @@ internal sealed class DirectMeasurementLoad(NpgsqlConnection connection, Deliver
     private const int BatchRows = 1024;
 
     private readonly SortedSet<(string Gemeente, int Jaar, string Moment)> _keys = [];
+
+    // The keys already given to _keys (ordinal): a handful per file, so the sorted set's comparisons are not paid per row.
+    private readonly HashSet<(string Gemeente, int Jaar, string Moment)> _seenKeys = [];
     private readonly BlockingCollection<List<MetingRecord>> _queue = new(boundedCapacity: 8);
     private readonly CancellationTokenSource _cancel = new();
     private List<MetingRecord> _batch = new(BatchRows);
@@ -77,7 +80,10 @@ internal sealed class DirectMeasurementLoad(NpgsqlConnection connection, Deliver
             return issues;
         }
 
-        _keys.Add((m.Gemeente, m.Jaar, m.Moment));
+        if (_seenKeys.Add((m.Gemeente, m.Jaar, m.Moment)))
+        {
+            _keys.Add((m.Gemeente, m.Jaar, m.Moment));
+        }
         Groups.Add(m);
         Accepted++;
         _batch.Add(m);

@@ -10,8 +10,19 @@ internal static class CommonRules
     public static readonly string[] Preventietypen = ["universeel", "selectief", "geindiceerd"];
     public static readonly string[] Momenten = ["T0", "T1", "T2"];
 
-    public static string? Lookup(string[] codes, string value) =>
-        codes.FirstOrDefault(c => string.Equals(c, value.Trim(), StringComparison.OrdinalIgnoreCase));
+    public static string? Lookup(string[] codes, string value)
+    {
+        var trimmed = value.AsSpan().Trim();
+        foreach (var code in codes)
+        {
+            if (trimmed.Equals(code, StringComparison.OrdinalIgnoreCase))
+            {
+                return code;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The municipality code of the row; a code other than the folder's is a row-level error.</summary>
     public static string? Gemeente(RowCells cells, ValidationContext context)

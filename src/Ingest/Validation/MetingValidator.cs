@@ -17,8 +17,14 @@ public sealed class MetingValidator(ValidationContext context, byte[] participan
     /// <summary>The longest participant id (characters); its UTF-8 form fits in a stack buffer of three bytes a character.</summary>
     private const int MaxParticipantChars = 64;
 
+    /// <summary>How many participant ids the cache of hashes holds before it starts again (a file lists a participant's rows close together).</summary>
+    private const int MaxCachedHashes = 4096;
+
     // One keyed hash for all rows (the key is set up once), reset after every row; the same bytes as HMACSHA256.HashData.
     private readonly IncrementalHash _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, participantKey);
+
+    // The hashes of recently seen ids (ordinal): the same id always gives the same bytes, and rows share the array (never written to).
+    private readonly Dictionary<string, byte[]> _hashes = new(StringComparer.Ordinal);
 
     public RowResult<MetingRecord> Validate(RawRow row, out bool looksLikeBsn)
     {
@@ -75,8 +81,25 @@ public sealed class MetingValidator(ValidationContext context, byte[] participan
 
     public void Dispose() => _hmac.Dispose();
 
-    /// <summary>HMAC-SHA-256 of the id's UTF-8 bytes, without a buffer per row.</summary>
+    /// <summary>HMAC-SHA-256 of the id's UTF-8 bytes, without a buffer per row; a participant's next rows reuse the bytes.</summary>
     private byte[] Hash(string participant)
+    {
+        if (_hashes.TryGetValue(participant, out var known))
+        {
+            return known;
+        }
+
+        if (_hashes.Count == MaxCachedHashes)
+        {
+            _hashes.Clear();
+        }
+
+        var hash = Compute(participant);
+        _hashes.Add(participant, hash);
+        return hash;
+    }
+
+    private byte[] Compute(string participant)
     {
         Span<byte> utf8 = stackalloc byte[MaxParticipantChars * 3];
         _hmac.AppendData(utf8[..Encoding.UTF8.GetBytes(participant, utf8)]);

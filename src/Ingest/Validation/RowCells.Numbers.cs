@@ -122,6 +122,11 @@ public sealed partial class RowCells
             return null;
         }
 
+        if (CommonDate(text) is DateOnly common)
+        {
+            return common;
+        }
+
         if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
         {
             return value;
@@ -129,6 +134,59 @@ public sealed partial class RowCells
 
         Add(column, text, $"'{Shorten(text)}' is geen geldige datum (verwacht jjjj-mm-dd, dd-mm-jjjj of d-m-jjjj)");
         return null;
+    }
+
+    /// <summary>
+    /// The two usual forms, <c>jjjj-mm-dd</c> and <c>dd-mm-jjjj</c> (ASCII digits, an existing date), without the
+    /// general parser; anything else (other widths, an impossible date) is left to <see cref="DateOnly.TryParseExact(string, string[], IFormatProvider, DateTimeStyles, out DateOnly)"/>,
+    /// which accepts the same two forms, so the outcome is the same.
+    /// </summary>
+    private static DateOnly? CommonDate(string text)
+    {
+        if (text.Length != 10)
+        {
+            return null;
+        }
+
+        int year, month, day;
+        if (text[4] == '-' && text[7] == '-')
+        {
+            year = Digits(text, 0, 4);
+            month = Digits(text, 5, 2);
+            day = Digits(text, 8, 2);
+        }
+        else if (text[2] == '-' && text[5] == '-')
+        {
+            day = Digits(text, 0, 2);
+            month = Digits(text, 3, 2);
+            year = Digits(text, 6, 4);
+        }
+        else
+        {
+            return null;
+        }
+
+        return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            ? new DateOnly(year, month, day)
+            : null;
+    }
+
+    /// <summary>The number written by <paramref name="count"/> ASCII digits from <paramref name="start"/>, or -1.</summary>
+    private static int Digits(string text, int start, int count)
+    {
+        var value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var digit = text[i] - '0';
+            if ((uint)digit > 9)
+            {
+                return -1;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return value;
     }
 
     [GeneratedRegex(@"^[+-]?[0-9]+$")]
