@@ -31,7 +31,7 @@ internal static class CpuTime
         return ticks / TicksPerSecond;
     }
 
-    /// <summary>CPU seconds of this process's live threads so far, summed per thread name (/proc/self/task/*/comm).</summary>
+    /// <summary>CPU seconds of this process's live threads so far, per pool thread and summed per name for the rest (/proc/self/task/*/comm).</summary>
     public static Dictionary<string, double> Threads()
     {
         var byName = new Dictionary<string, double>(StringComparer.Ordinal);
@@ -39,7 +39,9 @@ internal static class CpuTime
         {
             try
             {
+                // Pool threads one by one (the reading side and the COPY run on two of them), the runtime's own by name.
                 var name = File.ReadAllText(Path.Combine(task, "comm")).Trim();
+                name = name.StartsWith(".NET TP", StringComparison.Ordinal) ? $"{name} {Path.GetFileName(task)}" : name;
                 if (Fields(Path.Combine(task, "stat")) is { } f)
                 {
                     byName[name] = byName.GetValueOrDefault(name) + ((f[11] + f[12]) / TicksPerSecond);

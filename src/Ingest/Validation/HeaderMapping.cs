@@ -10,10 +10,16 @@ public sealed class HeaderMapping
 {
     private readonly Dictionary<string, int> _index;
 
+    // The same positions, looked up first by reference: the validators name their columns with literals.
+    private readonly string[] _names;
+    private readonly int[] _positions;
+
     private HeaderMapping(Dictionary<string, int> index, IReadOnlyList<string> missing, IReadOnlyList<string> extra,
         IReadOnlyList<string> forbidden, IReadOnlyList<string> doubled, IReadOnlyList<int> unnamed)
     {
         _index = index;
+        _names = [.. index.Keys];
+        _positions = [.. index.Values];
         Unnamed = unnamed;
         MissingRequired = missing;
         Extra = extra;
@@ -54,9 +60,10 @@ public sealed class HeaderMapping
             {
                 forbidden.Add(header[i].Trim());
             }
-            else if (known.Contains(name))
+            else if (known.TryGetValue(name, out var column))
             {
-                if (!index.TryAdd(name, i))
+                // Keyed by the schema's own string, the one the validators pass to Cell.
+                if (!index.TryAdd(column, i))
                 {
                     doubled.Add(name);
                 }
@@ -82,6 +89,23 @@ public sealed class HeaderMapping
     }
 
     /// <summary>The cell of a contract column in a row (empty when the column is absent).</summary>
-    public RawCell Cell(RawRow row, string column) =>
-        _index.TryGetValue(column, out var i) && i < row.Cells.Count ? row.Cells[i] : RawCell.Empty;
+    public RawCell Cell(RawRow row, string column)
+    {
+        var i = Position(column);
+        return i >= 0 && i < row.Cells.Count ? row.Cells[i] : RawCell.Empty;
+    }
+
+    /// <summary>The position of a contract column in the header, or -1.</summary>
+    private int Position(string column)
+    {
+        for (var k = 0; k < _names.Length; k++)
+        {
+            if (ReferenceEquals(_names[k], column))
+            {
+                return _positions[k];
+            }
+        }
+
+        return _index.TryGetValue(column, out var i) ? i : -1;
+    }
 }

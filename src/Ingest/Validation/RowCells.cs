@@ -15,6 +15,7 @@ public sealed partial class RowCells
     private readonly bool _decimalCommaAllowed;
     private readonly FileFormat _format;
     private HashSet<string>? _unusable;
+    private List<RowIssue>? _issues;
 
     /// <summary>The longest value a cell may hold (Excel's own limit for one cell).</summary>
     public const int MaxFieldChars = 32_767;
@@ -46,9 +47,10 @@ public sealed partial class RowCells
         }
     }
 
-    public List<RowIssue> Issues { get; } = [];
+    /// <summary>The reasons found so far (created at the first: most rows have none).</summary>
+    public List<RowIssue> Issues => _issues ??= [];
 
-    public bool HasIssues => Issues.Count > 0;
+    public bool HasIssues => _issues is { Count: > 0 };
 
     public RawRow Row => _row;
 

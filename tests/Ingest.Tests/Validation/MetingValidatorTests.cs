@@ -34,6 +34,18 @@ public sealed class MetingValidatorTests : IDisposable
         Assert.Equal(HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes("D-001")), m.DeelnemerHash);
     }
 
+    [Fact]
+    public void A_participant_has_the_same_hash_on_every_row_also_after_thousands_of_others()
+    {
+        // More distinct ids than the validator keeps hashes of, then the first ones again (also with other spacing).
+        var ids = Enumerable.Range(0, 5000).Select(i => $"D-{i:0000}").Concat(["D-0000", " D-0001 ", "D-4999", "d-0000"]);
+        foreach (var id in ids)
+        {
+            var m = Validate(("deelnemer", id)).Record!;
+            Assert.Equal(HMACSHA256.HashData(Key, Encoding.UTF8.GetBytes(id.Trim())), m.DeelnemerHash);
+        }
+    }
+
     [Theory]
     [InlineData("programma_id")]
     [InlineData("gemeente")]

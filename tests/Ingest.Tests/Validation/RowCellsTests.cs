@@ -162,6 +162,36 @@ public sealed class RowCellsTests
     }
 
     [Fact]
+    public void Dates_read_exactly_as_the_general_parser_reads_them()
+    {
+        // The usual forms are read without DateOnly.TryParseExact; every outcome must be the one it gives.
+        string[] years = ["0000", "0001", "1900", "2000", "2024", "2025", "2100", "9999", "20a5", "٢٠٢٥"];
+        string[] months = ["00", "01", "02", "09", "10", "12", "13", "1", "+1", "0x"];
+        string[] days = ["00", "01", "09", "28", "29", "30", "31", "32", "3", "-1"];
+        var texts = new List<string>();
+        foreach (var y in years)
+        {
+            foreach (var m in months)
+            {
+                foreach (var d in days)
+                {
+                    texts.AddRange([$"{y}-{m}-{d}", $"{d}-{m}-{y}", $"{y}/{m}/{d}", $"{d}.{m}.{y}", $" {d}-{m}-{y}\t"]);
+                }
+            }
+        }
+
+        string[] formats = ["yyyy-MM-dd", "d-M-yyyy"];
+        foreach (var text in texts)
+        {
+            DateOnly? expected = DateOnly.TryParseExact(text.Trim(), formats, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var value) ? value : null;
+            var cells = Cells(datum: new RawCell(text));
+            Assert.True(expected == cells.Date("datum", true), text);
+            Assert.Equal(expected is null, cells.HasIssues);
+        }
+    }
+
+    [Fact]
     public void A_date_cell_is_taken_as_it_is() =>
         Assert.Equal(new DateOnly(2024, 12, 31), Cells(datum: new RawCell("31-12-2024 00:00", null, new DateTime(2024, 12, 31))).Date("datum", true));
 
