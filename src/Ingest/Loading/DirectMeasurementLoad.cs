@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Dapper;
 using Npgsql;
-using NpgsqlTypes;
 using Preventiemonitor.Ingest.Parsing;
 using Preventiemonitor.Ingest.Validation;
 using Preventiemonitor.Model.Deliveries;
@@ -34,7 +33,7 @@ internal sealed class DirectMeasurementLoad(NpgsqlConnection connection, Deliver
     private readonly BlockingCollection<List<MetingRecord>> _queue = new(boundedCapacity: 8);
     private readonly CancellationTokenSource _cancel = new();
     private List<MetingRecord> _batch = new(BatchRows);
-    private NpgsqlBinaryImporter? _importer;
+    private MetingCopyWriter? _writer;
     private long _id;
 
     /// <summary>The year of the rows (null before the first valid row).</summary>
@@ -116,18 +115,15 @@ internal sealed class DirectMeasurementLoad(NpgsqlConnection connection, Deliver
     {
         foreach (var batch in _queue.GetConsumingEnumerable(ct))
         {
-            if (_importer is null)
+            if (_writer is null)
             {
                 Start(batch[0].Jaar);
             }
 
-            var importer = _importer!;
+            var writer = _writer!;
             foreach (var m in batch)
             {
-                importer.StartRow();
-                importer.Write(_id, NpgsqlDbType.Bigint);
-                importer.Write(m.Rij, NpgsqlDbType.Bigint);
-                MetingStage.WriteColumns(importer, m);
+                writer.Write(_id, m);
             }
         }
     }
@@ -135,9 +131,9 @@ internal sealed class DirectMeasurementLoad(NpgsqlConnection connection, Deliver
     /// <summary>Ends the COPY (also after the reader gave up between two rows, so the transaction stays usable).</summary>
     public void Complete()
     {
-        _importer?.Complete();
-        _importer?.Dispose();
-        _importer = null;
+        _writer?.Complete();
+        _writer?.Dispose();
+        _writer = null;
     }
 
     /// <summary>Removes what this load wrote (the rows, a partition it created); the reserved id stays with the run.</summary>
@@ -150,7 +146,7 @@ internal sealed class DirectMeasurementLoad(NpgsqlConnection connection, Deliver
 
     public void Dispose()
     {
-        _importer?.Dispose();
+        _writer?.Dispose();
         _queue.Dispose();
         _cancel.Dispose();
     }
@@ -160,7 +156,7 @@ internal sealed class DirectMeasurementLoad(NpgsqlConnection connection, Deliver
         Year = year;
         _id = run.LeveringId ??= connection.ExecuteScalar<long>("SELECT nextval(pg_get_serial_sequence('levering', 'id'))");
         var partition = MeasurementPartitions.Ensure(connection, year);
-        _importer = connection.BeginBinaryImport(
+        _writer = new MetingCopyWriter(connection,
             string.Create(CultureInfo.InvariantCulture, $"COPY {partition} ({Columns}) FROM STDIN (FORMAT BINARY)"));
     }
 }

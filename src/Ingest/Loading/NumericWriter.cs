@@ -1,0 +1,69 @@
+using System.Buffers.Binary;
+
+namespace Preventiemonitor.Ingest.Loading;
+
+/// <summary>
+/// A <see cref="decimal"/> as a field of PostgreSQL's binary COPY format (<c>numeric_recv</c>): length, the number of
+/// base-10000 digits, the weight of the first, the sign, the display scale (the decimal's own scale, as Npgsql sends it,
+/// so <c>4.50</c> stays <c>4.50</c>), then the digits, most significant first, without leading or trailing zero digits.
+/// </summary>
+internal static class NumericWriter
+{
+    private const short Positive = 0x0000;
+    private const short Negative = 0x4000;
+
+    /// <summary>Writes the field (with its length word) at <paramref name="p"/>; returns the position after it.</summary>
+    public static int Write(Span<byte> span, int p, decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var scale = (bits[3] >> 16) & 0xFF;
+        var negative = bits[3] < 0;
+        var mantissa = ((UInt128)(uint)bits[2] << 64) | ((UInt128)(uint)bits[1] << 32) | (uint)bits[0];
+
+        // Align the decimal point on a digit boundary: scale up to a multiple of 4 decimal places.
+        var pad = (4 - (scale % 4)) % 4;
+        for (var i = 0; i < pad; i++)
+        {
+            mantissa *= 10;
+        }
+
+        var fractionDigits = (scale + pad) / 4;
+
+        // Base-10000 digits, least significant first (a 96-bit mantissa times 1000 has at most 9).
+        Span<short> digits = stackalloc short[10];
+        var count = 0;
+        while (mantissa != 0)
+        {
+            digits[count++] = (short)(ushort)(mantissa % 10000);
+            mantissa /= 10000;
+        }
+
+        var weight = count - fractionDigits - 1;
+        var lowest = 0;
+        while (lowest < count && digits[lowest] == 0)
+        {
+            lowest++;
+        }
+
+        var ndigits = count - lowest;
+        if (ndigits == 0)
+        {
+            weight = 0;
+        }
+
+        BinaryPrimitives.WriteInt32BigEndian(span[p..], 8 + (2 * ndigits));
+        BinaryPrimitives.WriteInt16BigEndian(span[(p + 4)..], (short)ndigits);
+        BinaryPrimitives.WriteInt16BigEndian(span[(p + 6)..], (short)weight);
+        BinaryPrimitives.WriteInt16BigEndian(span[(p + 8)..], negative && ndigits > 0 ? Negative : Positive);
+        BinaryPrimitives.WriteInt16BigEndian(span[(p + 10)..], (short)scale);
+        p += 12;
+        for (var i = count - 1; i >= lowest; i--)
+        {
+            BinaryPrimitives.WriteInt16BigEndian(span[p..], digits[i]);
+            p += 2;
+        }
+
+        return p;
+    }
+}
