@@ -88,7 +88,8 @@ public static class PublicationDisclosure
         Func<LinkedCellModel, SuppressionResult> engine, DisclosureInput input, IReadOnlyCollection<CellKey> v1Emptied)
     {
         var thawed = new HashSet<CellKey>();
-        var full = LinkedCellModelBuilder.Build(input);
+        // The model with every relation, only needed when a count cannot be protected (built then, once: it is large).
+        LinkedCellModel? full = null;
         while (true)
         {
             var model = LinkedCellModelBuilder.Build(input, v1Emptied, thawed);
@@ -98,7 +99,7 @@ public static class PublicationDisclosure
                 return (model, result);
             }
 
-            var more = result.Unprotected is { } key ? V1CellsAround(full, model, result, key).Where(thawed.Add).ToList() : [];
+            var more = result.Unprotected is { } key ? V1CellsAround(full ??= LinkedCellModelBuilder.Build(input), model, result, key).Where(thawed.Add).ToList() : [];
             if (more.Count == 0)
             {
                 return (model, Run(engine, model, result));
