@@ -36,6 +36,9 @@ public static class PublicationDisclosure
         var result = Run(engine, model);
         if (linked.Input.MethodeV2 is not null)
         {
+            // Each stage builds a large model and throws most of it away; collecting between them keeps the
+            // process small (server GC would otherwise let the garbage of both stages pile up).
+            GC.Collect(1, GCCollectionMode.Forced, blocking: true);
             (model, result) = SecondStage(engine, linked.Input, [.. result.Secondary]);
         }
 
@@ -93,6 +96,7 @@ public static class PublicationDisclosure
         while (true)
         {
             var model = LinkedCellModelBuilder.Build(input, v1Emptied, thawed);
+            GC.Collect(1, GCCollectionMode.Forced, blocking: true);
             var result = TryRun(engine, model);
             if (result.Succeeded && result.Audit.Passed)
             {
