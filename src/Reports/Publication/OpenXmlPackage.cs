@@ -22,9 +22,9 @@ public static partial class OpenXmlPackage
             foreach (var entry in input.Entries)
             {
                 using var s = entry.Open();
-                using var ms = new MemoryStream();
-                s.CopyTo(ms);
-                entries.Add((entry.FullName, ms.ToArray()));
+                var content = new byte[entry.Length];
+                s.ReadExactly(content);
+                entries.Add((entry.FullName, content));
             }
         }
 
@@ -57,7 +57,10 @@ public static partial class OpenXmlPackage
                 name = name.Replace(from, to, StringComparison.Ordinal);
             }
 
-            if (replacements.Count > 0 && (name.EndsWith(".rels", StringComparison.Ordinal) || name.EndsWith(".xml", StringComparison.Ordinal)))
+            // The ids are ASCII, so they occur in the UTF-8 bytes exactly when they occur in the text: a part
+            // without one (every worksheet) is not decoded, which keeps large sheets from being copied as text.
+            if (replacements.Exists(r => content.AsSpan().IndexOf(Encoding.ASCII.GetBytes(r.From)) >= 0)
+                && (name.EndsWith(".rels", StringComparison.Ordinal) || name.EndsWith(".xml", StringComparison.Ordinal)))
             {
                 var text = Encoding.UTF8.GetString(content);
                 var replaced = text;

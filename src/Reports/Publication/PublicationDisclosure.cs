@@ -36,6 +36,9 @@ public static class PublicationDisclosure
         var result = Run(engine, model);
         if (linked.Input.MethodeV2 is not null)
         {
+            // Each stage builds a large model and throws most of it away; collecting between them keeps the
+            // process small (server GC would otherwise let the garbage of both stages pile up).
+            GC.Collect(1, GCCollectionMode.Forced, blocking: true);
             (model, result) = SecondStage(engine, linked.Input, [.. result.Secondary]);
         }
 
@@ -88,17 +91,19 @@ public static class PublicationDisclosure
         Func<LinkedCellModel, SuppressionResult> engine, DisclosureInput input, IReadOnlyCollection<CellKey> v1Emptied)
     {
         var thawed = new HashSet<CellKey>();
-        var full = LinkedCellModelBuilder.Build(input);
+        // The model with every relation, only needed when a count cannot be protected (built then, once: it is large).
+        LinkedCellModel? full = null;
         while (true)
         {
             var model = LinkedCellModelBuilder.Build(input, v1Emptied, thawed);
+            GC.Collect(1, GCCollectionMode.Forced, blocking: true);
             var result = TryRun(engine, model);
             if (result.Succeeded && result.Audit.Passed)
             {
                 return (model, result);
             }
 
-            var more = result.Unprotected is { } key ? V1CellsAround(full, model, result, key).Where(thawed.Add).ToList() : [];
+            var more = result.Unprotected is { } key ? V1CellsAround(full ??= LinkedCellModelBuilder.Build(input), model, result, key).Where(thawed.Add).ToList() : [];
             if (more.Count == 0)
             {
                 return (model, Run(engine, model, result));

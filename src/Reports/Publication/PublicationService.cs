@@ -65,8 +65,10 @@ public sealed class PublicationService(NpgsqlDataSource dataSource, ILogger<Publ
         // Disclosure control: the primary rule and the audited secondary suppression; a failing audit throws, nothing is written.
         progress?.Report(PublicationStep.Disclosure);
         var disclosure = PublicationDisclosure.Protect(data.Tables, data.Run.KMin, NMin(data.Run));
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         progress?.Report(PublicationStep.Rendering);
         var files = Render(data, disclosure, label, createdAt);
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         progress?.Report(PublicationStep.Writing);
         var temp = PublicationFolder.WriteTemp(outRoot, label, files);
         long id;

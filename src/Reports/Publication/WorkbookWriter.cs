@@ -55,10 +55,12 @@ public static class WorkbookWriter
         foreach (var sheet in sheets)
         {
             WorkbookDataSheet.Write(wb.Worksheets.Add(sheet.Name), sheet.Tables, content.KMin);
+            GC.Collect(1, GCCollectionMode.Forced, blocking: true);
         }
 
         using var raw = new MemoryStream();
         wb.SaveAs(raw);
+        GC.Collect(1, GCCollectionMode.Forced, blocking: true);
         return OpenXmlPackage.Normalise(raw.ToArray(), publishedAt);
     }
 
