@@ -59,6 +59,15 @@ public sealed partial class LoginSession : IDisposable
         Assert.True(HasLoginCookie);
     }
 
+    /// <summary>A new session on <paramref name="baseUri"/>, logged in as the published-site fixture's user of <paramref name="rol"/>.</summary>
+    public static async Task<LoginSession> AsRoleAsync(Uri baseUri, string rol)
+    {
+        var session = new LoginSession(baseUri);
+        var (naam, wachtwoord) = Review.PublishedSiteFixture.PerRol[rol];
+        await session.LoginOkAsync(naam, wachtwoord);
+        return session;
+    }
+
     public void Dispose()
     {
         Http.Dispose();

@@ -43,13 +43,7 @@ public sealed partial class OperatorPagesTests(PublishedSiteFixture fixture) : I
         }
     }
 
-    private async Task<LoginSession> AsAsync(string rol)
-    {
-        var session = new LoginSession(_host!.BaseUri);
-        var (naam, wachtwoord) = PublishedSiteFixture.PerRol[rol];
-        await session.LoginOkAsync(naam, wachtwoord);
-        return session;
-    }
+    private Task<LoginSession> AsAsync(string rol) => LoginSession.AsRoleAsync(_host!.BaseUri, rol);
 
     private static async Task<string> HtmlAsync(LoginSession session, string path)
     {

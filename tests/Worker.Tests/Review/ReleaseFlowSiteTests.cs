@@ -28,13 +28,7 @@ public sealed class ReleaseFlowSiteTests(PublishedSiteFixture fixture) : IClassF
         }
     }
 
-    private async Task<LoginSession> AsAsync(string rol)
-    {
-        var session = new LoginSession(_host!.BaseUri);
-        var (naam, wachtwoord) = PublishedSiteFixture.PerRol[rol];
-        await session.LoginOkAsync(naam, wachtwoord);
-        return session;
-    }
+    private Task<LoginSession> AsAsync(string rol) => LoginSession.AsRoleAsync(_host!.BaseUri, rol);
 
     /// <summary>A fresh concept of the fixture's score run (the fixture's own publications stay as they are).</summary>
     private async Task<long> ConceptAsync()
