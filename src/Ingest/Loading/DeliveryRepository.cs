@@ -132,9 +132,15 @@ internal sealed class DeliveryRepository(NpgsqlConnection connection)
         return new DeliveryOutcome(id, run.File.Bestand, status, false, run.Rows, accepted, rejected, warnings, null);
     }
 
-    /// <summary>New measurements, or a new inventory for the measurements of its municipalities and years.</summary>
+    /// <summary>New measurements (their groups first counted from their rows), or a new inventory for the measurements of its municipalities and years.</summary>
     private async Task RederiveMeasurementWarningsAsync(Dataset dataset, long id, CancellationToken ct)
     {
+        if (dataset == Dataset.Metingen)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                MeasurementWarnings.RecordGroupsFromRows, new { id }, commandTimeout: 0, cancellationToken: ct)).ConfigureAwait(false);
+        }
+
         long[] rederive = dataset switch
         {
             Dataset.Metingen => [id],

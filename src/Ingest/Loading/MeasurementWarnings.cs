@@ -11,29 +11,42 @@ namespace Preventiemonitor.Ingest.Loading;
 /// </summary>
 internal static class MeasurementWarnings
 {
-    /// <summary>Derives the warnings again for the measurement deliveries <c>@ids</c> and updates their counts.</summary>
+    /// <summary>
+    /// Derives the warnings again for the measurement deliveries <c>@ids</c> and updates their counts, from their
+    /// groups in <c>meting_groep</c> (written when each delivery was loaded), without reading their rows.
+    /// </summary>
     public const string Rederive = Delete + """
 
         CREATE TEMP TABLE afgeleid_groep ON COMMIT DROP AS
-        SELECT m.levering_id, m.gemeente, m.jaar, m.programma_id, m.instrument, min(m.rij) AS rij, count(*) AS n
-        FROM meting m
-        WHERE m.levering_id = ANY (@ids)
-        GROUP BY m.levering_id, m.gemeente, m.jaar, m.programma_id, m.instrument;
+        SELECT g.levering_id, g.gemeente, g.jaar, g.programma_id, g.instrument, g.rij, g.n
+        FROM meting_groep g
+        WHERE g.levering_id = ANY (@ids);
 
         """ + Derive;
 
     /// <summary>
-    /// The same for one new delivery <c>@ids</c> whose groups were counted while its rows were written
-    /// (<see cref="MeasurementGroups"/>): the same groups, without reading the rows back.
+    /// The groups of a delivery <c>@id</c> loaded on the exact staging path, counted from its rows in
+    /// <c>meting</c> (run once, right after they were inserted, before <see cref="Rederive"/>).
     /// </summary>
-    public const string DeriveFromGroups = Delete + """
+    public const string RecordGroupsFromRows = """
+        INSERT INTO meting_groep (levering_id, gemeente, jaar, programma_id, instrument, rij, n)
+        SELECT m.levering_id, m.gemeente, m.jaar, m.programma_id, m.instrument, min(m.rij), count(*)
+        FROM meting m
+        WHERE m.levering_id = @id
+        GROUP BY m.levering_id, m.gemeente, m.jaar, m.programma_id, m.instrument
+        """;
 
-        CREATE TEMP TABLE afgeleid_groep ON COMMIT DROP AS
+    /// <summary>
+    /// The groups of a delivery loaded on the fast path, counted while its rows were written
+    /// (<see cref="MeasurementGroups"/>), then its warnings as <see cref="Rederive"/> derives them.
+    /// </summary>
+    public const string DeriveFromGroups = """
+        INSERT INTO meting_groep (levering_id, gemeente, jaar, programma_id, instrument, rij, n)
         SELECT g.levering_id, g.gemeente, g.jaar, g.programma_id, g.instrument, g.rij, g.n
         FROM unnest(@leveringen::bigint[], @gemeenten::text[], @jaren::integer[], @programmas::text[], @instrumenten::text[],
                     @rijen::bigint[], @aantallen::bigint[]) AS g (levering_id, gemeente, jaar, programma_id, instrument, rij, n);
 
-        """ + Derive;
+        """ + Rederive;
 
     private const string Delete = "DELETE FROM levering_waarschuwing WHERE afgeleid AND levering_id = ANY (@ids);";
 
