@@ -26,8 +26,11 @@ internal static class WorkbookCells
     public static WorkbookCell Header(ColumnSpec column) =>
         new(WorkbookCellKind.Text, column.Header, 0, new WorkbookStyle(null, WorkbookFont.Bold, false, NeedsQuotePrefix(column.Header)), column.Header.Length);
 
-    /// <summary>The cell of row <paramref name="row"/>, column <paramref name="column"/> of <paramref name="table"/>.</summary>
-    public static WorkbookCell Of(PublishedTable table, int row, int column, string suppressedText)
+    /// <summary>
+    /// The cell of row <paramref name="row"/>, column <paramref name="column"/> of <paramref name="table"/>; its
+    /// display length only when <paramref name="measure"/> (0 otherwise: no text is formatted for it).
+    /// </summary>
+    public static WorkbookCell Of(PublishedTable table, int row, int column, string suppressedText, bool measure)
     {
         var spec = table.Spec.Columns[column];
         var format = NumberFormat(spec);
@@ -47,11 +50,11 @@ internal static class WorkbookCells
         {
             case ColumnType.Text:
                 var text = value as string ?? Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
-                return Text(text, LongestLine(text));
+                return Text(text, measure ? LongestLine(text) : 0);
 
             case ColumnType.Integer:
                 var integer = value as long? ?? throw WrongType(table, row, spec, value);
-                return new(WorkbookCellKind.Number, null, integer, numberStyle, integer.ToString(CultureInfo.InvariantCulture).Length);
+                return new(WorkbookCellKind.Number, null, integer, numberStyle, measure ? integer.ToString(CultureInfo.InvariantCulture).Length : 0);
 
             case ColumnType.Number:
                 var number = value as double? ?? throw WrongType(table, row, spec, value);
@@ -69,7 +72,7 @@ internal static class WorkbookCells
 
                 // The same rounding as the CSV (methode-v1 §7): the cell holds the double nearest to the CSV's decimal text (+ 0.0: never −0).
                 return new(WorkbookCellKind.Number, null, OutputRounding.RoundToDouble(number, spec.Decimals) + 0.0, numberStyle,
-                    OutputRounding.Format(number, spec.Decimals).Length);
+                    measure ? OutputRounding.Format(number, spec.Decimals).Length : 0);
 
             case ColumnType.Boolean:
                 var flag = value is bool b ? b : throw WrongType(table, row, spec, value);

@@ -64,7 +64,7 @@ internal sealed class WorkbookDataSheet
             {
                 for (var c = 0; c < columns.Count; c++)
                 {
-                    var cell = WorkbookCells.Of(table, r, c, suppressedText);
+                    var cell = WorkbookCells.Of(table, r, c, suppressedText, measure: true);
                     Register(cell, styles, strings);
                     widths[c] = Math.Max(widths[c], cell.Length + 2);
                 }
@@ -100,13 +100,14 @@ internal sealed class WorkbookDataSheet
     /// <summary>Second pass: every row below row 1, as <c>row</c> elements of the sheet's <c>sheetData</c> (namespace prefix <paramref name="prefix"/>).</summary>
     public void WriteRows(XmlWriter writer, string prefix, string ns, WorkbookStyles styles, WorkbookSharedStrings strings)
     {
+        var buffer = new char[64];
         var top = 1;
         foreach (var table in _sheet.Tables)
         {
             var columns = table.Spec.Columns;
             if (top > 1)
             {
-                var row = new RowWriter(writer, prefix, ns, top);
+                var row = new RowWriter(writer, prefix, ns, top, buffer);
                 for (var c = 0; c < columns.Count; c++)
                 {
                     row.Cell(_columnNames[c], WorkbookCells.Header(columns[c]), styles, strings);
@@ -117,10 +118,10 @@ internal sealed class WorkbookDataSheet
 
             for (var r = 0; r < table.RowCount; r++)
             {
-                var row = new RowWriter(writer, prefix, ns, top + r + 1);
+                var row = new RowWriter(writer, prefix, ns, top + r + 1, buffer);
                 for (var c = 0; c < columns.Count; c++)
                 {
-                    row.Cell(_columnNames[c], WorkbookCells.Of(table, r, c, _suppressedText), styles, strings);
+                    row.Cell(_columnNames[c], WorkbookCells.Of(table, r, c, _suppressedText, measure: false), styles, strings);
                 }
 
                 row.End();
@@ -156,10 +157,12 @@ internal sealed class WorkbookDataSheet
         return name;
     }
 
-    /// <summary>Writes one row; the <c>row</c> element starts at its first non-empty cell, so a row without cells is not written.</summary>
-    private struct RowWriter(XmlWriter writer, string prefix, string ns, int number)
+    /// <summary>
+    /// Writes one row; the <c>row</c> element starts at its first non-empty cell, so a row without cells is not
+    /// written. Numbers and references are formatted into a reused buffer: no string per cell.
+    /// </summary>
+    private struct RowWriter(XmlWriter writer, string prefix, string ns, int number, char[] buffer)
     {
-        private readonly string _number = number.ToString(CultureInfo.InvariantCulture);
         private bool _started;
 
         public void Cell(string column, WorkbookCell cell, WorkbookStyles styles, WorkbookSharedStrings strings)
@@ -172,28 +175,44 @@ internal sealed class WorkbookDataSheet
             if (!_started)
             {
                 writer.WriteStartElement(prefix, "row", ns);
-                writer.WriteAttributeString("r", _number);
+                writer.WriteStartAttribute("r");
+                Write(number);
+                writer.WriteEndAttribute();
                 _started = true;
             }
 
             writer.WriteStartElement(prefix, "c", ns);
-            writer.WriteAttributeString("r", column + _number);
+            writer.WriteStartAttribute("r");
+            writer.WriteString(column);
+            Write(number);
+            writer.WriteEndAttribute();
             var style = styles.IndexOf(cell.Style);
             if (style != 0)
             {
-                writer.WriteAttributeString("s", style.ToString(CultureInfo.InvariantCulture));
+                writer.WriteStartAttribute("s");
+                Write(style);
+                writer.WriteEndAttribute();
             }
 
             if (cell.Kind == WorkbookCellKind.Text)
             {
                 writer.WriteAttributeString("t", "s");
-                writer.WriteElementString(prefix, "v", ns, strings.IndexOf(cell.Text!).ToString(CultureInfo.InvariantCulture));
+                writer.WriteStartElement(prefix, "v", ns);
+                Write(strings.IndexOf(cell.Text!));
             }
             else
             {
-                writer.WriteElementString(prefix, "v", ns, cell.Number.ToString("R", CultureInfo.InvariantCulture));
+                writer.WriteStartElement(prefix, "v", ns);
+                // "R": the shortest text that reads back as the same double.
+                if (!cell.Number.TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture))
+                {
+                    throw new InvalidOperationException($"Getal {cell.Number} past niet in de buffer.");
+                }
+
+                writer.WriteChars(buffer, 0, written);
             }
 
+            writer.WriteEndElement();
             writer.WriteEndElement();
         }
 
@@ -203,6 +222,12 @@ internal sealed class WorkbookDataSheet
             {
                 writer.WriteEndElement();
             }
+        }
+
+        private readonly void Write(int value)
+        {
+            value.TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture);
+            writer.WriteChars(buffer, 0, written);
         }
     }
 }
