@@ -85,12 +85,7 @@ public static partial class OpenXmlPackage
             return ac != bc ? ac.CompareTo(bc) : string.CompareOrdinal(a.Name, b.Name);
         });
 
-        // Zip (DOS) times run from 1980 to 2107.
-        var utc = stamp.UtcDateTime;
-        var min = new DateTime(1980, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        var max = new DateTime(2107, 12, 31, 0, 0, 0, DateTimeKind.Utc);
-        var zipTime = new DateTimeOffset(utc < min ? min : utc > max ? max : utc, TimeSpan.Zero);
-
+        var zipTime = ZipTime(stamp);
         using var output = new MemoryStream();
         using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
         {
@@ -104,6 +99,15 @@ public static partial class OpenXmlPackage
         }
 
         return output.ToArray();
+    }
+
+    /// <summary>The time stamp of every zip entry: the publication time, within what a zip (DOS) time can hold (1980–2107).</summary>
+    internal static DateTimeOffset ZipTime(DateTimeOffset stamp)
+    {
+        var utc = stamp.UtcDateTime;
+        var min = new DateTime(1980, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var max = new DateTime(2107, 12, 31, 0, 0, 0, DateTimeKind.Utc);
+        return new DateTimeOffset(utc < min ? min : utc > max ? max : utc, TimeSpan.Zero);
     }
 
     [GeneratedRegex("Id=\"(R[0-9a-f]{16})\"")]

@@ -20,6 +20,9 @@ namespace Preventiemonitor.Reports.Publication;
 /// <item>A cell emptied by disclosure control shows the text <c>&lt; k_min</c> (e.g. <c>&lt; 10</c>),
 /// right-aligned, in grey italics.</item>
 /// </list>
+/// The data sheets are streamed (<see cref="WorkbookDataSheet"/>, <see cref="WorkbookPackage"/>): ClosedXML writes the
+/// Toelichting sheet and each data sheet's frame, the rows go straight into the package, so memory does not grow
+/// with the number of cells.
 /// The workbook's created/modified time is the publication time and the package is normalised (fixed
 /// zip timestamps and entry order, no random part names or ids), so the same content gives the same bytes.
 /// </summary>
@@ -51,17 +54,19 @@ public static class WorkbookWriter
         wb.Properties.Created = publishedAt.UtcDateTime;
         wb.Properties.Modified = publishedAt.UtcDateTime;
 
+        // First pass over the tables (widths, texts, formats), then the frame by ClosedXML, then the rows streamed into it.
+        var styles = new WorkbookStyles();
+        var strings = new WorkbookSharedStrings();
+        var dataSheets = sheets.Select(s => WorkbookDataSheet.Measure(s, content.KMin, styles, strings)).ToList();
         WorkbookToelichting.Write(wb.Worksheets.Add(ToelichtingSheet), content, sheets, publishedAt);
-        foreach (var sheet in sheets)
+        foreach (var sheet in dataSheets)
         {
-            WorkbookDataSheet.Write(wb.Worksheets.Add(sheet.Name), sheet.Tables, content.KMin);
-            GC.Collect(1, GCCollectionMode.Forced, blocking: true);
+            sheet.WriteFrame(wb.Worksheets.Add(sheet.Name));
         }
 
         using var raw = new MemoryStream();
         wb.SaveAs(raw);
-        GC.Collect(1, GCCollectionMode.Forced, blocking: true);
-        return OpenXmlPackage.Normalise(raw.ToArray(), publishedAt);
+        return WorkbookPackage.Assemble(OpenXmlPackage.Normalise(raw.ToArray(), publishedAt), dataSheets, styles, strings, publishedAt);
     }
 
     internal static string Title(int year) => $"Tussenrapportage {year.ToString(CultureInfo.InvariantCulture)} – Preventiemonitor {Region}";
@@ -111,7 +116,7 @@ public static class WorkbookWriter
     internal static void Text(IXLCell cell, string text)
     {
         cell.SetValue<string>(text);
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@')
+        if (WorkbookCells.NeedsQuotePrefix(text))
         {
             cell.Style.IncludeQuotePrefix = true;
         }

@@ -94,4 +94,15 @@ public sealed class PublicationSnapshotTests(DatabaseFixture fixture) : IClassFi
 
         Assert.True(compared > 500, $"{compared.ToString(CultureInfo.InvariantCulture)} getallen vergeleken");
     }
+
+    [Fact]
+    public async Task Every_cell_of_every_data_sheet_of_the_sample_publication_reads_back_as_its_CSV_cell()
+    {
+        var folder = await PublishSampleAsync();
+        var csvs = PublicationTables.Of(MethodVersions.V2).ToDictionary(t => t.Name, t => File.ReadAllBytes(Path.Combine(folder, t.FileName)));
+
+        var compared = WorkbookReadBack.AssertEveryCell(File.ReadAllBytes(Path.Combine(folder, PublicationService.Workbook)), csvs, kMin: 10);
+
+        Assert.True(compared > 1000, $"{compared.ToString(CultureInfo.InvariantCulture)} cellen vergeleken");
+    }
 }
