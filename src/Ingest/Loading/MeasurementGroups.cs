@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Preventiemonitor.Model.Deliveries;
 
 namespace Preventiemonitor.Ingest.Loading;
@@ -13,10 +14,12 @@ internal sealed class MeasurementGroups
 
     public int Count => _groups.Count;
 
-    public void Add(MetingRecord m)
+    public void Add(MetingRecord m) => Add(m.Gemeente, m.Jaar, m.ProgrammaId, m.Instrument, m.Rij);
+
+    public void Add(string gemeente, int jaar, string programmaId, string instrument, long rij)
     {
-        var key = (m.Gemeente, m.Jaar, m.ProgrammaId, m.Instrument);
-        _groups[key] = _groups.TryGetValue(key, out var g) ? (Math.Min(g.Rij, m.Rij), g.N + 1) : (m.Rij, 1);
+        ref var g = ref CollectionsMarshal.GetValueRefOrAddDefault(_groups, (gemeente, jaar, programmaId, instrument), out var exists);
+        g = exists ? (Math.Min(g.Rij, rij), g.N + 1) : (rij, 1);
     }
 
     /// <summary>The parameters of <see cref="MeasurementWarnings.DeriveFromGroups"/> for delivery <paramref name="id"/>.</summary>

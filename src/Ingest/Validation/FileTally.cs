@@ -50,18 +50,7 @@ public sealed class FileTally(string? folderGemeente)
     /// <summary>Notes the row's municipality (as delivered, trimmed) and year, valid or not.</summary>
     public void Observe(string? gemeente, RawCell jaar)
     {
-        if (FolderGemeente is string folder && gemeente is not null)
-        {
-            if (string.Equals(gemeente, folder, StringComparison.OrdinalIgnoreCase))
-            {
-                GemeenteMatches++;
-            }
-            else if (_otherGemeenten.Count < MaxTallied || _otherGemeenten.ContainsKey(gemeente))
-            {
-                _otherGemeenten[gemeente] = _otherGemeenten.GetValueOrDefault(gemeente) + 1;
-            }
-        }
-
+        ObserveGemeente(gemeente);
         if (_years.Count < MaxTallied)
         {
             if (jaar.Number is double number && number == Math.Floor(number) && number is >= 1900 and <= 2100)
@@ -71,6 +60,34 @@ public sealed class FileTally(string? folderGemeente)
             else if (int.TryParse(jaar.Text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2100)
             {
                 _years.Add(year);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Observe(string?, RawCell)"/> of a row whose municipality (as delivered, trimmed) is <paramref name="gemeente"/>
+    /// and whose year cell reads as the whole number <paramref name="year"/>.
+    /// </summary>
+    public void Observe(string? gemeente, int year)
+    {
+        ObserveGemeente(gemeente);
+        if (_years.Count < MaxTallied && year is >= 1900 and <= 2100)
+        {
+            _years.Add(year);
+        }
+    }
+
+    private void ObserveGemeente(string? gemeente)
+    {
+        if (FolderGemeente is string folder && gemeente is not null)
+        {
+            if (string.Equals(gemeente, folder, StringComparison.OrdinalIgnoreCase))
+            {
+                GemeenteMatches++;
+            }
+            else if (_otherGemeenten.Count < MaxTallied || _otherGemeenten.ContainsKey(gemeente))
+            {
+                _otherGemeenten[gemeente] = _otherGemeenten.GetValueOrDefault(gemeente) + 1;
             }
         }
     }
