@@ -97,7 +97,7 @@ internal sealed class DirectMeasurementLoad(NpgsqlConnection connection, Deliver
         }
 
         AddKey(m.Gemeente.Text, m.Jaar, m.Moment.Text);
-        Groups.Add(m.Gemeente.Text, m.Jaar, m.Programma.Text, m.Instrument.Text, m.Rij);
+        Groups.AddShared(m.Gemeente.Text, m.Jaar, m.Programma.Text, m.Instrument.Text, m.Rij);
         Accepted++;
         Reserve(MetingRowEncoder.MaxBytes(in m));
         _chunkLength = MetingRowEncoder.Write(_chunk, _chunkLength, _id, in m);

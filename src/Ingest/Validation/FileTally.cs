@@ -18,6 +18,7 @@ public sealed class FileTally(string? folderGemeente)
     private readonly Dictionary<string, int> _otherGemeenten = new(StringComparer.OrdinalIgnoreCase);
     private readonly SortedSet<int> _years = [];
     private readonly List<long> _bsnRowNumbers = [];
+    private int _lastYear = -1;
 
     /// <summary>The municipality of the folder or source; null for datasets without one.</summary>
     public string? FolderGemeente { get; } = folderGemeente;
@@ -71,9 +72,12 @@ public sealed class FileTally(string? folderGemeente)
     public void Observe(string? gemeente, int year)
     {
         ObserveGemeente(gemeente);
-        if (_years.Count < MaxTallied && year is >= 1900 and <= 2100)
+        if (year != _lastYear && _years.Count < MaxTallied && year is >= 1900 and <= 2100)
         {
             _years.Add(year);
+
+            // In the set from now on: the next rows of this year need not look.
+            _lastYear = year;
         }
     }
 

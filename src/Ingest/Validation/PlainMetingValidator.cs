@@ -25,6 +25,11 @@ internal sealed class PlainMetingValidator : IDisposable
     private readonly Dictionary<string, CodeValue>.AlternateLookup<ReadOnlySpan<char>> _gemeenten;
     private readonly Dictionary<string, CodeValue>.AlternateLookup<ReadOnlySpan<char>> _momenten;
     private readonly Dictionary<string, (CodeValue Code, Instrument Info)>.AlternateLookup<ReadOnlySpan<char>> _instrumenten;
+    private readonly RecentBytes<CodeValue> _recentGemeenten = new(4);
+    private readonly RecentBytes<CodeValue> _recentMomenten = new(4);
+    private readonly RecentBytes<Tuple<CodeValue, Instrument>> _recentInstrumenten = new(8);
+    private readonly RecentBytes<CodeValue> _recentProgrammes = new(2);
+    private readonly RecentBytes<byte[]> _recentHashes = new(2);
     private readonly string? _folder;
     private readonly bool _commaAllowed;
     private readonly byte _delimiter;
@@ -84,20 +89,20 @@ internal sealed class PlainMetingValidator : IDisposable
             return false;
         }
 
-        if (!_gemeenten.TryGetValue(Chars(gemeente, chars), out var g) || (_folder is not null && g.Text != _folder)
+        if (Code(gemeente, _recentGemeenten, _gemeenten, chars) is not { } g || (_folder is not null && g.Text != _folder)
             || !PlainNumbers.TryInteger(jaar, out m.Jaar) || m.Jaar is < CommonRules.FirstYear or > CommonRules.LastYear
-            || !_momenten.TryGetValue(Chars(moment, chars), out var mo)
+            || Code(moment, _recentMomenten, _momenten, chars) is not { } mo
             || !PlainNumbers.TryDate(datum, out m.Datum)
             || !PlainNumbers.TryInteger(leeftijd, out m.Leeftijd)
             || m.Leeftijd > (mo.Text == "T2" ? MetingValidator.MaxAgeFollowUp : MetingValidator.MaxAge)
-            || !_instrumenten.TryGetValue(Chars(instrument, chars), out var ins)
+            || Instrument(instrument, chars) is not { } ins
             || !PlainNumbers.TryScore(score, _commaAllowed, out m.Mantissa, out m.Scale, out m.Negative))
         {
             return false;
         }
 
-        m.InstrumentInfo = ins.Info;
-        if (!ins.Info.BinnenBereik(m.Score) || LooksLikeBsn(deelnemer))
+        m.InstrumentInfo = ins.Item2;
+        if (!ins.Item2.BinnenBereik(m.Score) || LooksLikeBsn(deelnemer))
         {
             return false;
         }
@@ -105,10 +110,45 @@ internal sealed class PlainMetingValidator : IDisposable
         m.Rij = rij;
         m.Gemeente = g;
         m.Moment = mo;
-        m.Instrument = ins.Code;
-        m.Programma = Programme(Chars(programma, chars));
+        m.Instrument = ins.Item1;
+        m.Programma = Programme(programma, chars);
         m.Hash = Hash(deelnemer, chars);
         return true;
+    }
+
+    /// <summary>The catalog's code for the bytes (case-insensitive), or null.</summary>
+    private static CodeValue? Code(ReadOnlySpan<byte> text, RecentBytes<CodeValue> recent,
+        Dictionary<string, CodeValue>.AlternateLookup<ReadOnlySpan<char>> codes, Span<char> chars)
+    {
+        if (recent.Find(text) is { } known)
+        {
+            return known;
+        }
+
+        if (!codes.TryGetValue(Chars(text, chars), out var code))
+        {
+            return null;
+        }
+
+        recent.Add(text, code);
+        return code;
+    }
+
+    private Tuple<CodeValue, Instrument>? Instrument(ReadOnlySpan<byte> text, Span<char> chars)
+    {
+        if (_recentInstrumenten.Find(text) is { } known)
+        {
+            return known;
+        }
+
+        if (!_instrumenten.TryGetValue(Chars(text, chars), out var found))
+        {
+            return null;
+        }
+
+        var instrument = Tuple.Create(found.Code, found.Info);
+        _recentInstrumenten.Add(text, instrument);
+        return instrument;
     }
 
     public void Dispose() => _hmac.Dispose();
@@ -167,41 +207,52 @@ internal sealed class PlainMetingValidator : IDisposable
     private static bool LooksLikeBsn(ReadOnlySpan<byte> participant) =>
         participant.Length == 9 && participant.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0;
 
-    private CodeValue Programme(ReadOnlySpan<char> id)
+    private CodeValue Programme(ReadOnlySpan<byte> bytes, Span<char> chars)
     {
-        if (_programmeLookup.TryGetValue(id, out var known))
+        if (_recentProgrammes.Find(bytes) is { } recent)
         {
-            return known;
+            return recent;
         }
 
-        if (_programmes.Count == MaxProgrammes)
+        var id = Chars(bytes, chars);
+        if (!_programmeLookup.TryGetValue(id, out var value))
         {
-            _programmes.Clear();
+            if (_programmes.Count == MaxProgrammes)
+            {
+                _programmes.Clear();
+            }
+
+            value = new CodeValue(id.ToString());
+            _programmes.Add(value.Text, value);
         }
 
-        var value = new CodeValue(id.ToString());
-        _programmes.Add(value.Text, value);
+        _recentProgrammes.Add(bytes, value);
         return value;
     }
 
     /// <summary>HMAC-SHA-256 of the id's bytes (ASCII: its UTF-8 bytes), from a cache of recent ids as <see cref="MetingValidator"/> keeps one.</summary>
     private byte[] Hash(ReadOnlySpan<byte> participant, Span<char> chars)
     {
+        if (_recentHashes.Find(participant) is { } recent)
+        {
+            return recent;
+        }
+
         var id = Chars(participant, chars);
-        if (_hashLookup.TryGetValue(id, out var known))
+        if (!_hashLookup.TryGetValue(id, out var hash))
         {
-            return known;
+            if (_hashes.Count == MaxCachedHashes)
+            {
+                _hashes.Clear();
+            }
+
+            _hmac.AppendData(participant);
+            hash = new byte[32];
+            _hmac.GetHashAndReset(hash);
+            _hashes.Add(id.ToString(), hash);
         }
 
-        if (_hashes.Count == MaxCachedHashes)
-        {
-            _hashes.Clear();
-        }
-
-        _hmac.AppendData(participant);
-        var hash = new byte[32];
-        _hmac.GetHashAndReset(hash);
-        _hashes.Add(id.ToString(), hash);
+        _recentHashes.Add(participant, hash);
         return hash;
     }
 }
