@@ -65,7 +65,7 @@ internal sealed class PlainCsvReader
         var position = stream.Position;
         var contentStart = reader.TextEncoding.HasBom ? 3 : 0;
         stream.Position = contentStart;
-        if (!IsPlain(stream))
+        if (!PlainCsvCheck.IsPlain(stream, BlockBytes))
         {
             // Where CsvRowReader's text reader left it: it reads on from there.
             stream.Position = position;
@@ -234,62 +234,5 @@ internal sealed class PlainCsvReader
         var read = _stream.ReadAtLeast(_buffer.AsSpan(_end), _buffer.Length - _end, throwOnEndOfStream: false);
         _end += read;
         _endOfFile = _end < _buffer.Length;
-    }
-
-    /// <summary>No <c>"</c>, no CR without LF after it, no line of <see cref="MaxLineBytes"/> or more.</summary>
-    private static bool IsPlain(Stream stream)
-    {
-        var buffer = new byte[BlockBytes];
-        var carried = 0;
-        while (true)
-        {
-            var read = stream.ReadAtLeast(buffer.AsSpan(carried), buffer.Length - carried, throwOnEndOfStream: false);
-            var end = carried + read;
-            var last = read == 0 || end < buffer.Length;
-            var block = buffer.AsSpan(0, end);
-            if (block.Contains((byte)'"'))
-            {
-                return false;
-            }
-
-            var position = 0;
-            while (true)
-            {
-                var rest = block[position..];
-                var newline = rest.IndexOf((byte)'\n');
-                var line = newline >= 0 ? rest[..newline] : rest;
-                if (newline < 0 && !last)
-                {
-                    break;
-                }
-
-                if (line.Length >= MaxLineBytes || LoneCarriageReturn(line))
-                {
-                    return false;
-                }
-
-                if (newline < 0)
-                {
-                    return true;
-                }
-
-                position += newline + 1;
-            }
-
-            carried = end - position;
-            if (carried >= MaxLineBytes)
-            {
-                return false;
-            }
-
-            block[position..].CopyTo(buffer);
-        }
-    }
-
-    /// <summary>A CR anywhere in the line but at its very end (before the LF).</summary>
-    private static bool LoneCarriageReturn(ReadOnlySpan<byte> line)
-    {
-        var cr = line.IndexOf((byte)'\r');
-        return cr >= 0 && cr != line.Length - 1;
     }
 }
