@@ -10,6 +10,9 @@ internal static class CpuTime
 {
     private const double TicksPerSecond = 100.0;
 
+    /// <summary>CPU seconds of the calling thread so far.</summary>
+    public static double CurrentThread() => Fields("/proc/thread-self/stat") is { } f ? (f[11] + f[12]) / TicksPerSecond : 0;
+
     public static double Client() => Fields("/proc/self/stat") is { } f ? (f[11] + f[12]) / TicksPerSecond : 0;
 
     public static double Server(int postmaster)

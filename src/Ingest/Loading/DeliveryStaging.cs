@@ -151,35 +151,10 @@ internal sealed class DeliveryStaging(ReferenceCatalog catalog, byte[] participa
     internal static void StreamRows(DeliveryRun run, IRowReader reader, HeaderMapping mapping, IssueSpool spool,
         Func<RawRow, RowFacts, IReadOnlyList<RowIssue>> validateAndWrite, Func<bool> stop, IProgress<DeliveryProgress>? progress, CancellationToken ct)
     {
-        var tally = run.Tally;
-        var facts = new RowFacts();
+        var sink = new RowSink(run, mapping, spool, validateAndWrite, stop, progress);
         foreach (var row in reader.ReadRows(ct))
         {
-            tally.CountRow();
-            facts.Reset();
-            var issues = validateAndWrite(row, facts);
-            if (facts.LooksLikeBsn)
-            {
-                tally.CountBsn(row.RowNumber);
-                run.BsnSpool.Add(row.RowNumber, FileRules.BsnRowIssue);
-            }
-
-            if (issues.Count > 0)
-            {
-                tally.CountInvalid();
-                foreach (var issue in issues)
-                {
-                    spool.Add(row.RowNumber, issue);
-                }
-            }
-
-            tally.Observe(mapping.Cell(row, "gemeente").Text?.Trim(), mapping.Cell(row, "jaar"));
-            if (tally.Rows % DeliveryProcessor.ProgressEvery == 0)
-            {
-                progress?.Report(new DeliveryProgress(run.File.Bestand, tally.Rows));
-            }
-
-            if (stop())
+            if (sink.Row(row))
             {
                 return;
             }

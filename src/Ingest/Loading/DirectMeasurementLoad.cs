@@ -1,10 +1,10 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using Dapper;
 using Npgsql;
 using Preventiemonitor.Ingest.Parsing;
 using Preventiemonitor.Ingest.Validation;
-using Preventiemonitor.Model.Deliveries;
 
 namespace Preventiemonitor.Ingest.Loading;
 
@@ -16,24 +16,34 @@ namespace Preventiemonitor.Ingest.Loading;
 /// <see cref="DeliveryStaging"/> takes the exact staging path from the start, when the file may have
 /// duplicate keys (two equal fingerprints, <see cref="KeyFingerprints"/>) or names more than one year (one
 /// COPY at a time per connection; the exact path moves the rows of every year at once).
-/// Reading and validating (<see cref="Accept"/>, on a thread of its own) overlaps with writing the COPY
-/// (<see cref="WriteAll"/>, on the connection's thread) through a bounded queue of batches.
+/// Reading, validating and encoding the rows in the COPY format (<see cref="Accept"/>, <see cref="AcceptPlain"/>, on a
+/// thread of its own) overlaps with writing the COPY (<see cref="WriteAll"/>, on the connection's thread) through a
+/// bounded queue of byte chunks.
 /// </summary>
 internal sealed class DirectMeasurementLoad(NpgsqlConnection connection, DeliveryRun run, MetingStage stage) : IDisposable
 {
     private const string Savepoint = "meting_direct";
     private const string Columns = "levering_id, rij, gemeente, jaar, programma_id, deelnemer_hash, moment, datum, leeftijd, instrument, score";
 
-    private const int BatchRows = 1024;
+    private const int ChunkBytes = 64 * 1024;
 
     private readonly SortedSet<(string Gemeente, int Jaar, string Moment)> _keys = [];
 
     // The keys already given to _keys (ordinal): a handful per file, so the sorted set's comparisons are not paid per row.
     private readonly HashSet<(string Gemeente, int Jaar, string Moment)> _seenKeys = [];
-    private readonly BlockingCollection<List<MetingRecord>> _queue = new(boundedCapacity: 8);
+
+    // The first few keys by reference (the codes are the catalog's own strings), so most rows need no hashing at all.
+    private readonly List<(string Gemeente, int Jaar, string Moment)> _recentKeys = [];
+
+    // Chunks of encoded rows (Rows null: reserve the id and start the COPY for Year), in file order.
+    private readonly BlockingCollection<(byte[]? Rows, int Length, int Year)> _queue = new(boundedCapacity: 8);
     private readonly CancellationTokenSource _cancel = new();
-    private List<MetingRecord> _batch = new(BatchRows);
+    private readonly ManualResetEventSlim _started = new();
+    private byte[] _chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+    private int _chunkLength;
     private MetingCopyWriter? _writer;
+
+    // The delivery id: set by the writing side in Start, read by the reading side after _started.
     private long _id;
 
     /// <summary>The year of the rows (null before the first valid row).</summary>
@@ -58,73 +68,72 @@ internal sealed class DirectMeasurementLoad(NpgsqlConnection connection, Deliver
     }
 
     /// <summary>
-    /// Reading side: validates one row; a valid one is counted and queued for <see cref="WriteAll"/> in batches
+    /// Reading side: validates one row; a valid one is counted and encoded for <see cref="WriteAll"/> in chunks
     /// (call <see cref="Flush"/> after the last row). Returns the issues of an invalid row.
     /// </summary>
     public IReadOnlyList<RowIssue> Accept(RawRow row, RowFacts facts)
     {
         var issues = stage.Validate(row, facts, out var m);
-        if (m is null || Abandoned)
+        if (m is null || Abandoned || !TakeYear(m.Jaar))
         {
             return issues;
         }
 
-        if (Year is null)
-        {
-            Year = m.Jaar;
-        }
-        else if (Year != m.Jaar)
-        {
-            Abandoned = true;
-            return issues;
-        }
-
-        if (_seenKeys.Add((m.Gemeente, m.Jaar, m.Moment)))
-        {
-            _keys.Add((m.Gemeente, m.Jaar, m.Moment));
-        }
+        AddKey(m.Gemeente, m.Jaar, m.Moment);
         Groups.Add(m);
         Accepted++;
-        _batch.Add(m);
-        if (_batch.Count == BatchRows)
+        Reserve(MetingRowEncoder.MaxBytes(m));
+        _chunkLength = MetingRowEncoder.Write(_chunk, _chunkLength, _id, m);
+        return [];
+    }
+
+    /// <summary>Reading side: <see cref="Accept"/> of a row the fast validator found valid (<see cref="PlainMeasurementRows"/>).</summary>
+    public void AcceptPlain(in PlainMeting m)
+    {
+        stage.AddKey(m.Hash, m.Gemeente.Fingerprint, m.Jaar, m.Programma.Fingerprint, m.Instrument.Fingerprint, m.Moment.Fingerprint);
+        if (Abandoned || !TakeYear(m.Jaar))
         {
-            Flush();
+            return;
         }
 
-        return [];
+        AddKey(m.Gemeente.Text, m.Jaar, m.Moment.Text);
+        Groups.AddShared(m.Gemeente.Text, m.Jaar, m.Programma.Text, m.Instrument.Text, m.Rij);
+        Accepted++;
+        Reserve(MetingRowEncoder.MaxBytes(in m));
+        _chunkLength = MetingRowEncoder.Write(_chunk, _chunkLength, _id, in m);
     }
 
     /// <summary>Reading side: queues the rows not yet queued.</summary>
     public void Flush()
     {
-        if (_batch.Count > 0)
+        if (_chunkLength > 0)
         {
-            _queue.Add(_batch, _cancel.Token);
-            _batch = new List<MetingRecord>(BatchRows);
+            _queue.Add((_chunk, _chunkLength, 0), _cancel.Token);
+            _chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+            _chunkLength = 0;
         }
     }
 
     /// <summary>Reading side: no more rows (also after a failure).</summary>
     public void CompleteAdding() => _queue.CompleteAdding();
 
-    /// <summary>Writing side: stops the reading side when writing failed (it no longer waits for room in the queue).</summary>
+    /// <summary>Writing side: stops the reading side when writing failed (it no longer waits for room in the queue or for the id).</summary>
     public void CancelReading() => _cancel.Cancel();
 
     /// <summary>Writing side, on the connection's thread: COPYs the queued rows into the year's partition until the reading side completes.</summary>
     public void WriteAll(CancellationToken ct)
     {
-        foreach (var batch in _queue.GetConsumingEnumerable(ct))
+        foreach (var (rows, length, year) in _queue.GetConsumingEnumerable(ct))
         {
-            if (_writer is null)
+            if (rows is null)
             {
-                Start(batch[0].Jaar);
+                Start(year);
+                _started.Set();
+                continue;
             }
 
-            var writer = _writer!;
-            foreach (var m in batch)
-            {
-                writer.Write(_id, m);
-            }
+            _writer!.WriteRows(rows, length);
+            ArrayPool<byte>.Shared.Return(rows);
         }
     }
 
@@ -149,11 +158,67 @@ internal sealed class DirectMeasurementLoad(NpgsqlConnection connection, Deliver
         _writer?.Dispose();
         _queue.Dispose();
         _cancel.Dispose();
+        _started.Dispose();
+    }
+
+    /// <summary>
+    /// The year of a valid row: the first starts the COPY (the writing side reserves the delivery id, which the rows
+    /// carry, as at the first valid row before); another year abandons the fast path. False when the row is not taken.
+    /// </summary>
+    private bool TakeYear(int year)
+    {
+        if (Year is null)
+        {
+            Year = year;
+            _queue.Add((null, 0, year), _cancel.Token);
+            _started.Wait(_cancel.Token);
+            return true;
+        }
+
+        if (Year != year)
+        {
+            Abandoned = true;
+            return false;
+        }
+
+        return true;
+    }
+
+    private void AddKey(string gemeente, int jaar, string moment)
+    {
+        foreach (var (g, j, m) in _recentKeys)
+        {
+            if (ReferenceEquals(g, gemeente) && j == jaar && ReferenceEquals(m, moment))
+            {
+                return;
+            }
+        }
+
+        if (_seenKeys.Add((gemeente, jaar, moment)))
+        {
+            _keys.Add((gemeente, jaar, moment));
+        }
+
+        if (_recentKeys.Count < 8)
+        {
+            _recentKeys.Add((gemeente, jaar, moment));
+        }
+    }
+
+    private void Reserve(int bytes)
+    {
+        if (ChunkBytes - _chunkLength < bytes)
+        {
+            Flush();
+            if (bytes > ChunkBytes)
+            {
+                throw new InvalidOperationException($"Een rij is te groot voor de COPY-buffer ({bytes} bytes).");
+            }
+        }
     }
 
     private void Start(int year)
     {
-        Year = year;
         _id = run.LeveringId ??= connection.ExecuteScalar<long>("SELECT nextval(pg_get_serial_sequence('levering', 'id'))");
         var partition = MeasurementPartitions.Ensure(connection, year);
         _writer = new MetingCopyWriter(connection,

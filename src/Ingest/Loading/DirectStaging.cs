@@ -21,7 +21,7 @@ internal static class DirectStaging
         {
             try
             {
-                Stream(run, load, reader, mapping, spool, progress, ct);
+                Stream(run, stage, load, reader, mapping, spool, progress, ct);
                 load.Complete();
             }
             catch (FileRefusedException e)
@@ -76,14 +76,18 @@ internal static class DirectStaging
     /// Reads and validates on a thread of its own while this thread writes the COPY; the rows are written in file
     /// order, and a failure of the reading side (an unreadable part) comes through after the rows before it.
     /// </summary>
-    private static void Stream(DeliveryRun run, DirectMeasurementLoad load, IRowReader reader, HeaderMapping mapping, IssueSpool spool,
+    private static void Stream(DeliveryRun run, MetingStage stage, DirectMeasurementLoad load, IRowReader reader, HeaderMapping mapping, IssueSpool spool,
         IProgress<DeliveryProgress>? progress, CancellationToken ct)
     {
         var reading = Task.Run(() =>
         {
             try
             {
-                DeliveryStaging.StreamRows(run, reader, mapping, spool, load.Accept, () => load.Abandoned, progress, ct);
+                if (!PlainMeasurementRows.TryStream(run, reader, stage, load, mapping, spool, progress, ct))
+                {
+                    DeliveryStaging.StreamRows(run, reader, mapping, spool, load.Accept, () => load.Abandoned, progress, ct);
+                }
+
                 load.Flush();
             }
             finally

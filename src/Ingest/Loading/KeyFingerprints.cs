@@ -18,7 +18,10 @@ internal sealed class KeyFingerprints
     public static ulong Start(byte[] hash) => BitConverter.ToUInt64(hash, 0);
 
     /// <summary>Mixes a text field (with a separator) into a fingerprint.</summary>
-    public static ulong Mix(ulong fingerprint, string text)
+    public static ulong Mix(ulong fingerprint, string text) => Mix(fingerprint, TextHash(text));
+
+    /// <summary>The hash of a text field that <see cref="Mix(ulong, string)"/> mixes in.</summary>
+    public static ulong TextHash(string text)
     {
         var h = FnvOffset;
         foreach (var c in text)
@@ -26,7 +29,7 @@ internal sealed class KeyFingerprints
             h = (h ^ c) * FnvPrime;
         }
 
-        return Mix(fingerprint, h);
+        return h;
     }
 
     /// <summary>Mixes a number into a fingerprint.</summary>

@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.Text;
 using Npgsql;
 using Preventiemonitor.Model.Deliveries;
 
@@ -7,22 +5,16 @@ namespace Preventiemonitor.Ingest.Loading;
 
 /// <summary>
 /// Writes measurement rows as PostgreSQL's binary COPY format itself, through Npgsql's raw binary COPY stream, for
-/// <see cref="DirectMeasurementLoad"/>: the same bytes <see cref="MetingStage.WriteColumns"/> has Npgsql write (text as
-/// strict UTF-8, <c>date</c> as days since 2000-01-01 with <see cref="DateOnly.MinValue"/>/<see cref="DateOnly.MaxValue"/>
-/// as ∓infinity, <c>numeric</c> with the decimal's own scale), without Npgsql's per-value type resolution.
-/// Columns: levering_id, rij, gemeente, jaar, programma_id, deelnemer_hash, moment, datum, leeftijd, instrument, score.
+/// <see cref="DirectMeasurementLoad"/>: the same bytes <see cref="MetingStage.WriteColumns"/> has Npgsql write
+/// (<see cref="MetingRowEncoder"/>), without Npgsql's per-value type resolution; rows encoded elsewhere go through
+/// <see cref="WriteRows"/> as they are. Columns: levering_id, rij, gemeente, jaar, programma_id, deelnemer_hash, moment,
+/// datum, leeftijd, instrument, score.
 /// </summary>
 public sealed class MetingCopyWriter : IDisposable
 {
-    private const int Columns = 11;
     private const int BufferBytes = 64 * 1024;
 
-    // A row without its texts and hash: the field count, 11 length words, the fixed-size fields, a numeric of at most 10 digit groups.
-    private const int FixedRowBytes = 2 + (Columns * 4) + 8 + 8 + 4 + 4 + 2 + 8 + 20;
-
     private static readonly byte[] Header = [.. "PGCOPY\n"u8, 0xFF, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-    private static readonly int Epoch = new DateOnly(2000, 1, 1).DayNumber;
 
     private readonly NpgsqlRawCopyStream _stream;
     private readonly byte[] _buffer = new byte[BufferBytes];
@@ -40,8 +32,7 @@ public sealed class MetingCopyWriter : IDisposable
     /// <summary>Writes one row of delivery <paramref name="leveringId"/>.</summary>
     public void Write(long leveringId, MetingRecord m)
     {
-        // At most 3 UTF-8 bytes a UTF-16 character.
-        var need = FixedRowBytes + m.DeelnemerHash.Length + (3 * (m.Gemeente.Length + m.ProgrammaId.Length + m.Moment.Length + m.Instrument.Length));
+        var need = MetingRowEncoder.MaxBytes(m);
         if (BufferBytes - _length < need)
         {
             Flush();
@@ -51,25 +42,14 @@ public sealed class MetingCopyWriter : IDisposable
             }
         }
 
-        var span = _buffer.AsSpan();
-        var p = _length;
-        BinaryPrimitives.WriteInt16BigEndian(span[p..], Columns);
-        p += 2;
-        p = Int64(span, p, leveringId);
-        p = Int64(span, p, m.Rij);
-        p = Text(span, p, m.Gemeente);
-        p = Int32(span, p, m.Jaar);
-        p = Text(span, p, m.ProgrammaId);
-        BinaryPrimitives.WriteInt32BigEndian(span[p..], m.DeelnemerHash.Length);
-        m.DeelnemerHash.CopyTo(span[(p + 4)..]);
-        p += 4 + m.DeelnemerHash.Length;
-        p = Text(span, p, m.Moment);
-        p = Int32(span, p, m.Datum == DateOnly.MaxValue ? int.MaxValue : m.Datum == DateOnly.MinValue ? int.MinValue : m.Datum.DayNumber - Epoch);
-        BinaryPrimitives.WriteInt32BigEndian(span[p..], 2);
-        BinaryPrimitives.WriteInt16BigEndian(span[(p + 4)..], checked((short)m.Leeftijd));
-        p += 6;
-        p = Text(span, p, m.Instrument);
-        _length = NumericWriter.Write(span, p, m.Score);
+        _length = MetingRowEncoder.Write(_buffer, _length, leveringId, m);
+    }
+
+    /// <summary>Writes whole rows already in the COPY format (<see cref="MetingRowEncoder"/>).</summary>
+    public void WriteRows(byte[] rows, int length)
+    {
+        Flush();
+        _stream.Write(rows, 0, length);
     }
 
     /// <summary>Ends the COPY: the trailer, then Npgsql completes it.</summary>
@@ -80,8 +60,8 @@ public sealed class MetingCopyWriter : IDisposable
             Flush();
         }
 
-        BinaryPrimitives.WriteInt16BigEndian(_buffer.AsSpan(_length), -1);
-        _length += 2;
+        _buffer[_length++] = 0xFF;
+        _buffer[_length++] = 0xFF;
         Flush();
         _completed = true;
         _stream.Dispose();
@@ -100,28 +80,10 @@ public sealed class MetingCopyWriter : IDisposable
 
     private void Flush()
     {
-        _stream.Write(_buffer, 0, _length);
-        _length = 0;
-    }
-
-    private static int Int64(Span<byte> span, int p, long value)
-    {
-        BinaryPrimitives.WriteInt32BigEndian(span[p..], 8);
-        BinaryPrimitives.WriteInt64BigEndian(span[(p + 4)..], value);
-        return p + 12;
-    }
-
-    private static int Int32(Span<byte> span, int p, int value)
-    {
-        BinaryPrimitives.WriteInt32BigEndian(span[p..], 4);
-        BinaryPrimitives.WriteInt32BigEndian(span[(p + 4)..], value);
-        return p + 8;
-    }
-
-    private static int Text(Span<byte> span, int p, string value)
-    {
-        var bytes = Utf8.GetBytes(value, span[(p + 4)..]);
-        BinaryPrimitives.WriteInt32BigEndian(span[p..], bytes);
-        return p + 4 + bytes;
+        if (_length > 0)
+        {
+            _stream.Write(_buffer, 0, _length);
+            _length = 0;
+        }
     }
 }

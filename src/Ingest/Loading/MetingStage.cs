@@ -71,14 +71,21 @@ internal sealed class MetingStage(ValidationContext context, byte[] participantK
             return result.Issues;
         }
 
-        // The key of Deduplicate: gemeente, jaar, programma_id, deelnemer_hash, instrument, moment.
-        var key = KeyFingerprints.Start(m.DeelnemerHash);
-        key = KeyFingerprints.Mix(key, m.Gemeente);
-        key = KeyFingerprints.Mix(key, (ulong)m.Jaar);
-        key = KeyFingerprints.Mix(key, m.ProgrammaId);
-        key = KeyFingerprints.Mix(key, m.Instrument);
-        _keys.Add(KeyFingerprints.Mix(key, m.Moment));
+        AddKey(m.DeelnemerHash, KeyFingerprints.TextHash(m.Gemeente), m.Jaar, KeyFingerprints.TextHash(m.ProgrammaId),
+            KeyFingerprints.TextHash(m.Instrument), KeyFingerprints.TextHash(m.Moment));
         return [];
+    }
+
+    /// <summary>Keeps the fingerprint of a valid row's duplicate key (the texts as <see cref="KeyFingerprints.TextHash"/>).</summary>
+    public void AddKey(byte[] hash, ulong gemeente, int jaar, ulong programmaId, ulong instrument, ulong moment)
+    {
+        // The key of Deduplicate: gemeente, jaar, programma_id, deelnemer_hash, instrument, moment.
+        var key = KeyFingerprints.Start(hash);
+        key = KeyFingerprints.Mix(key, gemeente);
+        key = KeyFingerprints.Mix(key, (ulong)jaar);
+        key = KeyFingerprints.Mix(key, programmaId);
+        key = KeyFingerprints.Mix(key, instrument);
+        _keys.Add(KeyFingerprints.Mix(key, moment));
     }
 
     /// <summary>Writes the columns after <c>rij</c>: gemeente, jaar, programma_id, deelnemer_hash, moment, datum, leeftijd, instrument, score.</summary>
@@ -94,6 +101,9 @@ internal sealed class MetingStage(ValidationContext context, byte[] participantK
         importer.Write(m.Instrument, NpgsqlDbType.Text);
         importer.Write(m.Score, NpgsqlDbType.Numeric);
     }
+
+    /// <summary>The fast validator of the same rules for a CSV file with this delimiter and number of columns (null: not for this header).</summary>
+    public PlainMetingValidator? PlainValidator(byte delimiter, int columns) => PlainMetingValidator.For(context, participantKey, delimiter, columns);
 
     public void Dispose() => _validator.Dispose();
 }

@@ -21,6 +21,18 @@ internal static class NumericWriter
         var negative = bits[3] < 0;
         var mantissa = ((UInt128)(uint)bits[2] << 64) | ((UInt128)(uint)bits[1] << 32) | (uint)bits[0];
 
+        return mantissa <= ulong.MaxValue / 1000
+            ? Write(span, p, (ulong)mantissa, scale, negative)
+            : Write(span, p, mantissa, scale, negative);
+    }
+
+    /// <summary>
+    /// Writes the field of the decimal <paramref name="mantissa"/> × 10^-<paramref name="scale"/> (negative when
+    /// <paramref name="negative"/>): the same bytes as for that <see cref="decimal"/>. The mantissa must be at most
+    /// <see cref="ulong.MaxValue"/> / 1000.
+    /// </summary>
+    public static int Write(Span<byte> span, int p, ulong mantissa, int scale, bool negative)
+    {
         // Align the decimal point on a digit boundary: scale up to a multiple of 4 decimal places.
         var pad = (4 - (scale % 4)) % 4;
         for (var i = 0; i < pad; i++)
@@ -28,9 +40,27 @@ internal static class NumericWriter
             mantissa *= 10;
         }
 
-        var fractionDigits = (scale + pad) / 4;
+        // Base-10000 digits, least significant first.
+        Span<short> digits = stackalloc short[8];
+        var count = 0;
+        while (mantissa != 0)
+        {
+            digits[count++] = (short)(mantissa % 10000);
+            mantissa /= 10000;
+        }
 
-        // Base-10000 digits, least significant first (a 96-bit mantissa times 1000 has at most 9).
+        return Finish(span, p, digits[..count], (scale + pad) / 4, scale, negative);
+    }
+
+    private static int Write(Span<byte> span, int p, UInt128 mantissa, int scale, bool negative)
+    {
+        var pad = (4 - (scale % 4)) % 4;
+        for (var i = 0; i < pad; i++)
+        {
+            mantissa *= 10;
+        }
+
+        // A 96-bit mantissa times 1000 has at most 9 base-10000 digits.
         Span<short> digits = stackalloc short[10];
         var count = 0;
         while (mantissa != 0)
@@ -39,6 +69,13 @@ internal static class NumericWriter
             mantissa /= 10000;
         }
 
+        return Finish(span, p, digits[..count], (scale + pad) / 4, scale, negative);
+    }
+
+    /// <summary>Writes the field from its base-10000 digits (least significant first) and the number of them after the point.</summary>
+    private static int Finish(Span<byte> span, int p, ReadOnlySpan<short> digits, int fractionDigits, int scale, bool negative)
+    {
+        var count = digits.Length;
         var weight = count - fractionDigits - 1;
         var lowest = 0;
         while (lowest < count && digits[lowest] == 0)

@@ -49,12 +49,23 @@ internal sealed class CsvRowReader : IRowReader
         };
         _parser = new CsvParser(_text, configuration, leaveOpen: true);
         _encoding = encoding;
+        Source = stream;
+        Delimiter = delimiter;
         DecimalCommaAllowed = delimiter is ';' or '\t';
         Description = $"CSV, {encoding.Description}, scheidingsteken {CsvDelimiter.Describe(delimiter)}";
         Header = ReadHeader();
     }
 
     public FileFormat Format => FileFormat.Csv;
+
+    /// <summary>The file (for <see cref="PlainCsvReader"/>).</summary>
+    internal Stream Source { get; }
+
+    /// <summary>The detected delimiter.</summary>
+    internal char Delimiter { get; }
+
+    /// <summary>The detected encoding.</summary>
+    internal CsvEncoding TextEncoding => _encoding;
 
     public IReadOnlyList<string> Header { get; }
 

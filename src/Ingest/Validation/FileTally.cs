@@ -18,6 +18,7 @@ public sealed class FileTally(string? folderGemeente)
     private readonly Dictionary<string, int> _otherGemeenten = new(StringComparer.OrdinalIgnoreCase);
     private readonly SortedSet<int> _years = [];
     private readonly List<long> _bsnRowNumbers = [];
+    private int _lastYear = -1;
 
     /// <summary>The municipality of the folder or source; null for datasets without one.</summary>
     public string? FolderGemeente { get; } = folderGemeente;
@@ -50,18 +51,7 @@ public sealed class FileTally(string? folderGemeente)
     /// <summary>Notes the row's municipality (as delivered, trimmed) and year, valid or not.</summary>
     public void Observe(string? gemeente, RawCell jaar)
     {
-        if (FolderGemeente is string folder && gemeente is not null)
-        {
-            if (string.Equals(gemeente, folder, StringComparison.OrdinalIgnoreCase))
-            {
-                GemeenteMatches++;
-            }
-            else if (_otherGemeenten.Count < MaxTallied || _otherGemeenten.ContainsKey(gemeente))
-            {
-                _otherGemeenten[gemeente] = _otherGemeenten.GetValueOrDefault(gemeente) + 1;
-            }
-        }
-
+        ObserveGemeente(gemeente);
         if (_years.Count < MaxTallied)
         {
             if (jaar.Number is double number && number == Math.Floor(number) && number is >= 1900 and <= 2100)
@@ -71,6 +61,37 @@ public sealed class FileTally(string? folderGemeente)
             else if (int.TryParse(jaar.Text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2100)
             {
                 _years.Add(year);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Observe(string?, RawCell)"/> of a row whose municipality (as delivered, trimmed) is <paramref name="gemeente"/>
+    /// and whose year cell reads as the whole number <paramref name="year"/>.
+    /// </summary>
+    public void Observe(string? gemeente, int year)
+    {
+        ObserveGemeente(gemeente);
+        if (year != _lastYear && _years.Count < MaxTallied && year is >= 1900 and <= 2100)
+        {
+            _years.Add(year);
+
+            // In the set from now on: the next rows of this year need not look.
+            _lastYear = year;
+        }
+    }
+
+    private void ObserveGemeente(string? gemeente)
+    {
+        if (FolderGemeente is string folder && gemeente is not null)
+        {
+            if (string.Equals(gemeente, folder, StringComparison.OrdinalIgnoreCase))
+            {
+                GemeenteMatches++;
+            }
+            else if (_otherGemeenten.Count < MaxTallied || _otherGemeenten.ContainsKey(gemeente))
+            {
+                _otherGemeenten[gemeente] = _otherGemeenten.GetValueOrDefault(gemeente) + 1;
             }
         }
     }

@@ -96,6 +96,8 @@ public sealed class HeaderMapping
     }
 
     /// <summary>The position of a contract column in the header, or -1.</summary>
+    internal int PositionOf(string column) => Position(column);
+
     private int Position(string column)
     {
         for (var k = 0; k < _names.Length; k++)
