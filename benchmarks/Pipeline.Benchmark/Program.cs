@@ -65,11 +65,15 @@ try
     }
 
     var plain1 = await TimeAsync(() => PlainPostgres.PairAsync(dataSource));
+    var scoreSteps = new ScoreStepTimes();
     var score = await TimeAsync(() => new ScoreRunService(dataSource, NullLogger<ScoreRunService>.Instance)
-        .RunAsync(options.Jaar, new MethodParameters { Versie = MethodVersions.V2 }, "benchmark", CancellationToken.None));
+        .RunAsync(options.Jaar, new MethodParameters { Versie = MethodVersions.V2 }, "benchmark", scoreSteps, CancellationToken.None));
+    var scoreStepsText = scoreSteps.Summary();
     var plain2 = await TimeAsync(() => PlainPostgres.PairAsync(dataSource));
+    var scoreV1Steps = new ScoreStepTimes();
     var scoreV1 = await TimeAsync(() => new ScoreRunService(dataSource, NullLogger<ScoreRunService>.Instance)
-        .RunAsync(options.Jaar, new MethodParameters { Versie = MethodVersions.V1 }, "benchmark", CancellationToken.None));
+        .RunAsync(options.Jaar, new MethodParameters { Versie = MethodVersions.V1 }, "benchmark", scoreV1Steps, CancellationToken.None));
+    var scoreV1StepsText = scoreV1Steps.Summary();
     if (explain)
     {
         await ExplainAsync(dataSource, "koppeling van de score run (na ANALYZE)", PairedMeasurements.SqlWithFollowUp);
@@ -78,8 +82,8 @@ try
     var plain = Math.Min(plain1.Seconds, plain2.Seconds);
     lines.Add(("kaal: koppeling T0/T1 (één doorgang)", plain, $"{plain1.Result:N0} programma × instrument; beste van 2 ({plain1.Seconds:N2} s vóór, {plain2.Seconds:N2} s na de score run)"));
     lines.Add(("project: score run (v2)", score.Seconds, $"run {score.Result.Id}: {score.Result.Programmas:N0} programma's, {score.Result.Result.Effects.Count:N0} effecten, " +
-        $"{score.Result.ResultV2!.DurabilityEffects.Count:N0} duurzaamheidseffecten, {score.Result.ResultV2.TargetGroups.Count:N0} doelgroeprijen"));
-    lines.Add(("project: score run (v1, ter vergelijking)", scoreV1.Seconds, $"run {scoreV1.Result.Id}: dezelfde v1-tabellen, geen v2-tabellen"));
+        $"{score.Result.ResultV2!.DurabilityEffects.Count:N0} duurzaamheidseffecten, {score.Result.ResultV2.TargetGroups.Count:N0} doelgroeprijen; {scoreStepsText}"));
+    lines.Add(("project: score run (v1, ter vergelijking)", scoreV1.Seconds, $"run {scoreV1.Result.Id}: dezelfde v1-tabellen, geen v2-tabellen; {scoreV1StepsText}"));
 
     var publication = await TimeAsync(() => new PublicationService(dataSource, NullLogger<PublicationService>.Instance)
         .PublishAsync(score.Result.Id, "benchmark", Path.Combine(work, "out"), "benchmark", CancellationToken.None));

@@ -33,7 +33,7 @@ internal sealed class FollowUpCollector(ReferenceCatalog catalog, int nMin)
             Participants(_tripelParticipants, thema).Add(who);
         }
 
-        if (catalog.Leeftijdsgroepen.FirstOrDefault(b => b.Bevat(t0Leeftijd)) is { } band)
+        if (Band(t0Leeftijd) is { } band)
         {
             if (!_bandDifferences.TryGetValue(band.Code, out var differences))
             {
@@ -77,6 +77,20 @@ internal sealed class FollowUpCollector(ReferenceCatalog catalog, int nMin)
 
         _tripelParticipants.Clear();
         _bandParticipants.Clear();
+    }
+
+    /// <summary>The first age band that holds the age (a loop: this runs for every pair).</summary>
+    private Leeftijdsgroep? Band(int age)
+    {
+        foreach (var band in catalog.Leeftijdsgroepen)
+        {
+            if (band.Bevat(age))
+            {
+                return band;
+            }
+        }
+
+        return null;
     }
 
     private static HashSet<ParticipantHash> Participants<TKey>(Dictionary<TKey, HashSet<ParticipantHash>> sets, TKey key)

@@ -94,6 +94,7 @@ internal static class PairedMeasurements
         (string Gemeente, string Programma, string Instrument)? current = null;
         (string Gemeente, string Programma)? programme = null;
         var differences = new List<decimal>();
+        var hashBuffer = new byte[ParticipantHash.Length + 1];
         var participantsPerTheme = new Dictionary<string, HashSet<ParticipantHash>>(StringComparer.Ordinal);
         string? thema = null;
         Instrument? instrument = null;
@@ -105,7 +106,7 @@ internal static class PairedMeasurements
             if (current is { } key && differences.Count > 0)
             {
                 effects[key] = InstrumentEffect.Compute(differences, parameters.NMin);
-                differences = [];
+                differences.Clear();
                 followUp?.FlushInstrument(key, instrument!);
             }
         }
@@ -162,7 +163,8 @@ internal static class PairedMeasurements
                 participantsPerTheme[thema] = set = [];
             }
 
-            var who = ParticipantHash.From(reader.GetFieldValue<byte[]>(3));
+            // Read into one buffer (no array per row); one byte more than a hash has, so a longer value is noticed.
+            var who = ParticipantHash.From(hashBuffer.AsSpan(0, (int)reader.GetBytes(3, 0, hashBuffer, 0, hashBuffer.Length)));
             set.Add(who);
             if (followUp is not null)
             {
