@@ -8,6 +8,7 @@ namespace Preventiemonitor.Reports.Disclosure;
 public sealed class LinkedCellModel
 {
     private readonly Dictionary<CellKey, List<DisclosureRelation>> _byCell = [];
+    private readonly HashSet<DisclosureRelation> _wide = new(ReferenceEqualityComparer.Instance);
 
     public LinkedCellModel(
         int kMin, IEnumerable<DisclosureCell> cells, IEnumerable<DisclosureRelation> relations, IEnumerable<CellKey>? emptiedBefore = null,
@@ -41,8 +42,28 @@ public sealed class LinkedCellModel
 
                 list.Add(relation);
             }
+
+            if (relation.Cells.Where(k => ProgrammeTables.Contains(k.Table)).Select(Gemeente).Distinct().Skip(1).Any())
+            {
+                _wide.Add(relation);
+            }
         }
     }
+
+    /// <summary>The tables with a row per programme (or per programme and instrument or theme).</summary>
+    private static readonly HashSet<string> ProgrammeTables = new(StringComparer.Ordinal)
+    {
+        DisclosureKeys.Programmas, DisclosureKeys.Effecten, DisclosureKeys.ScoresProgrammaThema,
+        DisclosureKeys.DuurzaamheidEffecten, DisclosureKeys.DuurzaamheidProgrammaThema,
+    };
+
+    /// <summary>
+    /// Whether <paramref name="relation"/> links programmes of more than one municipality (the region's R4 over every
+    /// programme of a theme): <see cref="LinkedComponent"/> does not walk it when a component grows too large.
+    /// </summary>
+    public bool IsWide(DisclosureRelation relation) => _wide.Contains(relation);
+
+    private static string Gemeente(CellKey key) => key.Row[..Math.Max(0, key.Row.IndexOf('|', StringComparison.Ordinal))];
 
     public int KMin { get; }
 
