@@ -9,7 +9,7 @@ namespace Preventiemonitor.Reports.Disclosure;
 /// gap to the baseline is taken (the smallest cell that suffices). When none does, within the first
 /// <see cref="MaxTrials"/> of a list, the one that narrows the gap most is taken (ties by value,
 /// then key), or, if nothing narrows it, the first direct candidate, so the loop always moves on.
-/// On a large component (<see cref="LargeComponent"/>) whose further list is longer than <see cref="MaxTrials"/>, the cells of the relations that bind the
+/// On a large component (<see cref="ComponentLimits.Large"/>) whose further list is longer than <see cref="MaxTrials"/>, the cells of the relations that bind the
 /// count's range at the optimum (a dual value not 0) are tried next, so that a cell far away in value order but on the
 /// chain of relations that narrows the count is found; when none of those narrows it alone either, the first of them is
 /// taken (so that the next step can free it, e.g. a group's <c>paren</c> that the other groups still determine). Cells of <see cref="LinkedCellModel.LastResort"/> come after every other candidate of a list; when the
@@ -22,12 +22,6 @@ public static class CandidateChooser
     /// <summary>Trial programs per candidate list; bounds the time of one step on large components.</summary>
     public const int MaxTrials = 24;
 
-    /// <summary>
-    /// Variables of a component beyond which it is large: its binding relations are searched and its steps can be futile
-    /// (<see cref="SecondarySuppressor.MaxFutileSteps"/>). Smaller components get the plain greedy.
-    /// </summary>
-    public const int LargeComponent = 100;
-
     public static CellKey? Choose(SuppressionState state, CellKey target, Interval range, Interval baseline) =>
         Choose(state, target, range, baseline, _ => true);
 
@@ -37,7 +31,7 @@ public static class CandidateChooser
 
     /// <summary>
     /// As <see cref="Choose(SuppressionState, CellKey, Interval, Interval, Func{CellKey, bool})"/>, and whether the step is futile:
-    /// on a large component (<see cref="LargeComponent"/>), no candidate tried narrows the gap.
+    /// on a large component (<see cref="ComponentLimits.Large"/>), no candidate tried narrows the gap.
     /// </summary>
     internal static (CellKey? Cell, bool Futile) ChooseStep(
         SuppressionState state, CellKey target, Interval range, Interval baseline, Func<CellKey, bool> allowed)
@@ -60,7 +54,7 @@ public static class CandidateChooser
             return (f.Cell, false);
         }
 
-        var large = component.Variables.Count > LargeComponent;
+        var large = component.Variables.Count > state.Model.Limits.Large;
         if (large && border.Count > MaxTrials)
         {
             // A large component: the cells of the relations that bind the range at the optimum, beyond those tried.

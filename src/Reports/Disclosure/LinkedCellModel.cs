@@ -65,7 +65,32 @@ public sealed class LinkedCellModel
 
     private static string Gemeente(CellKey key) => key.Row[..Math.Max(0, key.Row.IndexOf('|', StringComparison.Ordinal))];
 
+    /// <summary>A copy of <paramref name="other"/> with other <see cref="Limits"/> (tests run the bounded paths on small publications).</summary>
+    private LinkedCellModel(LinkedCellModel other, ComponentLimits limits)
+    {
+        _byCell = other._byCell;
+        _wide = other._wide;
+        KMin = other.KMin;
+        Cells = other.Cells;
+        Relations = other.Relations;
+        EmptiedBefore = other.EmptiedBefore;
+        LastResort = other.LastResort;
+        ChoosesByLevel = other.ChoosesByLevel;
+        Ceiling = other.Ceiling;
+        Limits = limits;
+    }
+
     public int KMin { get; }
+
+    /// <summary>Where the engine's work on one component is bounded; <see cref="ComponentLimits.Default"/> unless <see cref="WithLimits"/>.</summary>
+    public ComponentLimits Limits { get; } = ComponentLimits.Default;
+
+    /// <summary>The same model with other <see cref="Limits"/>.</summary>
+    public LinkedCellModel WithLimits(ComponentLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return new LinkedCellModel(this, limits);
+    }
 
     public IReadOnlyDictionary<CellKey, DisclosureCell> Cells { get; }
 

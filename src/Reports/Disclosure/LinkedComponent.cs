@@ -8,7 +8,7 @@ namespace Preventiemonitor.Reports.Disclosure;
 /// <para>
 /// With many small counts the region's weighted mean (R4 over every programme of a theme) links the emptied
 /// programmes of every municipality into one component of thousands of cells. When the exact component has more
-/// than <see cref="ExactLimit"/> variables the walk is taken again without crossing the model's
+/// than <see cref="ComponentLimits.Exact"/> variables the walk is taken again without crossing the model's
 /// <see cref="LinkedCellModel.IsWide">wide</see> relations: those are kept in the attacker's program as
 /// <see cref="Cut"/> relations, with every unknown cell they reach outside the block fixed at its true value. That
 /// program is a stronger attacker (it knows more), which onthulling-v2 §1 allows (relations <see cref="DisclosureRelation.Implied"/> by
@@ -18,9 +18,6 @@ namespace Preventiemonitor.Reports.Disclosure;
 /// </summary>
 public sealed class LinkedComponent
 {
-    /// <summary>Variables of an exact component beyond which the block without the wide relations is taken.</summary>
-    public const int ExactLimit = 300;
-
     private LinkedComponent(IReadOnlyList<CellKey> variables, IReadOnlyList<DisclosureRelation> relations, IReadOnlyList<DisclosureRelation> cut)
     {
         Variables = variables;
@@ -43,7 +40,7 @@ public sealed class LinkedComponent
     public static LinkedComponent Of(SuppressionState state, CellKey start)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return Walk(state, start, ExactLimit, cutWide: false) ?? Walk(state, start, int.MaxValue, cutWide: true)!;
+        return Walk(state, start, state.Model.Limits.Exact, cutWide: false) ?? Walk(state, start, int.MaxValue, cutWide: true)!;
     }
 
     /// <summary>The component, or null when it reaches more than <paramref name="limit"/> variables.</summary>

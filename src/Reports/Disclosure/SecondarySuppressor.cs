@@ -9,20 +9,12 @@ namespace Preventiemonitor.Reports.Disclosure;
 /// of its component is checked on the same programs and settled too. Afterwards <see cref="Prune"/>
 /// publishes again what turned out unnecessary, and, when the model <see cref="LinkedCellModel.ChoosesByLevel"/>,
 /// <see cref="LevelSparing"/> replaces region and then municipality cells by cells of lower levels where those
-/// protect as well. Never empties a zero. On a large component (<see cref="CandidateChooser.LargeComponent"/>) a count
+/// protect as well. Never empties a zero. On a large component (<see cref="ComponentLimits.Large"/>) a count
 /// whose step is futile is put aside and tried again after the others (<see cref="Cover"/>), and pruning checks the
 /// counts nearest the cell first.
 /// </summary>
 public static class SecondarySuppressor
 {
-    /// <summary>
-    /// Futile steps in a row for one count (on a large component no candidate tried narrowed the gap; see
-    /// <see cref="CandidateChooser"/>) after which the greedy gives up on that count: on a large component there are
-    /// thousands of candidates that cannot help (a bound that only cells the model may not empty give). A small
-    /// component's steps are never futile, so its choices are those of the plain greedy.
-    /// </summary>
-    public const int MaxFutileSteps = 8;
-
     /// <summary>Primary counts nearest a pruned cell that are checked one by one before the whole component.</summary>
     private const int NearestFirst = 4;
 
@@ -48,8 +40,8 @@ public static class SecondarySuppressor
     /// count of <paramref name="targets"/> has its baseline range; returns the state reached and, when a count stays
     /// short, that count with the reason in Dutch. A count for which a step is futile (large components only) is put aside (the
     /// steps since the last one that narrowed it undone) and tried again after every other count, whose cells may help it
-    /// (a bound from a cell the model may not empty, narrowed by a count later in key order): then with at most
-    /// <see cref="MaxFutileSteps"/> futile steps in a row.
+    /// (a bound from a cell the model may not empty, narrowed by a count later in key order): then without a limit on
+    /// futile steps, as the plain greedy (the candidates of a component are finite).
     /// </summary>
     internal static (SuppressionState State, (CellKey Key, string Reason)? Failure) Cover(
         SuppressionState state, IReadOnlyList<CellKey> targets, Func<CellKey, bool> allowed, int maxSteps)
@@ -66,7 +58,7 @@ public static class SecondarySuppressor
                 continue;
             }
 
-            var (reached, failure) = CoverOne(state, target, settled, allowed, maxSteps, last ? MaxFutileSteps : 0, ref steps);
+            var (reached, failure) = CoverOne(state, target, settled, allowed, maxSteps, last ? int.MaxValue : 0, ref steps);
             state = reached;
             if (failure is { } reason)
             {
