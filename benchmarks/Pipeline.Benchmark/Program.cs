@@ -16,7 +16,7 @@ using Preventiemonitor.Storage;
 //   the plain one-pass SQL pairing            vs  the project's score run;
 //   and the publication. Prints every time, each ratio (project ÷ plain) and the peak RSS.
 //   With --paginas also the main pages through the real Worker host after the publication (PageTimings).
-// Usage: dotnet run --project benchmarks/Pipeline.Benchmark -c Release -- [--rijen 1000000] [--programmas 300] [--gemeenten 6] [--explain] [--paginas]
+// Usage: dotnet run --project benchmarks/Pipeline.Benchmark -c Release -- [--rijen 1000000] [--programmas 300] [--gemeenten 6] [--klein 0.3] [--explain] [--paginas]
 var options = new ScaleDropOptions();
 var explain = false;
 var pages = false;
@@ -27,6 +27,7 @@ for (var i = 0; i < args.Length; i++)
         case "--rijen": options = options with { Rijen = long.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
         case "--programmas": options = options with { Programmas = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
         case "--gemeenten": options = options with { Gemeenten = int.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
+        case "--klein": options = options with { Klein = double.Parse(args[++i], CultureInfo.InvariantCulture) }; break;
         case "--explain": explain = true; break;
         case "--paginas": pages = true; break;
         default: Console.Error.WriteLine($"Onbekende optie {args[i]}"); return 2;

@@ -62,9 +62,30 @@ public sealed class ScaleDropTests(DatabaseFixture fixture) : IClassFixture<Data
     }
 
     [Fact]
+    public void With_klein_a_share_of_programmes_has_fewer_than_ten_participants_and_the_rows_stay_as_asked()
+    {
+        var options = new ScaleDropOptions { Rijen = 60_000, Programmas = 200, Gemeenten = 2, Klein = 0.3 };
+
+        var result = ScaleDrop.Write(Folder("k"), options);
+        ScaleDrop.Write(Folder("k2"), options);
+
+        Assert.Equal(Hashes(Folder("k")), Hashes(Folder("k2")));
+        Assert.Equal(options.Rijen, result.MetingRijen);
+        foreach (var file in result.Files.Where(f => f.Dataset == "programmas"))
+        {
+            var lines = File.ReadAllLines(Path.Combine(Folder("k"), file.Bestand));
+            var deelnemers = lines.Skip(1).Select(l => int.Parse(l.Split(file.Delimiter)[12], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            var small = deelnemers.Count(d => d < 10);
+            Assert.InRange(small, 40, 80);
+            Assert.All(deelnemers.Where(d => d < 10), d => Assert.InRange(d, 1, 9));
+            Assert.True(deelnemers[0] >= 10, "the first programme of a municipality is never small");
+        }
+    }
+
+    [Fact]
     public async Task The_ingest_accepts_every_row_without_warnings()
     {
-        var result = ScaleDrop.Write(Folder("a"), Small);
+        var result = ScaleDrop.Write(Folder("a"), Small with { Klein = 0.4 });
         var db = await fixture.CreateMigratedDatabaseAsync();
 
         var run = await new IngestService(db, new byte[32], [], null, NullLoggerFactory.Instance)

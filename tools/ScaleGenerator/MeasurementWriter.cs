@@ -10,7 +10,7 @@ namespace Preventiemonitor.ScaleGenerator;
 internal static class MeasurementWriter
 {
     /// <summary>Writes the file and returns the number of participants per programme.</summary>
-    public static int[] Write(string path, string code, ScaleDropOptions options, IReadOnlyList<ProgrammePlan> programmes, long rows,
+    public static int[] Write(string path, string code, ScaleDropOptions options, IReadOnlyList<ProgrammePlan> programmes, long[] quotas,
         bool dutch, SplitMix rng)
     {
         var d = dutch ? ';' : ',';
@@ -22,7 +22,7 @@ internal static class MeasurementWriter
         for (var p = 0; p < programmes.Count; p++)
         {
             var plan = programmes[p];
-            var quota = (rows / programmes.Count) + (p < rows % programmes.Count ? 1 : 0);
+            var quota = quotas[p];
             var k = 0;
             while (quota > 0)
             {
@@ -40,7 +40,7 @@ internal static class MeasurementWriter
                         ("T1", new DateOnly(options.Jaar, 6, 2).AddDays(k % 90), t1, age),
                         ("T2", new DateOnly(options.Jaar + 1, 2, 3).AddDays(k % 60), t2, Math.Min(23, age + 1)),
                     ];
-                    var count = k % 10 == 9 ? 1 : k % 4 == 0 ? 3 : 2;
+                    var count = RowsOf(k);
                     for (var m = 0; m < count && quota > 0; m++, quota--)
                     {
                         var (moment, datum, units, leeftijd) = moments[m];
@@ -73,6 +73,9 @@ internal static class MeasurementWriter
 
         return participants;
     }
+
+    /// <summary>The moments participant <paramref name="k"/> of a programme has per instrument: T0 only, T0–T1 or T0–T2.</summary>
+    internal static int RowsOf(int k) => k % 10 == 9 ? 1 : k % 4 == 0 ? 3 : 2;
 
     private static int Pow10(int decimals) => decimals switch { 0 => 1, 1 => 10, 2 => 100, _ => throw new ArgumentOutOfRangeException(nameof(decimals)) };
 

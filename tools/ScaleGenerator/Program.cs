@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Preventiemonitor.ScaleGenerator;
 
-// Usage: dotnet run --project tools/ScaleGenerator -c Release -- <doelmap> [--rijen 1000000] [--programmas 300] [--gemeenten 6] [--jaar 2025] [--seed N]
+// Usage: dotnet run --project tools/ScaleGenerator -c Release -- <doelmap> [--rijen 1000000] [--programmas 300] [--gemeenten 6] [--jaar 2025] [--seed N] [--klein 0.3]
 string? target = null;
 var options = new ScaleDropOptions();
 try
@@ -15,6 +15,7 @@ try
             "--programmas" => options with { Programmas = int.Parse(args[++i], CultureInfo.InvariantCulture) },
             "--gemeenten" => options with { Gemeenten = int.Parse(args[++i], CultureInfo.InvariantCulture) },
             "--jaar" => options with { Jaar = int.Parse(args[++i], CultureInfo.InvariantCulture) },
+            "--klein" => options with { Klein = double.Parse(args[++i], CultureInfo.InvariantCulture) },
             "--seed" => options with { Seed = ulong.Parse(args[++i], CultureInfo.InvariantCulture) },
             _ when target is null && !args[i].StartsWith("--", StringComparison.Ordinal) => SetTarget(args[i]),
             _ => throw new FormatException($"onbekende optie '{args[i]}'"),

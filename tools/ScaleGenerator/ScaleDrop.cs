@@ -47,7 +47,8 @@ public static class ScaleDrop
             var rows = (options.Rijen / codes.Length) + (g == 0 ? options.Rijen % codes.Length : 0);
             var programmes = ProgrammePlan.For(code, options, new SplitMix(options.Seed ^ ((ulong)(g + 1) * 0x100000001B3UL)));
             var metingen = $"{code}/metingen/metingen_{options.Jaar}.csv";
-            var deelnemers = MeasurementWriter.Write(Full(root, metingen), code, options, programmes, rows, dutch,
+            var quotas = SmallProgrammes.Quotas(programmes, SmallProgrammes.Caps(g, options), rows);
+            var deelnemers = MeasurementWriter.Write(Full(root, metingen), code, options, programmes, quotas, dutch,
                 new SplitMix(options.Seed * 31UL + (ulong)g));
             files.Add(new ScaleFile(metingen, "metingen", dutch ? ';' : ',', rows));
             var programmas = $"{code}/programmas/programmas_{options.Jaar}.csv";

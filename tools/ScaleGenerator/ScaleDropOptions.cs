@@ -16,6 +16,14 @@ public sealed record ScaleDropOptions
 
     public ulong Seed { get; init; } = 20250614;
 
+    /// <summary>
+    /// The share of programmes (0 – 0.9) that are small: 1 … 9 participants, so that their counts fall below k_min 10 in the
+    /// programme, instrument and target-group cells, as in real data. Chosen deterministically per municipality and
+    /// programme (never a municipality's first); the rows left over go to the other programmes. 0 (the default) writes
+    /// exactly the drop of earlier versions.
+    /// </summary>
+    public double Klein { get; init; }
+
     /// <summary>The problems of these options (Dutch), empty when they can be generated.</summary>
     public IEnumerable<string> Problems()
     {
@@ -32,6 +40,11 @@ public sealed record ScaleDropOptions
         if (Gemeenten < 1 || Gemeenten > ScaleCatalogue.GemeenteCodes.Length)
         {
             yield return $"--gemeenten moet tussen 1 en {ScaleCatalogue.GemeenteCodes.Length} liggen, niet {Gemeenten}.";
+        }
+
+        if (!(Klein >= 0 && Klein <= 0.9))
+        {
+            yield return $"--klein moet tussen 0 en 0,9 liggen, niet {Klein}.";
         }
 
         if (Jaar < 2015 || Jaar > 2099)

@@ -9,7 +9,10 @@ namespace Preventiemonitor.Reports.Disclosure;
 /// gap to the baseline is taken (the smallest cell that suffices). When none does, within the first
 /// <see cref="MaxTrials"/> of a list, the one that narrows the gap most is taken (ties by value,
 /// then key), or, if nothing narrows it, the first direct candidate, so the loop always moves on.
-/// Cells of <see cref="LinkedCellModel.LastResort"/> come after every other candidate of a list; when the
+/// On a large component (<see cref="ComponentLimits.Large"/>) whose further list is longer than <see cref="MaxTrials"/>, the cells of the relations that bind the
+/// count's range at the optimum (a dual value not 0) are tried next, so that a cell far away in value order but on the
+/// chain of relations that narrows the count is found; when none of those narrows it alone either, the first of them is
+/// taken (so that the next step can free it, e.g. a group's <c>paren</c> that the other groups still determine). Cells of <see cref="LinkedCellModel.LastResort"/> come after every other candidate of a list; when the
 /// model <see cref="LinkedCellModel.ChoosesByLevel"/>, a list is ordered by <see cref="CellLevel"/> (lower first)
 /// before value, so a programme's or instrument's cell that suffices is taken before a municipality's or the region's.
 /// Deterministic: every order is by level, value and <see cref="CellKey"/>.
@@ -23,7 +26,15 @@ public static class CandidateChooser
         Choose(state, target, range, baseline, _ => true);
 
     /// <summary>As <see cref="Choose(SuppressionState, CellKey, Interval, Interval)"/>, among the cells <paramref name="allowed"/> only.</summary>
-    public static CellKey? Choose(SuppressionState state, CellKey target, Interval range, Interval baseline, Func<CellKey, bool> allowed)
+    public static CellKey? Choose(SuppressionState state, CellKey target, Interval range, Interval baseline, Func<CellKey, bool> allowed) =>
+        ChooseStep(state, target, range, baseline, allowed).Cell;
+
+    /// <summary>
+    /// As <see cref="Choose(SuppressionState, CellKey, Interval, Interval, Func{CellKey, bool})"/>, and whether the step is futile:
+    /// on a large component (<see cref="ComponentLimits.Large"/>), no candidate tried narrows the gap.
+    /// </summary>
+    internal static (CellKey? Cell, bool Futile) ChooseStep(
+        SuppressionState state, CellKey target, Interval range, Interval baseline, Func<CellKey, bool> allowed)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(allowed);
@@ -32,17 +43,41 @@ public static class CandidateChooser
         var best = Best(state, target, range, baseline, direct);
         if (best is { } b && b.Shortfall < shortfall)
         {
-            return b.Cell;
+            return (b.Cell, false);
         }
 
-        var border = Candidates(state, LinkedComponent.Of(state, target).Relations, allowed).Except(direct).ToList();
+        var component = LinkedComponent.Of(state, target);
+        var border = Candidates(state, component.Relations, allowed).Except(direct).ToList();
         var further = Best(state, target, range, baseline, border);
         if (further is { } f && f.Shortfall < shortfall)
         {
-            return f.Cell;
+            return (f.Cell, false);
         }
 
-        return direct.Count > 0 ? direct[0] : border.Count > 0 ? border[0] : null;
+        var large = component.Variables.Count > state.Model.Limits.Large;
+        if (large && border.Count > MaxTrials)
+        {
+            // A large component: the cells of the relations that bind the range at the optimum, beyond those tried.
+            IReadOnlySet<string> binding;
+            using (var attacker = ComponentProgram.Attacker(state, component))
+            {
+                binding = attacker.Binding(target, range.Low > baseline.Low, range.High < baseline.High);
+            }
+
+            var bound = Candidates(state, component.Relations.Where(r => binding.Contains(r.Id)), allowed).Except(direct).ToList();
+            if (Best(state, target, range, baseline, [.. bound.Except(border.Take(MaxTrials))]) is { } c && c.Shortfall < shortfall)
+            {
+                return (c.Cell, false);
+            }
+
+            // None narrows it alone (a cell that another relation still determines): move on along the binding relations.
+            if (bound.Count > 0)
+            {
+                return (bound[0], true);
+            }
+        }
+
+        return (direct.Count > 0 ? direct[0] : border.Count > 0 ? border[0] : null, large);
     }
 
     private static (CellKey Cell, double Shortfall)? Best(

@@ -15,6 +15,7 @@ public sealed class ComponentProgram : IDisposable
     private readonly Dictionary<CellKey, Variable> _variables = [];
     private readonly double _ceiling;
     private readonly LinkedCellModel _model;
+    private readonly List<(Constraint Row, string Id)> _rows = [];
 
     private ComponentProgram(
         IReadOnlyList<CellKey> variables, Func<CellKey, Interval> bounds, IReadOnlyList<(string Id, LinearConstraint Row)> rows,
@@ -31,7 +32,7 @@ public sealed class ComponentProgram : IDisposable
             _variables[key] = _solver.MakeNumVar(Math.Max(b.Low, -_ceiling), Math.Min(b.High, _ceiling), key.ToString());
         }
 
-        foreach (var (_, constraint) in rows)
+        foreach (var (id, constraint) in rows)
         {
             var offset = 0.0;
             var terms = new List<(Variable Variable, double Coefficient)>();
@@ -53,6 +54,7 @@ public sealed class ComponentProgram : IDisposable
             }
 
             var lp = _solver.MakeConstraint(constraint.Lower - offset, constraint.Upper - offset);
+            _rows.Add((lp, id));
             foreach (var (variable, coefficient) in terms)
             {
                 lp.SetCoefficient(variable, lp.GetCoefficient(variable) + coefficient);
@@ -63,14 +65,19 @@ public sealed class ComponentProgram : IDisposable
     /// <summary>
     /// What the attacker of onthulling-v2 §1 knows: every relation of the component in the state,
     /// published counts as constants, published non-integers to their rounding, emptied counts
-    /// within their marker bounds (primary 1 … k_min − 1, secondary ≥ k_min).
+    /// within their marker bounds (primary 1 … k_min − 1, secondary ≥ k_min); for a block cut from a large
+    /// component also its cut relations, with the unknown cells outside the block at their true values.
     /// </summary>
     public static ComponentProgram Attacker(SuppressionState state, LinkedComponent component)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(component);
-        var rows = component.Relations.SelectMany(r => r.Linearize(state).Select(c => (r.Id, c))).ToList();
-        return new ComponentProgram(component.Variables, state.Bounds, rows, key => state.Bounds(key).Low, state.Model);
+        var rows = component.Relations.Concat(component.Cut).SelectMany(r => r.Linearize(state).Select(c => (r.Id, c))).ToList();
+
+        // Cells outside the component are published counts (constants), except in a cut relation (LinkedComponent.Cut):
+        // there the attacker is given the true value of every unknown cell outside the block.
+        double Constant(CellKey key) => state.Bounds(key) is { IsPoint: true } known ? known.Low : state.Model.Cells[key].Truth;
+        return new ComponentProgram(component.Variables, state.Bounds, rows, Constant, state.Model);
     }
 
     /// <summary>
@@ -146,6 +153,32 @@ public sealed class ComponentProgram : IDisposable
         }
 
         return keys.Distinct().ToDictionary(k => k, k => new Interval(low[k], high[k]));
+    }
+
+    /// <summary>
+    /// The ids of the relations that bind the minimum (<paramref name="low"/>) and the maximum (<paramref name="high"/>)
+    /// of <paramref name="key"/>: those with a row whose dual value at the optimum is not 0.
+    /// </summary>
+    public IReadOnlySet<string> Binding(CellKey key, bool low, bool high)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (maximise, wanted) in new[] { (false, low), (true, high) })
+        {
+            if (!wanted || double.IsInfinity(Optimise(_variables[key], maximise)))
+            {
+                continue;
+            }
+
+            foreach (var (row, id) in _rows)
+            {
+                if (Math.Abs(row.DualValue()) > 1e-9)
+                {
+                    ids.Add(id);
+                }
+            }
+        }
+
+        return ids;
     }
 
     public void Dispose() => _solver.Dispose();

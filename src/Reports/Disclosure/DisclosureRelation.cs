@@ -18,6 +18,12 @@ public abstract record DisclosureRelation(string Id)
     /// </summary>
     public virtual bool IsStructural(LinkedCellModel model) => false;
 
+    /// <summary>
+    /// A linear combination of other relations of the model (the region's R10 = its R9 + the municipalities' R10): it
+    /// narrows nothing, so a block cut from a large component (<see cref="LinkedComponent"/>) leaves it out.
+    /// </summary>
+    public bool Implied { get; init; }
+
     /// <summary>The linear constraints the relation puts on the cells in <paramref name="state"/>.</summary>
     public abstract IEnumerable<LinearConstraint> Linearize(SuppressionState state);
 }

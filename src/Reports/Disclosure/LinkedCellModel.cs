@@ -8,6 +8,7 @@ namespace Preventiemonitor.Reports.Disclosure;
 public sealed class LinkedCellModel
 {
     private readonly Dictionary<CellKey, List<DisclosureRelation>> _byCell = [];
+    private readonly HashSet<DisclosureRelation> _wide = new(ReferenceEqualityComparer.Instance);
 
     public LinkedCellModel(
         int kMin, IEnumerable<DisclosureCell> cells, IEnumerable<DisclosureRelation> relations, IEnumerable<CellKey>? emptiedBefore = null,
@@ -41,10 +42,55 @@ public sealed class LinkedCellModel
 
                 list.Add(relation);
             }
+
+            if (relation.Cells.Where(k => ProgrammeTables.Contains(k.Table)).Select(Gemeente).Distinct().Skip(1).Any())
+            {
+                _wide.Add(relation);
+            }
         }
     }
 
+    /// <summary>The tables with a row per programme (or per programme and instrument or theme).</summary>
+    private static readonly HashSet<string> ProgrammeTables = new(StringComparer.Ordinal)
+    {
+        DisclosureKeys.Programmas, DisclosureKeys.Effecten, DisclosureKeys.ScoresProgrammaThema,
+        DisclosureKeys.DuurzaamheidEffecten, DisclosureKeys.DuurzaamheidProgrammaThema,
+    };
+
+    /// <summary>
+    /// Whether <paramref name="relation"/> links programmes of more than one municipality (the region's R4 over every
+    /// programme of a theme): <see cref="LinkedComponent"/> does not walk it when a component grows too large.
+    /// </summary>
+    public bool IsWide(DisclosureRelation relation) => _wide.Contains(relation);
+
+    private static string Gemeente(CellKey key) => key.Row[..Math.Max(0, key.Row.IndexOf('|', StringComparison.Ordinal))];
+
+    /// <summary>A copy of <paramref name="other"/> with other <see cref="Limits"/> (tests run the bounded paths on small publications).</summary>
+    private LinkedCellModel(LinkedCellModel other, ComponentLimits limits)
+    {
+        _byCell = other._byCell;
+        _wide = other._wide;
+        KMin = other.KMin;
+        Cells = other.Cells;
+        Relations = other.Relations;
+        EmptiedBefore = other.EmptiedBefore;
+        LastResort = other.LastResort;
+        ChoosesByLevel = other.ChoosesByLevel;
+        Ceiling = other.Ceiling;
+        Limits = limits;
+    }
+
     public int KMin { get; }
+
+    /// <summary>Where the engine's work on one component is bounded; <see cref="ComponentLimits.Default"/> unless <see cref="WithLimits"/>.</summary>
+    public ComponentLimits Limits { get; } = ComponentLimits.Default;
+
+    /// <summary>The same model with other <see cref="Limits"/>.</summary>
+    public LinkedCellModel WithLimits(ComponentLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return new LinkedCellModel(this, limits);
+    }
 
     public IReadOnlyDictionary<CellKey, DisclosureCell> Cells { get; }
 

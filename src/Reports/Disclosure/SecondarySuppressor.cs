@@ -9,10 +9,15 @@ namespace Preventiemonitor.Reports.Disclosure;
 /// of its component is checked on the same programs and settled too. Afterwards <see cref="Prune"/>
 /// publishes again what turned out unnecessary, and, when the model <see cref="LinkedCellModel.ChoosesByLevel"/>,
 /// <see cref="LevelSparing"/> replaces region and then municipality cells by cells of lower levels where those
-/// protect as well. Never empties a zero.
+/// protect as well. Never empties a zero. On a large component (<see cref="ComponentLimits.Large"/>) a count
+/// whose step is futile is put aside and tried again after the others (<see cref="Cover"/>), and pruning checks the
+/// counts nearest the cell first.
 /// </summary>
 public static class SecondarySuppressor
 {
+    /// <summary>Primary counts nearest a pruned cell that are checked one by one before the whole component.</summary>
+    private const int NearestFirst = 4;
+
     public static SuppressionResult Protect(LinkedCellModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -33,7 +38,10 @@ public static class SecondarySuppressor
     /// <summary>
     /// The greedy loop: empties cells <paramref name="allowed"/> (at most <paramref name="maxSteps"/>) until every primary
     /// count of <paramref name="targets"/> has its baseline range; returns the state reached and, when a count stays
-    /// short, that count with the reason in Dutch.
+    /// short, that count with the reason in Dutch. A count for which a step is futile (large components only) is put aside (the
+    /// steps since the last one that narrowed it undone) and tried again after every other count, whose cells may help it
+    /// (a bound from a cell the model may not empty, narrowed by a count later in key order): then without a limit on
+    /// futile steps, as the plain greedy (the candidates of a component are finite).
     /// </summary>
     internal static (SuppressionState State, (CellKey Key, string Reason)? Failure) Cover(
         SuppressionState state, IReadOnlyList<CellKey> targets, Func<CellKey, bool> allowed, int maxSteps)
@@ -41,7 +49,8 @@ public static class SecondarySuppressor
         var model = state.Model;
         var settled = new HashSet<CellKey>();
         var steps = 0;
-        foreach (var target in targets)
+        var deferred = new List<CellKey>();
+        foreach (var (target, last) in targets.Select(t => (t, false)).Concat(deferred.Select(t => (t, true))))
         {
             // Only primary counts need a range of their own (onthulling-v2 §2); cells emptied before (a first stage's secondaries) do not.
             if (model.Cells[target].Kind != CellKind.Count || !model.IsPrimary(model.Cells[target]) || settled.Contains(target))
@@ -49,40 +58,70 @@ public static class SecondarySuppressor
                 continue;
             }
 
-            while (!settled.Contains(target))
+            var (reached, failure) = CoverOne(state, target, settled, allowed, maxSteps, last ? int.MaxValue : 0, ref steps);
+            state = reached;
+            if (failure is { } reason)
             {
-                var component = LinkedComponent.Of(state, target);
-                Interval range, baseline;
-                using (var attacker = ComponentProgram.Attacker(state, component))
+                if (last || reason.Futile is false)
                 {
-                    range = attacker.Range(target);
+                    return (state, (target, reason.Text));
                 }
 
-                baseline = state.Bounds(target);
-                if (DisclosureAuditor.Shortfall(range, baseline) > 0)
-                {
-                    using var bounds = ComponentProgram.Baseline(state, component);
-                    baseline = bounds.Range(target);
-                }
-
-                if (DisclosureAuditor.Shortfall(range, baseline) == 0)
-                {
-                    Settle(state, component, settled);
-                    break;
-                }
-
-                var choice = steps++ < maxSteps ? CandidateChooser.Choose(state, target, range, baseline, allowed) : null;
-                if (choice is null)
-                {
-                    return (state, (target,
-                        $"Geen bescherming gevonden voor {target}: het bereik blijft {range} (zonder de gepubliceerde waarden {baseline}), ook als alle verwante cellen leeg zijn."));
-                }
-
-                state = state.With(choice);
+                deferred.Add(target);
             }
         }
 
         return (state, null);
+    }
+
+    /// <summary>The greedy for one count: the state reached and, when it stays short, the reason (and whether the greedy gave up on futile steps).</summary>
+    private static (SuppressionState State, (string Text, bool Futile)? Failure) CoverOne(
+        SuppressionState state, CellKey target, HashSet<CellKey> settled, Func<CellKey, bool> allowed, int maxSteps, int maxFutile, ref int steps)
+    {
+        var futile = 0;
+        var progress = state;
+        while (true)
+        {
+            var component = LinkedComponent.Of(state, target);
+            Interval range, baseline;
+            using (var attacker = ComponentProgram.Attacker(state, component))
+            {
+                range = attacker.Range(target);
+            }
+
+            baseline = state.Bounds(target);
+            if (DisclosureAuditor.Shortfall(range, baseline) > 0)
+            {
+                using var bounds = ComponentProgram.Baseline(state, component);
+                baseline = bounds.Range(target);
+            }
+
+            if (DisclosureAuditor.Shortfall(range, baseline) == 0)
+            {
+                Settle(state, component, settled);
+                return (state, null);
+            }
+
+            var (choice, isFutile) = steps++ < maxSteps ? CandidateChooser.ChooseStep(state, target, range, baseline, allowed) : (null, false);
+            futile = isFutile ? futile + 1 : 0;
+            var text = $"Geen bescherming gevonden voor {target}: het bereik blijft {range} (zonder de gepubliceerde waarden {baseline}), ook als alle verwante cellen leeg zijn.";
+            if (choice is null)
+            {
+                return (state, (text, false));
+            }
+
+            if (futile > maxFutile)
+            {
+                // The cells taken since the last step that narrowed the gap did not help: publish them again.
+                return (progress, (text, true));
+            }
+
+            state = state.With(choice);
+            if (!isFutile)
+            {
+                progress = state;
+            }
+        }
     }
 
     /// <summary>
@@ -119,7 +158,26 @@ public static class SecondarySuppressor
     {
         try
         {
-            return DisclosureAuditor.Ranges(trial, component, primaries).All(r => DisclosureAuditor.Shortfall(r.Range, r.Baseline) == 0);
+            // The counts nearest the cell first (the component is walked from it), one by one: a trial that fails
+            // usually fails there, without solving the ranges of the whole component.
+            using (var attacker = ComponentProgram.Attacker(trial, component))
+            {
+                foreach (var key in primaries.Take(NearestFirst))
+                {
+                    var range = attacker.Range(key);
+                    if (DisclosureAuditor.Shortfall(range, trial.Bounds(key)) > 0)
+                    {
+                        using var baseline = ComponentProgram.Baseline(trial, component);
+                        if (DisclosureAuditor.Shortfall(range, baseline.Range(key)) > 0)
+                        {
+                            return false;
+                        }
+                    }
+                }
+            }
+
+            return primaries.Count <= NearestFirst
+                || DisclosureAuditor.Ranges(trial, component, primaries).All(r => DisclosureAuditor.Shortfall(r.Range, r.Baseline) == 0);
         }
         catch (InvalidOperationException)
         {

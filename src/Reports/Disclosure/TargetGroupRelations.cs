@@ -35,7 +35,11 @@ internal static class TargetGroupRelations
             var own = group.Dimensie == Leeftijdsgroep ? new List<ProgrammeThemeInput>() : programmes.Where(pt => GroupOf(groupsOf[(pt.Gemeente, pt.ProgrammaId)], group.Dimensie) == group.Groep).ToList();
             if (group.Dimensie != Leeftijdsgroep)
             {
-                relations.Add(LinearRelation.Sum($"R10 {paren}", paren, own.Select(pt => DisclosureKeys.ProgrammeTheme(pt.Gemeente, pt.ProgrammaId, pt.Thema, "paren"))));
+                // The region's R10 is its R9 plus the R10 of every municipality, when each municipality with programmes of the group has the group's row.
+                var implied = group.Gemeente == DisclosureKeys.Regio
+                    && own.Select(pt => pt.Gemeente).Distinct().All(m => municipalities[(group.Thema, group.Dimensie, group.Groep)].Any(g => g.Gemeente == m));
+                relations.Add(LinearRelation.Sum($"R10 {paren}", paren, own.Select(pt => DisclosureKeys.ProgrammeTheme(pt.Gemeente, pt.ProgrammaId, pt.Thema, "paren")))
+                    with { Implied = implied });
             }
             else
             {

@@ -162,7 +162,7 @@ public sealed partial class LinearAttacker
                 }
             }
 
-            var bevolking = PublishedCsv.Number(area["bevolking_0_23"]);
+            var bevolking = area["bevolking_0_23"] == "" ? 0 : PublishedCsv.Number(area["bevolking_0_23"]);
             if (area["bereik_pct"] != "" && bevolking > 0 && !_forget)
             {
                 var bereik = PublishedCsv.Number(area["bereik_pct"]);

@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Preventiemonitor.Ingest.Intake;
+using Preventiemonitor.Model.Scoring;
+using Preventiemonitor.Reports.Disclosure;
+using Preventiemonitor.Reports.Publication;
+using Preventiemonitor.ScaleGenerator;
+using Preventiemonitor.Scoring;
+using Preventiemonitor.TestSupport;
+using Xunit.Abstractions;
+
+namespace Preventiemonitor.Reports.Tests.Disclosure;
+
+/// <summary>
+/// Issue 14: a generated v2 year with many small counts (tools/ScaleGenerator <c>--klein</c>: 30% of the programmes
+/// have 1 … 9 participants), protected by the publication's disclosure control, and attacked by the independent
+/// attacker (<see cref="LinearAttacker"/> with R7–R10): it narrows no primary count beyond its baseline, so a speed-up
+/// that broke the protection fails here. (At this size every component is below <see cref="ComponentLimits.Default"/>;
+/// with limits lowered to reach the bounded paths the engine refuses this year, see docs/performance.md.)
+/// </summary>
+public sealed class ManySmallCountsTests(DatabaseFixture fixture, ITestOutputHelper output) : IClassFixture<DatabaseFixture>, IDisposable
+{
+    private const int KMin = 10;
+
+    private readonly string _out = TestCluster.CreateTempHome("pm-v2-klein-");
+
+    public void Dispose() => Directory.Delete(_out, recursive: true);
+
+    [Fact]
+    public async Task A_v2_year_with_many_small_counts_is_protected_and_the_attacker_narrows_no_emptied_count()
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var drop = Path.Combine(_out, "drop");
+        ScaleDrop.Write(drop, new ScaleDropOptions { Rijen = 10_000, Programmas = 40, Gemeenten = 2, Klein = 0.3 });
+        var db = await fixture.CreateMigratedDatabaseAsync();
+        await new IngestService(db, new byte[32], [], null, NullLoggerFactory.Instance).IngestDropAsync(drop, null, null, CancellationToken.None);
+        var run = await new ScoreRunService(db, NullLogger<ScoreRunService>.Instance)
+            .RunAsync(2025, new MethodParameters { Versie = MethodVersions.V2 }, "test", CancellationToken.None);
+        var truth = await WriteAsync(db, run.Id, "onbeschermd", protect: null);
+        var published = await WriteAsync(db, run.Id, "beschermd",
+            SecondarySuppressor.Protect);
+        var protection = watch.Elapsed;
+
+        var values = PublishedCsv.KeyColumns.Keys
+            .SelectMany(t => PublishedCsv.Read(truth, t).Select(r => (t, r)))
+            .ToDictionary(x => (x.t, x.r["_key"]), x => x.r);
+        (double, double) Knowledge(string file, string row, string column) =>
+            PublishedCsv.Number(values[(file, row)][column]) < KMin ? (1, KMin - 1) : (KMin, double.PositiveInfinity);
+        var attacked = LinearAttacker.Attack(published, KMin, Knowledge);
+        var baseline = LinearAttacker.Attack(published, KMin, Knowledge, forget: true).ToDictionary(c => (c.File, c.Row, c.Column));
+        var primary = attacked.Where(c => Knowledge(c.File, c.Row, c.Column).Item2 < KMin).ToList();
+        var narrowed = primary.Where(c => baseline[(c.File, c.Row, c.Column)] is var b && (Math.Abs(c.Low - b.Low) > 1e-5 || Math.Abs(c.High - b.High) > 1e-5)).ToList();
+
+        output.WriteLine($"{run.Programmas} programma's: {attacked.Count} leeggemaakte aantallen, {primary.Count} primair, {narrowed.Count} smaller dan hun basis; " +
+            $"gegenereerd, ingelezen, berekend en beschermd in {protection.TotalSeconds:0.0} s, aanval {(watch.Elapsed - protection).TotalSeconds:0.0} s");
+        narrowed.ForEach(c => output.WriteLine($"  {c}"));
+        Assert.True(primary.Count > 60, $"te weinig kleine aantallen: {primary.Count}");
+        Assert.Contains(primary, c => c.File == "effecten_doelgroep" || c.File.Contains("duurzaamheid", StringComparison.Ordinal));
+        Assert.Empty(narrowed);
+    }
+
+    /// <summary>Writes the run's tables: unprotected (<paramref name="protect"/> null) or protected by the publication's disclosure control with that engine.</summary>
+    private async Task<string> WriteAsync(Npgsql.NpgsqlDataSource db, long runId, string name, Func<LinkedCellModel, SuppressionResult>? protect)
+    {
+        var folder = Path.Combine(_out, name);
+        Directory.CreateDirectory(folder);
+        var data = await new PublicationBuilder(db).BuildAsync(runId, CancellationToken.None);
+        if (protect is not null)
+        {
+            var result = PublicationDisclosure.Protect(data.Tables, KMin, KMin, protect);
+            Assert.True(result.Audit.Passed);
+        }
+
+        foreach (var table in data.Tables)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(folder, table.Spec.FileName), CsvTableWriter.Write(table));
+        }
+
+        return folder;
+    }
+}
