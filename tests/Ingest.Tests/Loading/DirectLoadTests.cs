@@ -1,10 +1,6 @@
-using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
 using Preventiemonitor.Ingest.Loading;
-using Preventiemonitor.Ingest.Parsing;
 using Preventiemonitor.Ingest.Tests.Sources;
 using Preventiemonitor.Model.Deliveries;
-using Preventiemonitor.Storage;
 using Preventiemonitor.TestSupport;
 
 namespace Preventiemonitor.Ingest.Tests.Loading;
@@ -16,21 +12,6 @@ namespace Preventiemonitor.Ingest.Tests.Loading;
 /// </summary>
 public sealed class DirectLoadTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
-    /// <summary>Everything a delivery leaves in the database, each row as text, in a fixed order.</summary>
-    private static readonly string[] Dumps =
-    [
-        """
-        SELECT (id, bron, gemeente, dataset, bestand, sha256, grootte, status, reden, formaat, jaren, rijen, geaccepteerd,
-                geweigerd, waarschuwingen, in_quarantaine)::text FROM levering ORDER BY id
-        """,
-        "SELECT m::text FROM meting m ORDER BY levering_id, rij",
-        "SELECT f::text FROM levering_fout f ORDER BY 1",
-        "SELECT w::text FROM levering_waarschuwing w ORDER BY 1",
-        "SELECT a::text FROM actuele_levering a ORDER BY 1",
-        "SELECT (sha256, seq, md5(data))::text FROM payload_chunk ORDER BY 1",
-        "SELECT (sha256, seq, md5(data))::text FROM quarantaine.payload_chunk ORDER BY 1",
-    ];
-
     [Fact]
     public async Task The_fast_path_and_the_exact_path_leave_the_same_deliveries_rows_reasons_and_warnings()
     {
@@ -58,7 +39,7 @@ public sealed class DirectLoadTests(DatabaseFixture fixture) : IClassFixture<Dat
         var (fast, fastLog) = await LoadAsync(files, direct: true);
         var (exact, exactLog) = await LoadAsync(files, direct: false);
 
-        for (var i = 0; i < Dumps.Length; i++)
+        for (var i = 0; i < DeliverySequence.Dumps.Length; i++)
         {
             Assert.Equal(exact[i], fast[i]);
         }
@@ -93,24 +74,7 @@ public sealed class DirectLoadTests(DatabaseFixture fixture) : IClassFixture<Dat
 
     private async Task<(List<List<string>> Dump, CapturingLogger<DeliveryProcessor> Log)> LoadAsync((string File, Dataset Dataset)[] files, bool direct)
     {
-        var (dataSource, _) = await fixture.CreateEmptyDatabaseAsync();
-        await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
-        var catalog = await new ReferenceCatalogStore(dataSource).LoadAsync(CancellationToken.None);
-        var log = new CapturingLogger<DeliveryProcessor>();
-        var processor = new DeliveryProcessor(dataSource, catalog, LoadingHarness.Key, new ParseLimits(), log) { DirectMeasurements = direct };
-        foreach (var (file, dataset) in files)
-        {
-            await processor.ProcessAsync(
-                new DeliveryFile(LoadingHarness.DataPath(file), "drop", $"GM0935/{dataset.Code()}/{file}", "GM0935", dataset), null, CancellationToken.None);
-        }
-
-        await using var c = await dataSource.OpenConnectionAsync();
-        var dump = new List<List<string>>();
-        foreach (var sql in Dumps)
-        {
-            dump.Add([.. await c.QueryAsync<string>(sql)]);
-        }
-
-        return (dump, log);
+        var (dataSource, log) = await DeliverySequence.LoadAsync(fixture, files.Select(f => (LoadingHarness.DataPath(f.File), f.Dataset)), direct);
+        return (await DeliverySequence.DumpAsync(dataSource), log);
     }
 }

@@ -1,9 +1,5 @@
 using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
-using Preventiemonitor.Ingest.Loading;
-using Preventiemonitor.Ingest.Parsing;
 using Preventiemonitor.Model.Deliveries;
-using Preventiemonitor.Storage;
 using Preventiemonitor.TestSupport;
 
 namespace Preventiemonitor.Ingest.Tests.Loading;
@@ -42,18 +38,7 @@ public sealed class MeasurementGroupTableTests(DatabaseFixture fixture) : IClass
             ("programmas-p1-p2.csv", Dataset.Programmas),
         ];
 
-        var (dataSource, _) = await fixture.CreateEmptyDatabaseAsync();
-        await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
-        var catalog = await new ReferenceCatalogStore(dataSource).LoadAsync(CancellationToken.None);
-        var processor = new DeliveryProcessor(dataSource, catalog, LoadingHarness.Key, new ParseLimits(), NullLogger<DeliveryProcessor>.Instance)
-        {
-            DirectMeasurements = direct,
-        };
-        foreach (var (file, dataset) in files)
-        {
-            await processor.ProcessAsync(
-                new DeliveryFile(LoadingHarness.DataPath(file), "drop", $"GM0935/{dataset.Code()}/{file}", "GM0935", dataset), null, CancellationToken.None);
-        }
+        var (dataSource, _) = await DeliverySequence.LoadAsync(fixture, files.Select(f => (LoadingHarness.DataPath(f.File), f.Dataset)), direct);
 
         await using var c = await dataSource.OpenConnectionAsync();
         var fromRows = (await c.QueryAsync<string>(FromRows)).ToList();

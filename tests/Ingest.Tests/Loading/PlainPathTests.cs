@@ -1,11 +1,7 @@
-using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
 using Preventiemonitor.Ingest.Loading;
-using Preventiemonitor.Ingest.Parsing;
 using Preventiemonitor.Ingest.Tests.Sources;
 using Preventiemonitor.Ingest.Tests.Validation;
 using Preventiemonitor.Model.Deliveries;
-using Preventiemonitor.Storage;
 using Preventiemonitor.TestSupport;
 
 namespace Preventiemonitor.Ingest.Tests.Loading;
@@ -17,20 +13,6 @@ namespace Preventiemonitor.Ingest.Tests.Loading;
 /// </summary>
 public sealed class PlainPathTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
-    private static readonly string[] Dumps =
-    [
-        """
-        SELECT (id, bron, gemeente, dataset, bestand, sha256, grootte, status, reden, formaat, jaren, rijen, geaccepteerd,
-                geweigerd, waarschuwingen, in_quarantaine)::text FROM levering ORDER BY id
-        """,
-        "SELECT (m.*, scale(m.score), encode(m.deelnemer_hash, 'hex'))::text FROM meting m ORDER BY levering_id, rij",
-        "SELECT f::text FROM levering_fout f ORDER BY 1",
-        "SELECT w::text FROM levering_waarschuwing w ORDER BY 1",
-        "SELECT a::text FROM actuele_levering a ORDER BY 1",
-        "SELECT (sha256, seq, md5(data))::text FROM payload_chunk ORDER BY 1",
-        "SELECT (sha256, seq, md5(data))::text FROM quarantaine.payload_chunk ORDER BY 1",
-    ];
-
     [Theory]
     [InlineData(1, 0.1)]
     [InlineData(100, 0.3)]
@@ -51,7 +33,7 @@ public sealed class PlainPathTests(DatabaseFixture fixture) : IClassFixture<Data
             var (fast, fastLog) = await LoadAsync(files, direct: true);
             var (exact, _) = await LoadAsync(files, direct: false);
 
-            for (var i = 0; i < Dumps.Length; i++)
+            for (var i = 0; i < DeliverySequence.Dumps.Length; i++)
             {
                 Assert.Equal(exact[i], fast[i]);
             }
@@ -70,24 +52,7 @@ public sealed class PlainPathTests(DatabaseFixture fixture) : IClassFixture<Data
 
     private async Task<(List<List<string>> Dump, CapturingLogger<DeliveryProcessor> Log)> LoadAsync(List<string> files, bool direct)
     {
-        var (dataSource, _) = await fixture.CreateEmptyDatabaseAsync();
-        await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
-        var catalog = await new ReferenceCatalogStore(dataSource).LoadAsync(CancellationToken.None);
-        var log = new CapturingLogger<DeliveryProcessor>();
-        var processor = new DeliveryProcessor(dataSource, catalog, LoadingHarness.Key, new ParseLimits(), log) { DirectMeasurements = direct };
-        foreach (var file in files)
-        {
-            await processor.ProcessAsync(
-                new DeliveryFile(file, "drop", $"GM0935/metingen/{Path.GetFileName(file)}", "GM0935", Dataset.Metingen), null, CancellationToken.None);
-        }
-
-        await using var c = await dataSource.OpenConnectionAsync();
-        var dump = new List<List<string>>();
-        foreach (var sql in Dumps)
-        {
-            dump.Add([.. await c.QueryAsync<string>(sql)]);
-        }
-
-        return (dump, log);
+        var (dataSource, log) = await DeliverySequence.LoadAsync(fixture, files.Select(f => (f, Dataset.Metingen)), direct);
+        return (await DeliverySequence.DumpAsync(dataSource), log);
     }
 }
