@@ -11,8 +11,8 @@ namespace Preventiemonitor.Ingest.Loading;
 /// configuration <c>Preventiemonitor:DeelnemerSleutel</c> (env <c>Preventiemonitor__DeelnemerSleutel</c>),
 /// else a random key generated once in <c>$PREVENTIEMONITOR_HOME/deelnemer.key</c> (mode 600).
 /// The same key must be kept for the life of the installation: a new key gives new hashes.
-/// The file is created atomically (a temporary file, flushed, then linked into place without
-/// overwriting), so a crash never leaves an empty or half-written key; two processes starting at once
+/// The file is created atomically (a temporary file, flushed, then linked into place with
+/// <c>link(2)</c>, which never replaces an existing file), so a crash never leaves an empty or half-written key; two processes starting at once
 /// end up with the same key. A key shorter than <see cref="MinimumBytes"/> bytes is refused.
 /// </summary>
 public static class ParticipantKey
@@ -78,16 +78,8 @@ public static class ParticipantKey
                 file.Flush(flushToDisk: true);
             }
 
-            try
-            {
-                // Without overwrite: never replaces a key another process put there meanwhile.
-                File.Move(temp, path, overwrite: false);
-                return true;
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                return false;
-            }
+            // Never replaces a key another process put there meanwhile (see NoReplaceLink).
+            return NoReplaceLink.TryMove(temp, path);
         }
         finally
         {
