@@ -31,25 +31,21 @@ public sealed class IngestService(
 
     public IReadOnlyList<SourceSettings> Sources => sources;
 
-    /// <summary>Every file under the drop root, in ordinal path order.</summary>
+    /// <summary>
+    /// How many deliveries of different municipalities a drop run processes at the same time (1: one after the other).
+    /// The result is the same either way (<see cref="ParallelDeliveryRun"/>): ids in path order, a municipality's files
+    /// in path order, national and population files on their own.
+    /// </summary>
+    public int ParallelDeliveries { get; init; } = 2;
+
+    /// <summary>Every file under the drop root, in ordinal path order (see <see cref="ParallelDeliveries"/>).</summary>
     public async Task<IngestRun> IngestDropAsync(string root, string? reportFolder, IProgress<DeliveryProgress>? progress, CancellationToken ct)
     {
         var processor = await CreateProcessorAsync(ct).ConfigureAwait(false);
         var catalog = await new ReferenceCatalogStore(dataSource).LoadAsync(ct).ConfigureAwait(false);
-        var outcomes = new List<DeliveryOutcome>();
         var notes = new List<string>();
-        foreach (var file in DropFolder.Scan(root, catalog, notes))
-        {
-            ct.ThrowIfCancellationRequested();
-            try
-            {
-                outcomes.Add(await processor.ProcessAsync(file, progress, ct).ConfigureAwait(false));
-            }
-            catch (FileChangingException e)
-            {
-                notes.Add(e.Message);
-            }
-        }
+        var files = DropFolder.Scan(root, catalog, notes).ToList();
+        var outcomes = await DropDeliveries.ProcessAsync(processor, files, ParallelDeliveries, notes, progress, ct).ConfigureAwait(false);
 
         foreach (var note in notes)
         {

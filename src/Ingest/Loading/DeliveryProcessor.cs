@@ -40,22 +40,63 @@ public sealed class DeliveryProcessor(
     /// <summary>Called after the file was copied, before it is looked at again (tests change the file here).</summary>
     public Func<DeliveryFile, Task>? AfterCopy { get; init; }
 
+    /// <summary>Prepares (<see cref="PrepareAsync"/>, <see cref="ReserveIdAsync"/>) and processes one delivery.</summary>
     /// <exception cref="FileChangingException">The file kept changing while it was copied; not a delivery yet.</exception>
     public async Task<DeliveryOutcome> ProcessAsync(DeliveryFile file, IProgress<DeliveryProgress>? progress, CancellationToken ct)
     {
+        using var prepared = await PrepareAsync(file, ct).ConfigureAwait(false);
+        await ReserveIdAsync(prepared, ct).ConfigureAwait(false);
+        return await ProcessAsync(prepared, progress, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Takes the file (one private copy, hashed while copied) and looks whether the same bytes from the same source
+    /// were processed before (<see cref="PreparedDelivery.Existing"/>).
+    /// </summary>
+    /// <exception cref="FileChangingException">The file kept changing while it was copied; not a delivery yet.</exception>
+    public async Task<PreparedDelivery> PrepareAsync(DeliveryFile file, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(file);
         Func<Task>? afterCopy = AfterCopy is { } hook ? () => hook(file) : null;
-        using var taken = await PrivateCopy.TakeAsync(file, limits.MaxFileBytes, afterCopy, ct).ConfigureAwait(false);
-        await using (var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false))
+        var taken = await PrivateCopy.TakeAsync(file, limits.MaxFileBytes, afterCopy, ct).ConfigureAwait(false);
+        try
         {
-            var existing = await new DeliveryRepository(connection).FindExistingAsync(file, taken.Sha256, ct).ConfigureAwait(false);
-            if (existing is not null)
-            {
-                return existing;
-            }
+            return new PreparedDelivery(file, taken, await FindExistingAsync(file, taken.Sha256, ct).ConfigureAwait(false));
+        }
+        catch
+        {
+            taken.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Reserves the id of a new delivery now (a run reserves them in its order). Not for a file whose bytes an earlier
+    /// file of the same run already brings: that one is looked up again when it is processed, after the earlier one.
+    /// </summary>
+    public async Task ReserveIdAsync(PreparedDelivery prepared, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        if (prepared.Existing is null && prepared.LeveringId is null)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+            prepared.LeveringId = await DeliveryRepository.ReserveIdAsync(connection, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Processes a prepared delivery: the outcome of before when the same bytes were processed before.</summary>
+    public async Task<DeliveryOutcome> ProcessAsync(PreparedDelivery prepared, IProgress<DeliveryProgress>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        var existing = prepared.Existing
+            ?? (prepared.LeveringId is null ? await FindExistingAsync(prepared.File, prepared.Sha256, ct).ConfigureAwait(false) : null);
+        if (existing is not null)
+        {
+            return existing;
         }
 
-        using var run = new DeliveryRun(file, taken.Sha256, taken.Size, taken.CopyPath);
+        var (file, taken) = (prepared.File, prepared.Taken);
+        using var run = new DeliveryRun(file, taken.Sha256, taken.Size, taken.CopyPath) { LeveringId = prepared.LeveringId };
         try
         {
             return await ProcessTakenAsync(run, taken, progress, ct).ConfigureAwait(false);
@@ -65,7 +106,7 @@ public sealed class DeliveryProcessor(
             // The detail is for the operator; the reason says what happened without content or stack trace.
             var reason = ProcessingFailures.Reason(e);
             logger.LogError(e, "{Bestand}: onverwachte fout bij het verwerken; de levering wordt geweigerd met reden '{Reden}'.", file.Bestand, reason);
-            // The id reserved by the fast path (if any) is the delivery's, as if nothing had been read.
+            // The reserved id is the delivery's, as if nothing had been read.
             using var refused = new DeliveryRun(file, taken.Sha256, taken.Size, taken.CopyPath) { LeveringId = run.LeveringId };
             refused.Refuse(FileRules.Unreadable(reason));
             return await StoreAsync(refused, stage: null, progress: null, ct).ConfigureAwait(false);
@@ -129,6 +170,12 @@ public sealed class DeliveryProcessor(
             (staged as IDisposable)?.Dispose();
             restarted?.Dispose();
         }
+    }
+
+    private async Task<DeliveryOutcome?> FindExistingAsync(DeliveryFile file, string sha256, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        return await new DeliveryRepository(connection).FindExistingAsync(file, sha256, ct).ConfigureAwait(false);
     }
 
     /// <summary>A count for the log: "onbekend aantal" instead of "(null)".</summary>

@@ -21,7 +21,11 @@ internal static class DirectStaging
         {
             try
             {
-                Stream(run, stage, load, reader, mapping, spool, progress, ct);
+                // Both sides block (a bounded queue between them): threads of their own, not two of the pool's
+                // (with two deliveries at once a 2-core pool would wait for new threads half a second at a time).
+                await Task.Factory.StartNew(
+                    () => Stream(run, stage, load, reader, mapping, spool, progress, ct),
+                    CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
                 load.Complete();
             }
             catch (FileRefusedException e)
@@ -79,7 +83,7 @@ internal static class DirectStaging
     private static void Stream(DeliveryRun run, MetingStage stage, DirectMeasurementLoad load, IRowReader reader, HeaderMapping mapping, IssueSpool spool,
         IProgress<DeliveryProgress>? progress, CancellationToken ct)
     {
-        var reading = Task.Run(() =>
+        var reading = Task.Factory.StartNew(() =>
         {
             try
             {
@@ -94,7 +98,7 @@ internal static class DirectStaging
             {
                 load.CompleteAdding();
             }
-        }, CancellationToken.None);
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             load.WriteAll(ct);

@@ -19,10 +19,8 @@ internal sealed class PipelineProgressText(string? dropRoot)
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
     private readonly Stopwatch _total = Stopwatch.StartNew();
     private readonly Stopwatch _step = new();
-    private string? _file;
-    private long _fileRows;
-    private long _fileFirstRows;
-    private long? _fileEstimate;
+    // Per file being read (two deliveries of different municipalities can be read at the same time).
+    private readonly Dictionary<string, FileState> _files = new(StringComparer.Ordinal);
     private int _lastTenth = -1;
 
     public ProgressLine Stage(PipelineStage stage)
@@ -39,26 +37,23 @@ internal sealed class PipelineProgressText(string? dropRoot)
     /// <summary>Rows read of a delivery; the last report of a file (fewer than a full step, or the same count again) ends its reading.</summary>
     public ProgressLine? Delivery(DeliveryProgress value)
     {
-        if (value.Bestand != _file)
+        if (!_files.TryGetValue(value.Bestand, out var file))
         {
             // The first report of a file comes after its first rows: the rate counts from there.
-            _file = value.Bestand;
-            _fileRows = -1;
-            _fileFirstRows = value.Rows;
-            _step.Restart();
-            _fileEstimate = RowEstimate.Of(dropRoot is null ? null : Path.Combine(dropRoot, value.Bestand));
+            file = new FileState(value.Rows, RowEstimate.Of(dropRoot is null ? null : Path.Combine(dropRoot, value.Bestand)));
+            _files[value.Bestand] = file;
         }
 
-        var ended = value.Rows == _fileRows || value.Rows % DeliveryProcessor.ProgressEvery != 0;
-        _fileRows = value.Rows;
-        var rate = value.Rows > _fileFirstRows ? $"{Rate(value.Rows - _fileFirstRows)} rijen/s" : null;
+        var ended = value.Rows == file.Rows || value.Rows % DeliveryProcessor.ProgressEvery != 0;
+        file.Rows = value.Rows;
+        var rate = value.Rows > file.FirstRows ? $"{N((long)((value.Rows - file.FirstRows) / Math.Max(0.001, file.Clock.Elapsed.TotalSeconds)))} rijen/s" : null;
         if (ended)
         {
-            _file = null;
+            _files.Remove(value.Bestand);
             return Milestone($"  {value.Bestand}: {N(value.Rows)} rijen gelezen{(rate is null ? string.Empty : $" ({rate})")}; opslaan in de database");
         }
 
-        var percent = _fileEstimate is long estimate ? $"≈ {Math.Min(99, 100 * value.Rows / Math.Max(1, estimate))} %" : null;
+        var percent = file.Estimate is long estimate ? $"≈ {Math.Min(99, 100 * value.Rows / Math.Max(1, estimate))} %" : null;
         var detail = string.Join(", ", new[] { percent, rate }.Where(d => d is not null));
         return new ProgressLine($"  … {value.Bestand}: {N(value.Rows)} rijen gelezen{(detail.Length == 0 ? string.Empty : $" ({detail})")}", false);
     }
@@ -113,4 +108,15 @@ internal sealed class PipelineProgressText(string? dropRoot)
     private static string N(long value) => value.ToString("N0", Dutch);
 
     private static string S(double seconds) => seconds.ToString("N1", Dutch);
+
+    private sealed class FileState(long firstRows, long? estimate)
+    {
+        public Stopwatch Clock { get; } = Stopwatch.StartNew();
+
+        public long FirstRows { get; } = firstRows;
+
+        public long? Estimate { get; } = estimate;
+
+        public long Rows { get; set; } = -1;
+    }
 }

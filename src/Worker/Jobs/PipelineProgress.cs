@@ -19,18 +19,19 @@ public sealed class PipelineProgress
 
     private readonly PerformContext? _context;
     private readonly Stopwatch _sinceWritten = Stopwatch.StartNew();
+    private readonly Lock _gate = new();
     private string? _file;
 
     public PipelineProgress(PerformContext? context)
     {
         _context = context;
-        Stages = new Synchronous<PipelineStage>(stage =>
+        Stages = new Synchronous<PipelineStage>(_gate, stage =>
         {
             _context?.SetJobParameter(StageParameter, stage.ToString());
             _context?.SetJobParameter(ProgressParameter, null);
         });
-        Deliveries = new Synchronous<DeliveryProgress>(OnDelivery);
-        Reporters = new PipelineReporters(Deliveries, Stages, new Synchronous<ScoreProgress>(OnScore), new Synchronous<PublicationStep>(OnPublication));
+        Deliveries = new Synchronous<DeliveryProgress>(_gate, OnDelivery);
+        Reporters = new PipelineReporters(Deliveries, Stages, new Synchronous<ScoreProgress>(_gate, OnScore), new Synchronous<PublicationStep>(_gate, OnPublication));
     }
 
     /// <summary>All of the above, and the score run's programmes and the publication's steps.</summary>
@@ -93,8 +94,15 @@ public sealed class PipelineProgress
     private static string Dutch(long value) => Model.Numbers.OutputRounding.FormatDutch(value, 0);
 
     /// <summary>An IProgress that reports on the caller's thread (Progress&lt;T&gt; would post to the thread pool, out of order).</summary>
-    private sealed class Synchronous<T>(Action<T> report) : IProgress<T>
+    /// <summary>Reports at once, one report at a time (two deliveries of a drop run can report at the same time).</summary>
+    private sealed class Synchronous<T>(Lock gate, Action<T> report) : IProgress<T>
     {
-        public void Report(T value) => report(value);
+        public void Report(T value)
+        {
+            lock (gate)
+            {
+                report(value);
+            }
+        }
     }
 }
