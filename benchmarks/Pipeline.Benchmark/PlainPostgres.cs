@@ -32,9 +32,10 @@ internal static class PlainPostgres
 
     /// <summary>
     /// Loads the measurement files into a table of text columns: psql's <c>\copy</c> when psql is on the
-    /// PATH, otherwise Npgsql's text COPY (the same server-side work). Returns the method used.
+    /// PATH, otherwise Npgsql's text COPY (the same server-side work), up to <paramref name="parallel"/> files at a
+    /// time (each in a session of its own). Returns the method used.
     /// </summary>
-    public static async Task<string> CopyAsync(NpgsqlDataSource dataSource, string connectionString, string root, IEnumerable<ScaleFile> files)
+    public static async Task<string> CopyAsync(NpgsqlDataSource dataSource, string connectionString, string root, IEnumerable<ScaleFile> files, int parallel = 1)
     {
         await using (var connection = await dataSource.OpenConnectionAsync())
         {
@@ -43,29 +44,41 @@ internal static class PlainPostgres
         }
 
         var psql = FindPsql();
-        foreach (var file in files)
+        using var gate = new SemaphoreSlim(parallel);
+        await Task.WhenAll(files.Select(async file =>
         {
-            var path = Path.Combine(root, file.Bestand);
-            var options = $"(FORMAT csv, HEADER true, DELIMITER '{file.Delimiter}')";
-            if (psql is not null)
+            await gate.WaitAsync();
+            try
             {
-                await RunPsqlAsync(psql, connectionString, $"\\copy plain_meting FROM '{path}' WITH {options}");
+                await CopyFileAsync(dataSource, connectionString, psql, Path.Combine(root, file.Bestand), file.Delimiter);
             }
-            else
+            finally
             {
-                await using var connection = await dataSource.OpenConnectionAsync();
-                await using var writer = await connection.BeginTextImportAsync($"COPY plain_meting FROM STDIN WITH {options}");
-                using var reader = new StreamReader(path);
-                var buffer = new char[1 << 16];
-                int read;
-                while ((read = await reader.ReadAsync(buffer)) > 0)
-                {
-                    await writer.WriteAsync(buffer.AsMemory(0, read));
-                }
+                gate.Release();
             }
-        }
+        }));
 
         return psql is not null ? "psql \\copy" : "Npgsql text COPY";
+    }
+
+    private static async Task CopyFileAsync(NpgsqlDataSource dataSource, string connectionString, string? psql, string path, char delimiter)
+    {
+        var options = $"(FORMAT csv, HEADER true, DELIMITER '{delimiter}')";
+        if (psql is not null)
+        {
+            await RunPsqlAsync(psql, connectionString, $"\\copy plain_meting FROM '{path}' WITH {options}");
+            return;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var writer = await connection.BeginTextImportAsync($"COPY plain_meting FROM STDIN WITH {options}");
+        using var reader = new StreamReader(path);
+        var buffer = new char[1 << 16];
+        int read;
+        while ((read = await reader.ReadAsync(buffer)) > 0)
+        {
+            await writer.WriteAsync(buffer.AsMemory(0, read));
+        }
     }
 
     public static async Task<long> PairAsync(NpgsqlDataSource dataSource)

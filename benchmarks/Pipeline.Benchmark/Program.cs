@@ -53,6 +53,9 @@ try
 
     var copy = await TimeAsync(() => PlainPostgres.CopyAsync(dataSource, cluster.ConnectionString, drop, metingen));
     lines.Add(("kaal: copy metingen", copy.Seconds, copy.Result + " naar een tabel met tekstkolommen"));
+    // The ingest processes two municipalities at a time (IngestService.ParallelDeliveries): the same for the plain copy.
+    var copy2 = await TimeAsync(() => PlainPostgres.CopyAsync(dataSource, cluster.ConnectionString, drop, metingen, parallel: 2));
+    lines.Add(("kaal: copy metingen, 2 tegelijk", copy2.Seconds, copy2.Result + ", twee bestanden tegelijk (elk een eigen sessie)"));
 
     var ingestService = new IngestService(dataSource, new byte[32], [], null, NullLoggerFactory.Instance);
     var ingest = await TimeAsync(() => ingestService.IngestDropAsync(drop, null, null, CancellationToken.None));
@@ -110,6 +113,7 @@ try
 
     Console.WriteLine();
     Console.WriteLine($"ingest ÷ copy: {ingest.Seconds / copy.Seconds:N1}× de tijd (snelheid {copy.Seconds / ingest.Seconds:N2}× die van copy)");
+    Console.WriteLine($"ingest ÷ copy met 2 tegelijk: {ingest.Seconds / copy2.Seconds:N1}× de tijd (snelheid {copy2.Seconds / ingest.Seconds:N2}×)");
     Console.WriteLine($"score run ÷ kale koppeling: {score.Seconds / plain:N2}× de tijd");
     Console.WriteLine($"piek RSS van dit proces (VmHWM): {PeakRssMiB():N0} MiB; PostgreSQL {cluster.MajorVersion}; {Environment.ProcessorCount} kernen");
     if (pageTimings.Count > 0)

@@ -44,6 +44,34 @@ public sealed class PipelineProgressTextTests : IDisposable
     }
 
     [Fact]
+    public void Two_files_read_at_the_same_time_each_keep_their_own_percentage_and_end()
+    {
+        // Two municipalities' files of 200,000 and 400,000 rows, their reports interleaved as a drop run gives them.
+        Directory.CreateDirectory(Path.Combine(_drop, "GM0935", "metingen"));
+        Directory.CreateDirectory(Path.Combine(_drop, "GM0938", "metingen"));
+        var step = DeliveryProcessor.ProgressEvery;
+        File.WriteAllText(Path.Combine(_drop, "GM0935", "metingen", "a.csv"), "kop,kop\n" + string.Concat(Enumerable.Repeat("abc,def\n", 2 * step)));
+        File.WriteAllText(Path.Combine(_drop, "GM0938", "metingen", "b.csv"), "kop,kop\n" + string.Concat(Enumerable.Repeat("abc,def\n", 4 * step)));
+        const string A = "GM0935/metingen/a.csv";
+        const string B = "GM0938/metingen/b.csv";
+        var text = new PipelineProgressText(_drop);
+
+        Assert.Contains("≈ 50 %", text.Delivery(new DeliveryProgress(A, step))!.Value.Text);
+        Assert.Contains("≈ 25 %", text.Delivery(new DeliveryProgress(B, step))!.Value.Text);
+        Assert.Contains("≈ 50 %, ", text.Delivery(new DeliveryProgress(B, 2 * step))!.Value.Text);
+        Assert.Contains("≈ 99 %", text.Delivery(new DeliveryProgress(A, 2 * step))!.Value.Text);
+        var endA = text.Delivery(new DeliveryProgress(A, 2 * step))!.Value;
+        Assert.True(endA.Milestone);
+        Assert.Contains(A + ": 200.000 rijen gelezen", endA.Text);
+        var thirdB = text.Delivery(new DeliveryProgress(B, 3 * step))!.Value;
+        Assert.False(thirdB.Milestone);
+        Assert.Contains("≈ 75 %, ", thirdB.Text);
+        var endB = text.Delivery(new DeliveryProgress(B, 4 * step + 17))!.Value;
+        Assert.True(endB.Milestone);
+        Assert.Contains(B + ": 400.017 rijen gelezen (", endB.Text);
+    }
+
+    [Fact]
     public void A_score_run_shows_its_steps_and_every_tenth_of_the_programmes()
     {
         var text = new PipelineProgressText(null);
