@@ -16,7 +16,8 @@ using Preventiemonitor.Storage;
 // Usage:
 //   dotnet run --project benchmarks/Ingest.Benchmark -c Release -- [--rows 1000000 | --mib 200] [--profiel] [--connection "..."]
 // With --drop: the generated drop of the pipeline benchmark (six municipalities, --rows measurement rows in all),
-// plain COPY of its measurement files and `ingest --drop`, every statement profiled.
+// plain COPY of its measurement files and `ingest --drop`, every statement profiled; with the environment variable
+// PM_TIJDLIJN=1 also every statement's start and end (a time line of the run).
 var rows = 1_000_000L;
 long? mib = null;
 var profile = false;

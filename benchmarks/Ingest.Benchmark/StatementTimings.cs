@@ -39,6 +39,11 @@ internal sealed class StatementTimings : IDisposable
         var text = activity.GetTagItem("db.query.text") as string ?? activity.GetTagItem("db.statement") as string ?? activity.DisplayName;
         var key = string.Join(' ', text.Split((char[])['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries));
         key = key.Length > 90 ? key[..90] + "…" : key;
+        if (Environment.GetEnvironmentVariable("PM_TIJDLIJN") is not null)
+        {
+            Console.WriteLine($"T {activity.StartTimeUtc:mm:ss.fff} {(activity.StartTimeUtc + activity.Duration):mm:ss.fff} {activity.Duration.TotalMilliseconds,7:N1} ms: {key[..Math.Min(key.Length, 60)]}");
+        }
+
         if (activity.Duration.TotalSeconds >= 0.5)
         {
             Console.WriteLine($"  {activity.StartTimeUtc:HH:mm:ss.fff} {activity.Duration.TotalSeconds:N2} s: {key[..Math.Min(key.Length, 40)]}");
