@@ -27,13 +27,7 @@ internal sealed class DirectMeasurementLoad(NpgsqlConnection connection, Deliver
 
     private const int ChunkBytes = 64 * 1024;
 
-    private readonly SortedSet<(string Gemeente, int Jaar, string Moment)> _keys = [];
-
-    // The keys already given to _keys (ordinal): a handful per file, so the sorted set's comparisons are not paid per row.
-    private readonly HashSet<(string Gemeente, int Jaar, string Moment)> _seenKeys = [];
-
-    // The first few keys by reference (the codes are the catalog's own strings), so most rows need no hashing at all.
-    private readonly List<(string Gemeente, int Jaar, string Moment)> _recentKeys = [];
+    private readonly MeasurementKeys _keys = new();
 
     // Chunks of encoded rows (Rows null: reserve the id and start the COPY for Year), in file order.
     private readonly BlockingCollection<(byte[]? Rows, int Length, int Year)> _queue = new(boundedCapacity: 8);
@@ -59,7 +53,7 @@ internal sealed class DirectMeasurementLoad(NpgsqlConnection connection, Deliver
     public MeasurementGroups Groups { get; } = new();
 
     /// <summary>The (gemeente, jaar, moment) of the rows, in ordinal order (the order of the "C" collation).</summary>
-    public IReadOnlyList<(string Gemeente, int Jaar, string Moment)> Keys => [.. _keys];
+    public IReadOnlyList<(string Gemeente, int Jaar, string Moment)> Keys => _keys.Sorted;
 
     public static async Task<DirectMeasurementLoad> BeginAsync(NpgsqlConnection connection, DeliveryRun run, MetingStage stage, CancellationToken ct)
     {
@@ -79,7 +73,7 @@ internal sealed class DirectMeasurementLoad(NpgsqlConnection connection, Deliver
             return issues;
         }
 
-        AddKey(m.Gemeente, m.Jaar, m.Moment);
+        _keys.Add(m.Gemeente, m.Jaar, m.Moment);
         Groups.Add(m);
         Accepted++;
         Reserve(MetingRowEncoder.MaxBytes(m));
@@ -96,7 +90,7 @@ internal sealed class DirectMeasurementLoad(NpgsqlConnection connection, Deliver
             return;
         }
 
-        AddKey(m.Gemeente.Text, m.Jaar, m.Moment.Text);
+        _keys.Add(m.Gemeente.Text, m.Jaar, m.Moment.Text);
         Groups.AddShared(m.Gemeente.Text, m.Jaar, m.Programma.Text, m.Instrument.Text, m.Rij);
         Accepted++;
         Reserve(MetingRowEncoder.MaxBytes(in m));
@@ -182,27 +176,6 @@ internal sealed class DirectMeasurementLoad(NpgsqlConnection connection, Deliver
         }
 
         return true;
-    }
-
-    private void AddKey(string gemeente, int jaar, string moment)
-    {
-        foreach (var (g, j, m) in _recentKeys)
-        {
-            if (ReferenceEquals(g, gemeente) && j == jaar && ReferenceEquals(m, moment))
-            {
-                return;
-            }
-        }
-
-        if (_seenKeys.Add((gemeente, jaar, moment)))
-        {
-            _keys.Add((gemeente, jaar, moment));
-        }
-
-        if (_recentKeys.Count < 8)
-        {
-            _recentKeys.Add((gemeente, jaar, moment));
-        }
     }
 
     private void Reserve(int bytes)

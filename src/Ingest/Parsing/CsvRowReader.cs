@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text;
 using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace Preventiemonitor.Ingest.Parsing;
 
@@ -15,38 +13,20 @@ namespace Preventiemonitor.Ingest.Parsing;
 /// </summary>
 internal sealed class CsvRowReader : IRowReader
 {
-    private const int MaxFieldChars = 1024 * 1024;
-    private const int MaxQuoteWarnings = 10;
-
     private readonly ParseLimits _limits;
     private readonly StreamReader _text;
     private readonly CsvParser _parser;
     private readonly CsvEncoding _encoding;
-    private readonly List<string> _quoteWarnings = [];
-    private int _quoteProblemLines;
+    private readonly CsvQuoteWarnings _quotes = new();
     private long _lastLine;
     private long _recordFirstLine;
-    private long _lastBadQuoteLine;
     private bool _enumerated;
 
     private CsvRowReader(Stream stream, CsvEncoding encoding, char delimiter, ParseLimits limits)
     {
         _limits = limits;
         _text = new StreamReader(stream, encoding.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: true);
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            Delimiter = delimiter.ToString(),
-            Mode = CsvMode.RFC4180,
-            IgnoreBlankLines = false,
-            DetectDelimiter = false,
-            DetectColumnCountChanges = false,
-            AllowComments = false,
-            TrimOptions = TrimOptions.None,
-            MaxFieldSize = MaxFieldChars,
-            // The parser's own buffer as large as the text reader's (its default of 4 KiB refills and copies sixteen times as often).
-            BufferSize = 64 * 1024,
-            BadDataFound = _ => OnBadQuote(),
-        };
+        var configuration = CsvParserSettings.Create(delimiter, () => _quotes.Add(_recordFirstLine));
         _parser = new CsvParser(_text, configuration, leaveOpen: true);
         _encoding = encoding;
         Source = stream;
@@ -74,14 +54,7 @@ internal sealed class CsvRowReader : IRowReader
     public string Description { get; }
 
     /// <summary>Lines with a stray or unclosed quote (first ten, then a count of the rest).</summary>
-    public IReadOnlyList<string> Warnings
-    {
-        get
-        {
-            var extra = _quoteProblemLines - _quoteWarnings.Count;
-            return extra > 0 ? [.. _quoteWarnings, $"nog {DutchNumbers.Count(extra)} regel(s) met ongeldig gebruik van aanhalingstekens"] : _quoteWarnings;
-        }
-    }
+    public IReadOnlyList<string> Warnings => _quotes.Warnings;
 
     public static CsvRowReader Open(Stream stream, ParseLimits limits)
     {
@@ -123,27 +96,21 @@ internal sealed class CsvRowReader : IRowReader
 
     private IEnumerable<RawRow> ReadRowsCore(CancellationToken cancellationToken)
     {
-        // Blank records are held back as runs of line numbers until a non-blank record follows,
-        // so trailing blank lines vanish without buffering rows.
-        var pendingBlanks = new List<(long First, long Count)>();
+        var blanks = new BlankLineRuns();
         while (Advance(out var firstLine))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (IsBlankRecord())
             {
-                AddBlank(pendingBlanks, firstLine);
+                blanks.Add(firstLine);
                 continue;
             }
 
-            foreach (var (first, count) in pendingBlanks)
+            foreach (var line in blanks.Release())
             {
-                for (var line = first; line < first + count; line++)
-                {
-                    yield return new RawRow(line, EmptyCells());
-                }
+                yield return new RawRow(line, EmptyCells());
             }
 
-            pendingBlanks.Clear();
             yield return CurrentRow(firstLine);
         }
     }
@@ -195,7 +162,7 @@ internal sealed class CsvRowReader : IRowReader
         catch (MaxFieldSizeException ex)
         {
             throw new FileRefusedException(
-                $"regel {firstLine}: een veld is langer dan {DutchNumbers.Count(MaxFieldChars)} tekens (ontbreekt een afsluitend aanhalingsteken?)", ex);
+                $"regel {firstLine}: een veld is langer dan {DutchNumbers.Count(CsvParserSettings.MaxFieldChars)} tekens (ontbreekt een afsluitend aanhalingsteken?)", ex);
         }
         catch (DecoderFallbackException ex)
         {
@@ -208,23 +175,6 @@ internal sealed class CsvRowReader : IRowReader
         }
 
         return read;
-    }
-
-    private void OnBadQuote()
-    {
-        // A field is checked each time it is read, so one record can report more than once.
-        if (_lastBadQuoteLine == _recordFirstLine)
-        {
-            return;
-        }
-
-        _lastBadQuoteLine = _recordFirstLine;
-        _quoteProblemLines++;
-        if (_quoteWarnings.Count < MaxQuoteWarnings)
-        {
-            // CsvHelper checks a field when it is read, after Read() returned: use the record's first line.
-            _quoteWarnings.Add($"regel {_recordFirstLine}: ongeldig gebruik van aanhalingstekens (\"); controleer of elk aanhalingsteken is afgesloten en of aanhalingstekens in een veld verdubbeld zijn");
-        }
     }
 
     private bool IsBlankRecord()
@@ -271,16 +221,4 @@ internal sealed class CsvRowReader : IRowReader
 
     private static FileRefusedException NotText(CsvEncoding encoding, long line, DecoderFallbackException ex) =>
         new($"bestand onleesbaar: vanaf regel {line} is het geen geldige {encoding.Description}-tekst", ex);
-
-    private static void AddBlank(List<(long First, long Count)> runs, long line)
-    {
-        if (runs.Count > 0 && runs[^1].First + runs[^1].Count == line)
-        {
-            runs[^1] = (runs[^1].First, runs[^1].Count + 1);
-        }
-        else
-        {
-            runs.Add((line, 1));
-        }
-    }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Preventiemonitor.Ingest.Parsing;
 
 /// <summary>
@@ -16,8 +14,6 @@ internal sealed class PlainCsvReader
     public const int MaxLineBytes = 64 * 1024;
 
     private const int BlockBytes = 1 << 20;
-
-    private static readonly UTF8Encoding Utf8 = new(false, true);
 
     private readonly Stream _stream;
     private readonly int _columns;
@@ -100,7 +96,7 @@ internal sealed class PlainCsvReader
 
         while (ReadLine())
         {
-            if (IsBlankLine(_buffer.AsSpan(_lineStart, _lineLength)))
+            if (PlainCsvLine.IsBlank(_buffer.AsSpan(_lineStart, _lineLength), Delimiter))
             {
                 _pendingBlanks.Add(_lineNumber);
                 continue;
@@ -127,33 +123,7 @@ internal sealed class PlainCsvReader
     }
 
     /// <summary>The current row exactly as <see cref="CsvRowReader"/> yields it.</summary>
-    public RawRow ToRawRow()
-    {
-        var cells = new RawCell[_columns];
-        if (IsBlank)
-        {
-            Array.Fill(cells, RawCell.Empty);
-            return new RawRow(RowNumber, cells);
-        }
-
-        var fields = Utf8.GetString(Line).Split((char)Delimiter);
-        for (var i = 0; i < cells.Length; i++)
-        {
-            var value = i < fields.Length ? fields[i] : null;
-            cells[i] = string.IsNullOrEmpty(value) ? RawCell.Empty : new RawCell(value);
-        }
-
-        var extra = 0;
-        for (var i = cells.Length; i < fields.Length; i++)
-        {
-            if (!string.IsNullOrWhiteSpace(fields[i]))
-            {
-                extra++;
-            }
-        }
-
-        return new RawRow(RowNumber, cells) { ExtraNonEmptyCells = extra };
-    }
+    public RawRow ToRawRow() => PlainCsvLine.ToRawRow(RowNumber, IsBlank ? null : Line, Delimiter, _columns);
 
     /// <summary>All rows as <see cref="RawRow"/>s (what <see cref="CsvRowReader.ReadRows"/> yields for the same file).</summary>
     public IEnumerable<RawRow> ReadRows(CancellationToken cancellationToken)
@@ -163,35 +133,6 @@ internal sealed class PlainCsvReader
             cancellationToken.ThrowIfCancellationRequested();
             yield return ToRawRow();
         }
-    }
-
-    /// <summary>A record whose every field is empty or white space (<see cref="string.IsNullOrWhiteSpace"/>).</summary>
-    private bool IsBlankLine(ReadOnlySpan<byte> line)
-    {
-        for (var i = 0; i < line.Length; i++)
-        {
-            var b = line[i];
-            if (b > 0x7F)
-            {
-                // Not ASCII: decide on the characters.
-                foreach (var c in Utf8.GetString(line))
-                {
-                    if (c != Delimiter && !char.IsWhiteSpace(c))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            }
-
-            if (b != Delimiter && !char.IsWhiteSpace((char)b))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>Reads the next physical line into <see cref="_lineStart"/>/<see cref="_lineLength"/> (without CR LF or LF).</summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using System.Xml;
 using ExcelDataReader;
 
 namespace Preventiemonitor.Ingest.Parsing;
@@ -37,7 +35,7 @@ internal sealed class XlsxRowReader : IRowReader
         Description = found
             ? $"XLSX, werkblad '{_sheetName}'"
             : $"XLSX, werkblad '{_sheetName}' (geen werkblad '{datasetName}', eerste werkblad gebruikt)";
-        Header = Guard(ReadHeader);
+        Header = XlsxCells.Guard(ReadHeader);
     }
 
     public FileFormat Format => FileFormat.Xlsx;
@@ -58,20 +56,20 @@ internal sealed class XlsxRowReader : IRowReader
         {
             excel = ExcelReaderFactory.CreateOpenXmlReader(stream, new ExcelReaderConfiguration { LeaveOpen = true });
         }
-        catch (Exception ex) when (IsCorruptionError(ex))
+        catch (Exception ex) when (XlsxCells.IsCorruptionError(ex))
         {
-            throw Corrupt(ex);
+            throw XlsxCells.Corrupt(ex);
         }
 
         try
         {
             return new XlsxRowReader(excel, datasetName, limits);
         }
-        catch (Exception ex) when (IsCorruptionError(ex))
+        catch (Exception ex) when (XlsxCells.IsCorruptionError(ex))
         {
             // Also a broken part found while the worksheets are listed (workbook, sheet names).
             excel.Dispose();
-            throw Corrupt(ex);
+            throw XlsxCells.Corrupt(ex);
         }
         catch
         {
@@ -96,11 +94,11 @@ internal sealed class XlsxRowReader : IRowReader
     private IEnumerable<RawRow> ReadRowsCore(CancellationToken cancellationToken)
     {
         long rowNumber = 1;
-        while (Guard(_excel.Read))
+        while (XlsxCells.Guard(_excel.Read))
         {
             cancellationToken.ThrowIfCancellationRequested();
             rowNumber++;
-            var row = Guard(() => CurrentRow(rowNumber));
+            var row = XlsxCells.Guard(() => CurrentRow(rowNumber));
             if (row is not null)
             {
                 yield return row;
@@ -142,7 +140,7 @@ internal sealed class XlsxRowReader : IRowReader
                 CountCell();
             }
 
-            var cell = ToCell(value);
+            var cell = XlsxCells.ToCell(value);
             values.Add(cell.Text ?? string.Empty);
             if (!cell.IsEmpty)
             {
@@ -179,7 +177,7 @@ internal sealed class XlsxRowReader : IRowReader
             }
 
             CountCell();
-            var cell = ToCell(value);
+            var cell = XlsxCells.ToCell(value);
             anyValue |= !cell.IsEmpty;
             if (i < cells.Length)
             {
@@ -201,36 +199,4 @@ internal sealed class XlsxRowReader : IRowReader
             throw new FileRefusedException($"XLSX bevat meer dan {DutchNumbers.Count(_limits.MaxXlsxCells)} cellen");
         }
     }
-
-    private static RawCell ToCell(object? value) => value switch
-    {
-        null => RawCell.Empty,
-        string text => text.Length == 0 ? RawCell.Empty : new RawCell(text),
-        double number => new RawCell(number.ToString("R", CultureInfo.InvariantCulture), Number: number),
-        DateTime date => new RawCell(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Date: date),
-        bool flag => new RawCell(flag ? "true" : "false"),
-        TimeSpan time => new RawCell(time.ToString("c", CultureInfo.InvariantCulture)),
-        IConvertible convertible => new RawCell(convertible.ToString(CultureInfo.InvariantCulture)),
-        _ => new RawCell(value.ToString()),
-    };
-
-    private static T Guard<T>(Func<T> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (Exception ex) when (IsCorruptionError(ex))
-        {
-            throw Corrupt(ex);
-        }
-    }
-
-    private static bool IsCorruptionError(Exception ex) =>
-        ex is InvalidDataException or XmlException or ExcelDataReader.Exceptions.ExcelReaderException
-            or FormatException or InvalidOperationException or NotSupportedException or IOException
-            or ArgumentException or IndexOutOfRangeException; // ExcelDataReader on some corrupted parts (mutation campaign)
-
-    private static FileRefusedException Corrupt(Exception ex) =>
-        new($"bestand is geen geldig XLSX-bestand: {ex.Message}", ex);
 }

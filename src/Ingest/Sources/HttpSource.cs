@@ -85,12 +85,12 @@ public sealed class HttpSource
 
         if (status >= 500)
         {
-            throw GaveUp($"HTTP {status} van {finalUrl}: {Describe(response.StatusCode)}", status);
+            throw GaveUp($"HTTP {status} van {finalUrl}: {HttpSourceTexts.Status(response.StatusCode)}", status);
         }
 
         if (!response.IsSuccessStatusCode)
         {
-            var text = $"HTTP {status} van {finalUrl}: {Describe(response.StatusCode)}; geen nieuwe poging";
+            var text = $"HTTP {status} van {finalUrl}: {HttpSourceTexts.Status(response.StatusCode)}; geen nieuwe poging";
             _logger.LogError("{Message}", text);
             throw new HttpSourceException(text, status);
         }
@@ -208,27 +208,5 @@ public sealed class HttpSource
     private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
     private static HttpSourceException TooLarge(Uri url, long limit) =>
-        new($"Antwoord van {url} is groter dan de limiet van {FormatSize(limit)}; geweigerd");
-
-    private static string FormatSize(long bytes) =>
-        bytes % (1024 * 1024) == 0
-            ? $"{bytes / (1024 * 1024)} MiB"
-            : $"{bytes.ToString(CultureInfo.InvariantCulture)} bytes";
-
-    private static string Describe(HttpStatusCode code) => code switch
-    {
-        HttpStatusCode.BadRequest => "ongeldig verzoek",
-        HttpStatusCode.Unauthorized => "niet geautoriseerd (controleer de inloggegevens)",
-        HttpStatusCode.Forbidden => "geen toegang",
-        HttpStatusCode.NotFound => "niet gevonden",
-        HttpStatusCode.Gone => "niet meer beschikbaar",
-        HttpStatusCode.TooManyRequests => "te veel verzoeken",
-        HttpStatusCode.InternalServerError => "interne serverfout",
-        HttpStatusCode.BadGateway => "ongeldig antwoord van achterliggende server",
-        HttpStatusCode.ServiceUnavailable => "dienst niet beschikbaar",
-        HttpStatusCode.GatewayTimeout => "time-out bij achterliggende server",
-        _ when (int)code >= 500 => "serverfout",
-        _ when (int)code >= 400 => "fout in het verzoek",
-        _ => "onverwacht antwoord",
-    };
+        new($"Antwoord van {url} is groter dan de limiet van {HttpSourceTexts.Size(limit)}; geweigerd");
 }
