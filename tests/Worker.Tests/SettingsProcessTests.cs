@@ -17,6 +17,7 @@ public sealed class SettingsProcessTests(DatabaseFixture fixture) : IClassFixtur
     [InlineData("migrate", "Methode__WE", "veel", "Ongeldige instelling Methode:WE: geen geldige waarde (een getal met een punt als decimaalteken verwacht).")]
     [InlineData("serve", "Hangfire__WorkerCount", "0", "Ongeldige instelling Hangfire:WorkerCount: moet tussen 1 en 100 liggen, niet 0.")]
     [InlineData("serve", "Publicatie__Cron", "elke maandag", "Ongeldige instelling Publicatie:Cron: 'elke maandag' is geen geldige cron-uitdrukking")]
+    [InlineData("migrate", "Ingest__GelijktijdigeLeveringen", "0", "Ongeldige instelling Ingest:GelijktijdigeLeveringen: moet tussen 1 en 16 liggen, niet 0.")]
     [InlineData("score", "Http__MaxRetries", "99", "Ongeldige instelling Http:MaxRetries: moet tussen 0 en 10 liggen, niet 99.")]
     [InlineData("migrate", "ConnectionStrings__Preventiemonitor", "dit=is;geen=verbinding", "Ongeldige instelling ConnectionStrings:Preventiemonitor: geen geldige PostgreSQL-verbindingsreeks")]
     public async Task A_bad_setting_stops_the_program_with_one_line_naming_it(string command, string variable, string value, string expected)

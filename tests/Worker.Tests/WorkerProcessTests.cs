@@ -69,8 +69,10 @@ public sealed partial class WorkerProcessTests(DatabaseFixture fixture) : IClass
             """);
         await File.WriteAllTextAsync(Path.Combine(drop, "leesmij.txt"), "geen levering");
 
-        var (exitCode, output) = await RunAsync(home, "ingest", "--drop", drop, "--rapporten", reports, "--connection", connectionString);
+        var (exitCode, output) = await WorkerProcess.RunAsync(home, null, new Dictionary<string, string> { ["Ingest__GelijktijdigeLeveringen"] = "3" },
+            "ingest", "--drop", drop, "--rapporten", reports, "--connection", connectionString);
         Assert.True(exitCode == 0, output);
+        Assert.Contains("Tegelijk verwerkt: tot 3 leveringen van verschillende gemeenten", output);
         // One table row per delivery: levering, status, bestand, rijen, geaccepteerd, geweigerd, waarschuwingen.
         Assert.Matches(@"│\s*1\s*│\s*deels_geaccepteerd\s*│\s*GM0981/programmas/p\.csv\s*│\s*2\s*│\s*1\s*│\s*1\s*│\s*0\s*│", output);
         Assert.Matches(@"│\s*2\s*│\s*geweigerd\s*│\s*leesmij\.txt\s*│\s*niet gelezen\s*│", output);

@@ -42,6 +42,11 @@ internal static class IngestCommand
         table.Write(console);
         console.Line();
         console.Line($"Samenvatting: {table.Summary()}");
+        if (drop is not null)
+        {
+            console.Line($"Tegelijk verwerkt: tot {ingest.ParallelDeliveries} leveringen van verschillende gemeenten (instelling Ingest:GelijktijdigeLeveringen).");
+        }
+
         console.Line($"Leveringsrapporten: {Path.GetFullPath(reportFolder)}");
         return WorkerCommandLine.ExitOk;
     }

@@ -28,6 +28,7 @@ public static class PreventiemonitorServices
         services.AddSetting<ScoreRunOptions>(ScoreRunOptions.Section, o => configuration.GetSection(ScoreRunOptions.Section).Bind(o), o => o.Problems());
         services.AddSetting<HttpSourceOptions>(HttpSourceOptions.Section, o => configuration.GetSection(HttpSourceOptions.Section).Bind(o), o => o.Problems());
         services.AddSetting<SourcesOptions>(SourceSettings.Section, o => o.Bind(configuration), SourceProblems);
+        services.AddSetting<IngestOptions>(IngestOptions.Section, o => configuration.GetSection(IngestOptions.Section).Bind(o), o => o.Problems());
         services.AddSetting<PublicationOptions>(PublicationOptions.Section, o => configuration.GetSection(PublicationOptions.Section).Bind(o), o => o.Problems());
         services.AddSetting<HangfireOptions>(HangfireOptions.Section, o => configuration.GetSection(HangfireOptions.Section).Bind(o), o => o.Problems());
         services.AddSetting<WebOptions>(WebOptions.Section, o => configuration.GetSection(WebOptions.Section).Bind(o), o => o.Problems());
@@ -55,6 +56,7 @@ public static class PreventiemonitorServices
                 () => clients.CreateClient(HttpSourceResilience.ClientName), loggerFactory)
             {
                 HttpOptions = sp.GetRequiredService<IOptions<HttpSourceOptions>>().Value,
+                ParallelDeliveries = sp.GetRequiredService<IOptions<IngestOptions>>().Value.GelijktijdigeLeveringen,
             };
         });
 
