@@ -46,9 +46,69 @@ public static class SecondarySuppressor
     internal static (SuppressionState State, (CellKey Key, string Reason)? Failure) Cover(
         SuppressionState state, IReadOnlyList<CellKey> targets, Func<CellKey, bool> allowed, int maxSteps)
     {
+        var steps = 0;
+        IReadOnlyList<CellKey> open = targets;
+        while (true)
+        {
+            var (reached, failure) = Pass(state, open, allowed, maxSteps, ref steps);
+            if (failure is not null)
+            {
+                return (reached, failure);
+            }
+
+            var grown = reached.Emptied.Count > state.Emptied.Count;
+            state = reached;
+            open = Reopened(state, targets);
+            if (open.Count == 0)
+            {
+                return (state, null);
+            }
+
+            if (!grown)
+            {
+                // The checks disagree with the greedy's on a count (solver tolerance): refuse rather than loop.
+                return (state, (open[0], $"Geen bescherming gevonden voor {open[0]}: de controle van het blok blijft tekortschieten."));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The primary counts of <paramref name="targets"/> that no longer pass once their component is a block
+    /// (<see cref="LinkedComponent.IsBlock"/>): a count settled on its exact component can fail when later cells grow that
+    /// component beyond <see cref="ComponentLimits.Exact"/> and the stronger attacker of the block takes over. On an exact
+    /// component emptying only widens the attacker's ranges, so those counts are not checked again.
+    /// </summary>
+    private static List<CellKey> Reopened(SuppressionState state, IReadOnlyList<CellKey> targets)
+    {
+        var model = state.Model;
+        var wanted = targets.Where(k => model.Cells[k].Kind == CellKind.Count && model.IsPrimary(model.Cells[k])).ToHashSet();
+        var done = new HashSet<CellKey>();
+        var open = new List<CellKey>();
+        foreach (var target in targets.Where(wanted.Contains))
+        {
+            if (done.Contains(target))
+            {
+                continue;
+            }
+
+            var component = LinkedComponent.Of(state, target);
+            done.UnionWith(component.Variables);
+            if (component.IsBlock)
+            {
+                var counts = component.Variables.Where(wanted.Contains).ToList();
+                open.AddRange(DisclosureAuditor.Ranges(state, component, counts).Where(r => DisclosureAuditor.Shortfall(r.Range, r.Baseline) > 0).Select(r => r.Key));
+            }
+        }
+
+        return open;
+    }
+
+    /// <summary>One pass of the greedy loop of <see cref="Cover"/> over <paramref name="targets"/>.</summary>
+    private static (SuppressionState State, (CellKey Key, string Reason)? Failure) Pass(
+        SuppressionState state, IReadOnlyList<CellKey> targets, Func<CellKey, bool> allowed, int maxSteps, ref int steps)
+    {
         var model = state.Model;
         var settled = new HashSet<CellKey>();
-        var steps = 0;
         var deferred = new List<CellKey>();
         foreach (var (target, last) in targets.Select(t => (t, false)).Concat(deferred.Select(t => (t, true))))
         {
@@ -139,9 +199,7 @@ public static class SecondarySuppressor
         foreach (var key in secondary)
         {
             var trial = state.Without(key);
-            var component = LinkedComponent.Of(trial, key);
-            var primaries = component.Variables.Where(k => trial.Emptied.Contains(k) && state.Model.IsPrimary(state.Model.Cells[k])).ToList();
-            if (StillPasses(trial, component, primaries))
+            if (StillPasses(trial, LinkedComponent.Around(trial, key)))
             {
                 state = trial;
             }
@@ -154,20 +212,21 @@ public static class SecondarySuppressor
     /// True when every primary count still has its baseline range without the cell; a program the solver
     /// cannot solve keeps the cell emptied (pruning only ever saves cells, it never risks a count).
     /// </summary>
-    private static bool StillPasses(SuppressionState trial, LinkedComponent component, List<CellKey> primaries)
+    private static bool StillPasses(SuppressionState trial, IReadOnlyList<LinkedComponent> components)
     {
         try
         {
-            // The counts nearest the cell first (the component is walked from it), one by one: a trial that fails
+            // The counts nearest the cell first (its component is walked from it), one by one: a trial that fails
             // usually fails there, without solving the ranges of the whole component.
-            using (var attacker = ComponentProgram.Attacker(trial, component))
+            var primaries = Primaries(trial, components[0]);
+            using (var attacker = ComponentProgram.Attacker(trial, components[0]))
             {
                 foreach (var key in primaries.Take(NearestFirst))
                 {
                     var range = attacker.Range(key);
                     if (DisclosureAuditor.Shortfall(range, trial.Bounds(key)) > 0)
                     {
-                        using var baseline = ComponentProgram.Baseline(trial, component);
+                        using var baseline = ComponentProgram.Baseline(trial, components[0]);
                         if (DisclosureAuditor.Shortfall(range, baseline.Range(key)) > 0)
                         {
                             return false;
@@ -176,14 +235,20 @@ public static class SecondarySuppressor
                 }
             }
 
-            return primaries.Count <= NearestFirst
-                || DisclosureAuditor.Ranges(trial, component, primaries).All(r => DisclosureAuditor.Shortfall(r.Range, r.Baseline) == 0);
+            return (primaries.Count <= NearestFirst || AllPass(trial, components[0], primaries))
+                && components.Skip(1).All(c => Primaries(trial, c) is var others && (others.Count == 0 || AllPass(trial, c, others)));
         }
         catch (InvalidOperationException)
         {
             return false;
         }
     }
+
+    private static List<CellKey> Primaries(SuppressionState state, LinkedComponent component) =>
+        [.. component.Variables.Where(k => state.Emptied.Contains(k) && state.Model.IsPrimary(state.Model.Cells[k]))];
+
+    private static bool AllPass(SuppressionState state, LinkedComponent component, List<CellKey> primaries) =>
+        DisclosureAuditor.Ranges(state, component, primaries).All(r => DisclosureAuditor.Shortfall(r.Range, r.Baseline) == 0);
 
     /// <summary>Marks every primary count of the component whose range already equals its baseline.</summary>
     private static void Settle(SuppressionState state, LinkedComponent component, HashSet<CellKey> settled)
