@@ -42,7 +42,7 @@ public sealed class ManySmallCountsTests(DatabaseFixture fixture, ITestOutputHel
     [Theory]
     [InlineData(40, 2, 20250614UL, 20, 8)]
     [InlineData(40, 2, 7UL, 20, 8)]
-    [InlineData(30, 3, 11UL, 12, 5)]
+    [InlineData(20, 3, 11UL, 12, 5)]
     [InlineData(40, 2, 20250614UL, 40, 15)]
     public async Task With_low_limits_a_v2_year_is_published_and_the_attacker_narrows_no_emptied_count(
         int programmas, int gemeenten, ulong seed, int exact, int large)
@@ -51,6 +51,48 @@ public sealed class ManySmallCountsTests(DatabaseFixture fixture, ITestOutputHel
             new ScaleDropOptions { Rijen = 8_000, Programmas = programmas, Gemeenten = gemeenten, Klein = 0.3, Seed = seed },
             new ComponentLimits(exact, large));
         Assert.True(primary.Count > 20, $"te weinig kleine aantallen: {primary.Count}");
+    }
+
+    /// <summary>
+    /// The cause of the refusal at low limits: a region's mean, emptied, constrains nothing; published again, its R4 fixes a
+    /// weighted sum of the programmes of both municipalities. In a block that R4 is cut, so the mean's own component is the mean
+    /// alone: pruning must check the blocks its cut relation reaches (<see cref="LinkedComponent.Around"/>), which hold primary counts.
+    /// </summary>
+    [Fact]
+    public async Task Publishing_a_region_mean_again_reaches_the_blocks_of_its_cut_relation()
+    {
+        var drop = Path.Combine(_out, "drop");
+        ScaleDrop.Write(drop, new ScaleDropOptions { Rijen = 8_000, Programmas = 40, Gemeenten = 2, Klein = 0.3 });
+        var db = await fixture.CreateMigratedDatabaseAsync();
+        await new IngestService(db, new byte[32], [], null, NullLoggerFactory.Instance).IngestDropAsync(drop, null, null, CancellationToken.None);
+        var run = await new ScoreRunService(db, NullLogger<ScoreRunService>.Instance)
+            .RunAsync(2025, new MethodParameters { Versie = MethodVersions.V2 }, "test", CancellationToken.None);
+        var data = await new PublicationBuilder(db).BuildAsync(run.Id, CancellationToken.None);
+        var checkedMeans = 0;
+        PublicationDisclosure.Protect(data.Tables, KMin, KMin, full =>
+        {
+            var model = full.WithLimits(new ComponentLimits(20, 8));
+            var state = SuppressionState.Primary(model);
+            foreach (var mean in model.Cells.Keys.Where(k => k.Table == "scores_gemeente_thema" && k.Row.StartsWith("REGIO|", StringComparison.Ordinal) && k.Column == "score"))
+            {
+                var own = LinkedComponent.Of(state, mean);
+                if (!own.IsBlock)
+                {
+                    continue;
+                }
+
+                var around = LinkedComponent.Around(state, mean);
+                var primaries = around.SelectMany(c => c.Variables).Where(k => state.Emptied.Contains(k) && model.IsPrimary(model.Cells[k])).ToList();
+                Assert.DoesNotContain(own.Variables, k => state.Emptied.Contains(k) && model.IsPrimary(model.Cells[k]));
+                Assert.NotEmpty(own.Cut);
+                Assert.True(around.Count > 1, $"{mean}: {around.Count} componenten");
+                Assert.True(primaries.Select(k => k.Row.Split('|')[0]).Distinct().Count() > 1, $"{mean}: {string.Join(", ", primaries)}");
+                checkedMeans++;
+            }
+
+            return SecondarySuppressor.Protect(model);
+        });
+        Assert.True(checkedMeans > 0);
     }
 
     /// <summary>
