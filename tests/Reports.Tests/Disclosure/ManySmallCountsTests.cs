@@ -127,6 +127,8 @@ public sealed class ManySmallCountsTests(DatabaseFixture fixture, ITestOutputHel
         output.WriteLine($"{run.Programmas} programma's: {attacked.Count} leeggemaakte aantallen, {primary.Count} primair, {narrowed.Count} smaller dan hun basis; " +
             $"gegenereerd, ingelezen en berekend in {scored.TotalSeconds:0.0} s, beschermd in {(protection - scored).TotalSeconds:0.0} s, aanval {(watch.Elapsed - protection).TotalSeconds:0.0} s");
         narrowed.ForEach(c => output.WriteLine($"  {c}"));
+        var emptied = string.Join("\n", attacked.Select(c => $"{c.File}[{c.Row}].{c.Column}").Order(StringComparer.Ordinal));
+        output.WriteLine($"  hash van de leeggemaakte aantallen: {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(emptied)))[..16]}");
         Assert.Empty(narrowed);
         return primary;
     }
