@@ -86,8 +86,25 @@ public static class CandidateChooser
         (CellKey Cell, double Shortfall)? best = null;
         var low = range.Low > baseline.Low;
         var high = range.High < baseline.High;
-        foreach (var candidate in candidates.Take(MaxTrials))
+        var tried = candidates.Take(MaxTrials).ToList();
+        using var trials = new CandidateTrials(state, target, tried);
+        foreach (var candidate in tried)
         {
+            if (trials.Shortfall(candidate, baseline, low, high) is { } reused)
+            {
+                if (reused == 0)
+                {
+                    return (candidate, 0);
+                }
+
+                if (best is not { } kept || reused < kept.Shortfall - DisclosureAuditor.Tolerance)
+                {
+                    best = (candidate, reused);
+                }
+
+                continue;
+            }
+
             var trial = state.With(candidate);
             var component = LinkedComponent.Of(trial, target);
             double shortfall;

@@ -52,6 +52,13 @@ public sealed class LinkedComponent
     }
 
     /// <summary>
+    /// This exact component with more cells and relations (<see cref="CandidateTrials"/>: the cells it may empty, as variables
+    /// fixed at their values, and their relations, switched off until a trial).
+    /// </summary>
+    internal LinkedComponent Extended(IEnumerable<CellKey> variables, IEnumerable<DisclosureRelation> relations) =>
+        new([.. Variables, .. variables], [.. Relations, .. relations], Cut, IsBlock);
+
+    /// <summary>
     /// Every component whose programs can change when <paramref name="key"/> is published again in <paramref name="state"/>
     /// (the state with the cell published): the component of the cell and of each cell it carries, and, for a block, the block
     /// of every unknown cell of its <see cref="Cut"/> relations. Those blocks see the cell only through a cut relation, which
