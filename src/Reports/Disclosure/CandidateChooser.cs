@@ -15,7 +15,8 @@ namespace Preventiemonitor.Reports.Disclosure;
 /// taken (so that the next step can free it, e.g. a group's <c>paren</c> that the other groups still determine). Cells of <see cref="LinkedCellModel.LastResort"/> come after every other candidate of a list; when the
 /// model <see cref="LinkedCellModel.ChoosesByLevel"/>, a list is ordered by <see cref="CellLevel"/> (lower first)
 /// before value, so a programme's or instrument's cell that suffices is taken before a municipality's or the region's.
-/// Deterministic: every order is by level, value and <see cref="CellKey"/>.
+/// Deterministic: every order is by level, value and <see cref="CellKey"/>. The trials of one list share their programs where the
+/// candidate allows it (<see cref="CandidateTrials"/>; the same ranges).
 /// </summary>
 public static class CandidateChooser
 {

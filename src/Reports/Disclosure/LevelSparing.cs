@@ -64,7 +64,7 @@ internal static class LevelSparing
         {
             var (covered, failure) = SecondarySuppressor.Cover(trial, primaries, allowed, Math.Min(MaxSteps, budget));
             budget -= covered.Emptied.Count - trial.Emptied.Count;
-            return failure is null ? SecondarySuppressor.Prune(covered) : null;
+            return failure is null ? Pruning.Prune(covered) : null;
         }
         catch (InvalidOperationException)
         {
