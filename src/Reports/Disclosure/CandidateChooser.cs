@@ -15,7 +15,8 @@ namespace Preventiemonitor.Reports.Disclosure;
 /// taken (so that the next step can free it, e.g. a group's <c>paren</c> that the other groups still determine). Cells of <see cref="LinkedCellModel.LastResort"/> come after every other candidate of a list; when the
 /// model <see cref="LinkedCellModel.ChoosesByLevel"/>, a list is ordered by <see cref="CellLevel"/> (lower first)
 /// before value, so a programme's or instrument's cell that suffices is taken before a municipality's or the region's.
-/// Deterministic: every order is by level, value and <see cref="CellKey"/>.
+/// Deterministic: every order is by level, value and <see cref="CellKey"/>. The trials of one list share their programs where the
+/// candidate allows it (<see cref="CandidateTrials"/>; the same ranges).
 /// </summary>
 public static class CandidateChooser
 {
@@ -86,8 +87,25 @@ public static class CandidateChooser
         (CellKey Cell, double Shortfall)? best = null;
         var low = range.Low > baseline.Low;
         var high = range.High < baseline.High;
-        foreach (var candidate in candidates.Take(MaxTrials))
+        var tried = candidates.Take(MaxTrials).ToList();
+        using var trials = new CandidateTrials(state, target, tried);
+        foreach (var candidate in tried)
         {
+            if (trials.Shortfall(candidate, baseline, low, high) is { } reused)
+            {
+                if (reused == 0)
+                {
+                    return (candidate, 0);
+                }
+
+                if (best is not { } kept || reused < kept.Shortfall - DisclosureAuditor.Tolerance)
+                {
+                    best = (candidate, reused);
+                }
+
+                continue;
+            }
+
             var trial = state.With(candidate);
             var component = LinkedComponent.Of(trial, target);
             double shortfall;

@@ -15,14 +15,14 @@ public sealed class ComponentProgram : IDisposable
     private readonly Dictionary<CellKey, Variable> _variables = [];
     private readonly double _ceiling;
     private readonly LinkedCellModel _model;
-    private readonly List<(Constraint Row, string Id)> _rows = [];
+    private readonly List<(Constraint Row, DisclosureRelation Relation, double Lower, double Upper)> _rows = [];
 
     private ComponentProgram(
-        IReadOnlyList<CellKey> variables, Func<CellKey, Interval> bounds, IReadOnlyList<(string Id, LinearConstraint Row)> rows,
+        IReadOnlyList<CellKey> variables, Func<CellKey, Interval> bounds, IReadOnlyList<(DisclosureRelation Relation, LinearConstraint Row)> rows,
         Func<CellKey, double> constant, LinkedCellModel model)
     {
         Func<CellKey, double> truth = key => model.Cells[key].Truth;
-        TruthCheck.Verify(variables, bounds, rows, truth);
+        TruthCheck.Verify(variables, bounds, [.. rows.Select(r => (r.Relation.Id, r.Row))], truth);
         _ceiling = model.Ceiling;
         _model = model;
         _solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("GLOP is niet beschikbaar.");
@@ -32,7 +32,7 @@ public sealed class ComponentProgram : IDisposable
             _variables[key] = _solver.MakeNumVar(Math.Max(b.Low, -_ceiling), Math.Min(b.High, _ceiling), key.ToString());
         }
 
-        foreach (var (id, constraint) in rows)
+        foreach (var (relation, constraint) in rows)
         {
             var offset = 0.0;
             var terms = new List<(Variable Variable, double Coefficient)>();
@@ -54,7 +54,7 @@ public sealed class ComponentProgram : IDisposable
             }
 
             var lp = _solver.MakeConstraint(constraint.Lower - offset, constraint.Upper - offset);
-            _rows.Add((lp, id));
+            _rows.Add((lp, relation, lp.Lb(), lp.Ub()));
             foreach (var (variable, coefficient) in terms)
             {
                 lp.SetCoefficient(variable, lp.GetCoefficient(variable) + coefficient);
@@ -72,7 +72,7 @@ public sealed class ComponentProgram : IDisposable
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(component);
-        var rows = component.Relations.Concat(component.Cut).SelectMany(r => r.Linearize(state).Select(c => (r.Id, c))).ToList();
+        var rows = component.Relations.Concat(component.Cut).SelectMany(r => r.Linearize(state).Select(c => (r, c))).ToList();
 
         // Cells outside the component are published counts (constants), except in a cut relation (LinkedComponent.Cut):
         // there the attacker is given the true value of every unknown cell outside the block.
@@ -99,7 +99,7 @@ public sealed class ComponentProgram : IDisposable
         ArgumentNullException.ThrowIfNull(component);
         var model = state.Model;
         var structural = component.Relations.Where(r => r.IsStructural(model)).ToList();
-        var rows = structural.SelectMany(r => r.Linearize(state).Select(c => (r.Id, c))).ToList();
+        var rows = structural.SelectMany(r => r.Linearize(state).Select(c => (r, c))).ToList();
         var variables = new List<CellKey>();
         var seen = new HashSet<CellKey>();
         foreach (var key in component.Variables.Where(k => model.Cells[k].Kind == CellKind.Count)
@@ -111,9 +111,30 @@ public sealed class ComponentProgram : IDisposable
             }
         }
 
-        Interval Forgotten(CellKey key) =>
-            state.IsEmptied(key) || model.Cells[key].Value == 0 ? state.Bounds(key) : new Interval(0, double.PositiveInfinity);
-        return new ComponentProgram(variables, Forgotten, rows, key => state.Bounds(key).Low, model);
+        return new ComponentProgram(variables, key => Forgotten(state, key), rows, key => state.Bounds(key).Low, model);
+    }
+
+    /// <summary>The bounds of a cell in the <see cref="Baseline"/>: an emptied cell's and a zero's as in the state, any other ≥ 0.</summary>
+    internal static Interval Forgotten(SuppressionState state, CellKey key) =>
+        state.IsEmptied(key) || state.Model.Cells[key].Value == 0 ? state.Bounds(key) : new Interval(0, double.PositiveInfinity);
+
+    /// <summary>Whether <paramref name="key"/> is a variable of the program.</summary>
+    internal bool Has(CellKey key) => _variables.ContainsKey(key);
+
+    /// <summary>Sets the bounds of a variable (as the constructor does: within the ceiling), for a trial on the same program.</summary>
+    internal void Bound(CellKey key, Interval bounds) =>
+        _variables[key].SetBounds(Math.Max(bounds.Low, -_ceiling), Math.Min(bounds.High, _ceiling));
+
+    /// <summary>Switches the rows of <paramref name="relations"/> on (their bounds) or off (no bounds), for a trial on the same program.</summary>
+    internal void Switch(IReadOnlySet<DisclosureRelation> relations, bool on)
+    {
+        foreach (var (row, relation, lower, upper) in _rows)
+        {
+            if (relations.Contains(relation))
+            {
+                row.SetBounds(on ? lower : double.NegativeInfinity, on ? upper : double.PositiveInfinity);
+            }
+        }
     }
 
     public Interval Range(CellKey key, bool low = true, bool high = true)
@@ -169,11 +190,11 @@ public sealed class ComponentProgram : IDisposable
                 continue;
             }
 
-            foreach (var (row, id) in _rows)
+            foreach (var (row, relation, _, _) in _rows)
             {
                 if (Math.Abs(row.DualValue()) > 1e-9)
                 {
-                    ids.Add(id);
+                    ids.Add(relation.Id);
                 }
             }
         }

@@ -2,7 +2,7 @@ namespace Preventiemonitor.Reports.Disclosure;
 
 /// <summary>
 /// The audit of onthulling-v2 §2: for every emptied count the minimum and the maximum over all real
-/// solutions of the relations (<see cref="ComponentProgram.Attacker"/>) and of its baseline
+/// solutions of the relations (<see cref="ComponentProgram.Attacker(SuppressionState, LinkedComponent)"/>) and of its baseline
 /// (<see cref="ComponentProgram.Baseline"/>), solved per connected component with GLOP (one pair of
 /// programs per component, reused for each of its cells). Emptied scores are listed with their domain.
 /// </summary>

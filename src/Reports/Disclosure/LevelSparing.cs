@@ -42,8 +42,8 @@ internal static class LevelSparing
                 }
 
                 var trial = state.Without(key);
-                var component = LinkedComponent.Of(trial, key);
-                var primaries = component.Variables.Where(k => trial.Emptied.Contains(k) && model.IsPrimary(model.Cells[k])).Order().ToList();
+                var primaries = LinkedComponent.Around(trial, key).SelectMany(c => c.Variables)
+                    .Where(k => trial.Emptied.Contains(k) && model.IsPrimary(model.Cells[k])).Distinct().Order().ToList();
                 if (Replace(trial, primaries, k => k != key && model.LevelOf(k) < level && !model.LastResort.Contains(k), ref budget) is { } replaced)
                 {
                     state = replaced;
@@ -64,7 +64,7 @@ internal static class LevelSparing
         {
             var (covered, failure) = SecondarySuppressor.Cover(trial, primaries, allowed, Math.Min(MaxSteps, budget));
             budget -= covered.Emptied.Count - trial.Emptied.Count;
-            return failure is null ? SecondarySuppressor.Prune(covered) : null;
+            return failure is null ? Pruning.Prune(covered) : null;
         }
         catch (InvalidOperationException)
         {

@@ -18,12 +18,20 @@ namespace Preventiemonitor.Reports.Disclosure;
 /// </summary>
 public sealed class LinkedComponent
 {
-    private LinkedComponent(IReadOnlyList<CellKey> variables, IReadOnlyList<DisclosureRelation> relations, IReadOnlyList<DisclosureRelation> cut)
+    private LinkedComponent(IReadOnlyList<CellKey> variables, IReadOnlyList<DisclosureRelation> relations, IReadOnlyList<DisclosureRelation> cut, bool isBlock)
     {
         Variables = variables;
         Relations = relations;
         Cut = cut;
+        IsBlock = isBlock;
     }
+
+    /// <summary>
+    /// True when this is a block cut from a component of more than <see cref="ComponentLimits.Exact"/> variables (a stronger
+    /// attacker than the exact component's). Emptying a cell can turn an exact component into one that is cut, so a count that
+    /// passed on its exact component is checked again once its component is a block (<see cref="SecondarySuppressor"/>).
+    /// </summary>
+    public bool IsBlock { get; }
 
     /// <summary>The unknown cells, in the order they were reached (the start first).</summary>
     public IReadOnlyList<CellKey> Variables { get; }
@@ -41,6 +49,57 @@ public sealed class LinkedComponent
     {
         ArgumentNullException.ThrowIfNull(state);
         return Walk(state, start, state.Model.Limits.Exact, cutWide: false) ?? Walk(state, start, int.MaxValue, cutWide: true)!;
+    }
+
+    /// <summary>
+    /// This exact component with more cells and relations (<see cref="CandidateTrials"/>: the cells it may empty, as variables
+    /// fixed at their values, and their relations, switched off until a trial).
+    /// </summary>
+    internal LinkedComponent Extended(IEnumerable<CellKey> variables, IEnumerable<DisclosureRelation> relations) =>
+        new([.. Variables, .. variables], [.. Relations, .. relations], Cut, IsBlock);
+
+    /// <summary>
+    /// Every component whose programs can change when <paramref name="key"/> is published again in <paramref name="state"/>
+    /// (the state with the cell published): the component of the cell and of each cell it carries, and, for a block, the block
+    /// of every unknown cell of its <see cref="Cut"/> relations. Those blocks see the cell only through a cut relation, which
+    /// publishing it can make narrower (a region's mean, emptied, constrains nothing; published, its R4 fixes a weighted sum of the
+    /// programmes of every municipality): the cell's own block alone does not contain their counts. The cell's component first.
+    /// </summary>
+    public static IReadOnlyList<LinkedComponent> Around(SuppressionState state, CellKey key)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var components = new List<LinkedComponent>();
+        var seen = new HashSet<CellKey>();
+        void Add(CellKey start)
+        {
+            if (seen.Contains(start))
+            {
+                return;
+            }
+
+            var component = Of(state, start);
+            components.Add(component);
+            seen.UnionWith(component.Variables);
+        }
+
+        Add(key);
+        foreach (var carried in Carried.Of(state.Model, key))
+        {
+            Add(carried);
+        }
+
+        for (var i = 0; i < components.Count; i++)
+        {
+            foreach (var constraint in components[i].Cut.SelectMany(r => r.Linearize(state)))
+            {
+                foreach (var term in constraint.Terms.Where(t => !state.Bounds(t.Cell).IsPoint))
+                {
+                    Add(term.Cell);
+                }
+            }
+        }
+
+        return components;
     }
 
     /// <summary>The component, or null when it reaches more than <paramref name="limit"/> variables.</summary>
@@ -91,6 +150,6 @@ public sealed class LinkedComponent
             }
         }
 
-        return new LinkedComponent(variables, relations, cut);
+        return new LinkedComponent(variables, relations, cut, cutWide);
     }
 }

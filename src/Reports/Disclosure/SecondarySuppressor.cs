@@ -6,18 +6,16 @@ namespace Preventiemonitor.Reports.Disclosure;
 /// one more cell is emptied, chosen by <see cref="CandidateChooser"/>. Emptying only widens the
 /// attacker's ranges and only narrows the baselines, while the range always lies within the
 /// baseline, so a count that passes keeps passing: once a count passes, every other primary count
-/// of its component is checked on the same programs and settled too. Afterwards <see cref="Prune"/>
+/// of its component is checked on the same programs and settled too. Afterwards <see cref="Pruning.Prune"/>
 /// publishes again what turned out unnecessary, and, when the model <see cref="LinkedCellModel.ChoosesByLevel"/>,
 /// <see cref="LevelSparing"/> replaces region and then municipality cells by cells of lower levels where those
 /// protect as well. Never empties a zero. On a large component (<see cref="ComponentLimits.Large"/>) a count
 /// whose step is futile is put aside and tried again after the others (<see cref="Cover"/>), and pruning checks the
-/// counts nearest the cell first.
+/// counts nearest the cell first, then every component the cell reaches, also through a block's cut relations
+/// (<see cref="LinkedComponent.Around"/>).
 /// </summary>
 public static class SecondarySuppressor
 {
-    /// <summary>Primary counts nearest a pruned cell that are checked one by one before the whole component.</summary>
-    private const int NearestFirst = 4;
-
     public static SuppressionResult Protect(LinkedCellModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -28,7 +26,7 @@ public static class SecondarySuppressor
             return new SuppressionResult(false, unprotected.Reason, Reasons(state), DisclosureAuditor.Audit(state)) { Unprotected = unprotected.Key };
         }
 
-        state = LevelSparing.Spare(Prune(state));
+        state = LevelSparing.Spare(Pruning.Prune(state));
         var final = DisclosureAuditor.Audit(state);
         return final.Passed
             ? new SuppressionResult(true, null, Reasons(state), final)
@@ -41,14 +39,75 @@ public static class SecondarySuppressor
     /// short, that count with the reason in Dutch. A count for which a step is futile (large components only) is put aside (the
     /// steps since the last one that narrowed it undone) and tried again after every other count, whose cells may help it
     /// (a bound from a cell the model may not empty, narrowed by a count later in key order): then without a limit on
-    /// futile steps, as the plain greedy (the candidates of a component are finite).
+    /// futile steps, as the plain greedy (the candidates of a component are finite). Last, the counts whose component is now a
+    /// block are checked again (<see cref="Reopened"/>) and the loop is run again for those that fail.
     /// </summary>
     internal static (SuppressionState State, (CellKey Key, string Reason)? Failure) Cover(
         SuppressionState state, IReadOnlyList<CellKey> targets, Func<CellKey, bool> allowed, int maxSteps)
     {
+        var steps = 0;
+        IReadOnlyList<CellKey> open = targets;
+        while (true)
+        {
+            var (reached, failure) = Pass(state, open, allowed, maxSteps, ref steps);
+            if (failure is not null)
+            {
+                return (reached, failure);
+            }
+
+            var grown = reached.Emptied.Count > state.Emptied.Count;
+            state = reached;
+            open = Reopened(state, targets);
+            if (open.Count == 0)
+            {
+                return (state, null);
+            }
+
+            if (!grown)
+            {
+                // The checks disagree with the greedy's on a count (solver tolerance): refuse rather than loop.
+                return (state, (open[0], $"Geen bescherming gevonden voor {open[0]}: de controle van het blok blijft tekortschieten."));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The primary counts of <paramref name="targets"/> that no longer pass once their component is a block
+    /// (<see cref="LinkedComponent.IsBlock"/>): a count settled on its exact component can fail when later cells grow that
+    /// component beyond <see cref="ComponentLimits.Exact"/> and the stronger attacker of the block takes over. On an exact
+    /// component emptying only widens the attacker's ranges, so those counts are not checked again.
+    /// </summary>
+    private static List<CellKey> Reopened(SuppressionState state, IReadOnlyList<CellKey> targets)
+    {
+        var model = state.Model;
+        var wanted = targets.Where(k => model.Cells[k].Kind == CellKind.Count && model.IsPrimary(model.Cells[k])).ToHashSet();
+        var done = new HashSet<CellKey>();
+        var open = new List<CellKey>();
+        foreach (var target in targets.Where(wanted.Contains))
+        {
+            if (done.Contains(target))
+            {
+                continue;
+            }
+
+            var component = LinkedComponent.Of(state, target);
+            done.UnionWith(component.Variables);
+            if (component.IsBlock)
+            {
+                var counts = component.Variables.Where(wanted.Contains).ToList();
+                open.AddRange(DisclosureAuditor.Ranges(state, component, counts).Where(r => DisclosureAuditor.Shortfall(r.Range, r.Baseline) > 0).Select(r => r.Key));
+            }
+        }
+
+        return open;
+    }
+
+    /// <summary>One pass of the greedy loop of <see cref="Cover"/> over <paramref name="targets"/>.</summary>
+    private static (SuppressionState State, (CellKey Key, string Reason)? Failure) Pass(
+        SuppressionState state, IReadOnlyList<CellKey> targets, Func<CellKey, bool> allowed, int maxSteps, ref int steps)
+    {
         var model = state.Model;
         var settled = new HashSet<CellKey>();
-        var steps = 0;
         var deferred = new List<CellKey>();
         foreach (var (target, last) in targets.Select(t => (t, false)).Concat(deferred.Select(t => (t, true))))
         {
@@ -121,67 +180,6 @@ public static class SecondarySuppressor
             {
                 progress = state;
             }
-        }
-    }
-
-    /// <summary>
-    /// The greedy can leave cells emptied that a later choice made unnecessary: each secondary cell,
-    /// the model's <see cref="LinkedCellModel.LastResort"/> cells first, then by level (the region's first, when the model
-    /// <see cref="LinkedCellModel.ChoosesByLevel"/>), then the largest first (then by key), is published again when every primary count it is linked to
-    /// still passes without it. Only cells the suppressor may choose are pruned (never a cell the model
-    /// had emptied before, <see cref="LinkedCellModel.EmptiedBefore"/>).
-    /// </summary>
-    internal static SuppressionState Prune(SuppressionState state)
-    {
-        var secondary = state.Emptied.Where(k => !state.Model.IsPrimary(state.Model.Cells[k]) && state.Model.Cells[k].Emptiable)
-            .OrderByDescending(k => state.Model.LastResort.Contains(k)).ThenByDescending(state.Model.LevelOf)
-            .ThenByDescending(k => state.Model.Cells[k].Value).ThenBy(k => k).ToList();
-        foreach (var key in secondary)
-        {
-            var trial = state.Without(key);
-            var component = LinkedComponent.Of(trial, key);
-            var primaries = component.Variables.Where(k => trial.Emptied.Contains(k) && state.Model.IsPrimary(state.Model.Cells[k])).ToList();
-            if (StillPasses(trial, component, primaries))
-            {
-                state = trial;
-            }
-        }
-
-        return state;
-    }
-
-    /// <summary>
-    /// True when every primary count still has its baseline range without the cell; a program the solver
-    /// cannot solve keeps the cell emptied (pruning only ever saves cells, it never risks a count).
-    /// </summary>
-    private static bool StillPasses(SuppressionState trial, LinkedComponent component, List<CellKey> primaries)
-    {
-        try
-        {
-            // The counts nearest the cell first (the component is walked from it), one by one: a trial that fails
-            // usually fails there, without solving the ranges of the whole component.
-            using (var attacker = ComponentProgram.Attacker(trial, component))
-            {
-                foreach (var key in primaries.Take(NearestFirst))
-                {
-                    var range = attacker.Range(key);
-                    if (DisclosureAuditor.Shortfall(range, trial.Bounds(key)) > 0)
-                    {
-                        using var baseline = ComponentProgram.Baseline(trial, component);
-                        if (DisclosureAuditor.Shortfall(range, baseline.Range(key)) > 0)
-                        {
-                            return false;
-                        }
-                    }
-                }
-            }
-
-            return primaries.Count <= NearestFirst
-                || DisclosureAuditor.Ranges(trial, component, primaries).All(r => DisclosureAuditor.Shortfall(r.Range, r.Baseline) == 0);
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
         }
     }
 
