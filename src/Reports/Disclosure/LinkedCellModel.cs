@@ -18,8 +18,9 @@ public sealed class LinkedCellModel
         KMin = kMin;
         Cells = cells.ToDictionary(c => c.Key);
         Relations = [.. relations];
-        EmptiedBefore = (emptiedBefore ?? []).ToHashSet();
-        LastResort = (lastResort ?? []).ToHashSet();
+        // The model's own key of each cell, so that keys from elsewhere (the first stage's model) are not kept alive.
+        EmptiedBefore = (emptiedBefore ?? []).Select(Own).ToHashSet();
+        LastResort = (lastResort ?? []).Select(Own).ToHashSet();
         ChoosesByLevel = choosesByLevel;
         foreach (var key in EmptiedBefore.Where(k => !Cells.ContainsKey(k)))
         {
@@ -49,6 +50,8 @@ public sealed class LinkedCellModel
             }
         }
     }
+
+    private CellKey Own(CellKey key) => Cells.TryGetValue(key, out var cell) ? cell.Key : key;
 
     /// <summary>The tables with a row per programme (or per programme and instrument or theme).</summary>
     private static readonly HashSet<string> ProgrammeTables = new(StringComparer.Ordinal)
