@@ -7,7 +7,7 @@ namespace Preventiemonitor.Reports.Disclosure;
 /// </summary>
 public sealed class LinkedCellModel
 {
-    private readonly Dictionary<CellKey, List<DisclosureRelation>> _byCell = [];
+    private readonly Dictionary<CellKey, DisclosureRelation[]> _byCell;
     private readonly HashSet<DisclosureRelation> _wide = new(ReferenceEqualityComparer.Instance);
 
     public LinkedCellModel(
@@ -27,28 +27,52 @@ public sealed class LinkedCellModel
             throw new ArgumentException($"Vooraf leeggemaakte cel {key} staat niet in het model.", nameof(emptiedBefore));
         }
         Ceiling = 100 * (1 + Cells.Values.Where(c => c.Kind == CellKind.Count).Sum(c => c.Value));
+        _byCell = Index(Cells, Relations);
         foreach (var relation in Relations)
         {
-            foreach (var key in relation.Cells.Distinct())
-            {
-                if (!Cells.ContainsKey(key))
-                {
-                    throw new ArgumentException($"Relatie {relation.Id} verwijst naar onbekende cel {key}.", nameof(relations));
-                }
-
-                if (!_byCell.TryGetValue(key, out var list))
-                {
-                    _byCell[key] = list = [];
-                }
-
-                list.Add(relation);
-            }
-
             if (relation.Cells.Where(k => ProgrammeTables.Contains(k.Table)).Select(Gemeente).Distinct().Skip(1).Any())
             {
                 _wide.Add(relation);
             }
         }
+    }
+
+    /// <summary>
+    /// The relations of each cell, in their order, each in an array of its exact size (a national publication has
+    /// hundreds of thousands of cells, most in one to three relations: growing lists would hold twice the room).
+    /// </summary>
+    private static Dictionary<CellKey, DisclosureRelation[]> Index(IReadOnlyDictionary<CellKey, DisclosureCell> cells, IReadOnlyList<DisclosureRelation> relations)
+    {
+        var counts = new Dictionary<CellKey, int>(cells.Count);
+        foreach (var relation in relations)
+        {
+            foreach (var key in relation.Cells.Distinct())
+            {
+                if (!cells.ContainsKey(key))
+                {
+                    throw new ArgumentException($"Relatie {relation.Id} verwijst naar onbekende cel {key}.", nameof(relations));
+                }
+
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        var byCell = new Dictionary<CellKey, DisclosureRelation[]>(counts.Count);
+        foreach (var (key, count) in counts)
+        {
+            byCell[key] = new DisclosureRelation[count];
+            counts[key] = 0;
+        }
+
+        foreach (var relation in relations)
+        {
+            foreach (var key in relation.Cells.Distinct())
+            {
+                byCell[key][counts[key]++] = relation;
+            }
+        }
+
+        return byCell;
     }
 
     private CellKey Own(CellKey key) => Cells.TryGetValue(key, out var cell) ? cell.Key : key;
