@@ -7,7 +7,7 @@ internal static class AreaRelations
         DisclosureInput input,
         CellKeyPool keys,
         ILookup<(string, string, string), InstrumentInput> instrumentsOf,
-        List<DisclosureCell> cells,
+        ModelCells cells,
         List<DisclosureRelation> relations)
     {
         var byArea = input.ProgrammeThemes.ToLookup(pt => (pt.Gemeente, pt.Thema));

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Preventiemonitor.Reports.Disclosure;
 
 /// <summary>
@@ -11,7 +13,15 @@ internal sealed class CellKeyPool
 {
     private const int MaxStackRow = 256;
     private readonly HashSet<string> _texts = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Table, string Row, string Column), CellKey> _keys = [];
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _textLookup;
+    private readonly HashSet<CellKey> _keys = new(new SharedTextComparer());
+    private readonly HashSet<CellKey>.AlternateLookup<(string Table, string Row, string Column)> _keyLookup;
+
+    public CellKeyPool()
+    {
+        _textLookup = _texts.GetAlternateLookup<ReadOnlySpan<char>>();
+        _keyLookup = _keys.GetAlternateLookup<(string, string, string)>();
+    }
 
     public CellKey Deelnemers(string gemeente, string programmaId) => Key(DisclosureKeys.Programmas, "deelnemers", gemeente, programmaId);
 
@@ -38,13 +48,14 @@ internal sealed class CellKeyPool
     {
         var length = a.Length + b.Length + 1 + (c is null ? 0 : c.Length + 1) + (d is null ? 0 : d.Length + 1);
         var row = length <= MaxStackRow ? Text(Row(stackalloc char[length], a, b, c, d)) : Text(string.Join('|', new[] { a, b, c, d }.OfType<string>()));
-        var key = (Text(table), row, Text(column));
-        if (!_keys.TryGetValue(key, out var cell))
+        var texts = (Text(table), row, Text(column));
+        if (!_keyLookup.TryGetValue(texts, out var key))
         {
-            _keys[key] = cell = new CellKey(key.Item1, row, key.Item3);
+            key = new CellKey(texts.Item1, row, texts.Item3);
+            _keys.Add(key);
         }
 
-        return cell;
+        return key;
     }
 
     private static ReadOnlySpan<char> Row(Span<char> row, string a, string b, string? c, string? d)
@@ -71,8 +82,7 @@ internal sealed class CellKeyPool
 
     private string Text(ReadOnlySpan<char> text)
     {
-        var lookup = _texts.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(text, out var shared))
+        if (!_textLookup.TryGetValue(text, out var shared))
         {
             shared = new string(text);
             _texts.Add(shared);
@@ -90,5 +100,25 @@ internal sealed class CellKeyPool
 
         _texts.Add(text);
         return text;
+    }
+
+    /// <summary>
+    /// Keys made of this pool's shared texts: equal when their texts are the same instances. A set entry is a
+    /// reference (not a key tuple beside the key), and a probe by the three texts allocates nothing.
+    /// </summary>
+    private sealed class SharedTextComparer : IEqualityComparer<CellKey>, IAlternateEqualityComparer<(string Table, string Row, string Column), CellKey>
+    {
+        public bool Equals(CellKey? x, CellKey? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && Equals((x.Table, x.Row, x.Column), y));
+
+        public int GetHashCode(CellKey obj) => GetHashCode((obj.Table, obj.Row, obj.Column));
+
+        public bool Equals((string Table, string Row, string Column) alternate, CellKey other) =>
+            ReferenceEquals(alternate.Table, other.Table) && ReferenceEquals(alternate.Row, other.Row) && ReferenceEquals(alternate.Column, other.Column);
+
+        public int GetHashCode((string Table, string Row, string Column) alternate) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(alternate.Table), RuntimeHelpers.GetHashCode(alternate.Row), RuntimeHelpers.GetHashCode(alternate.Column));
+
+        public CellKey Create((string Table, string Row, string Column) alternate) => new(alternate.Table, alternate.Row, alternate.Column);
     }
 }

@@ -32,7 +32,10 @@ public static class LinkedCellModelBuilder
     {
         ArgumentNullException.ThrowIfNull(input);
         var keys = new CellKeyPool();
-        var cells = new List<DisclosureCell>();
+        thawed ??= new HashSet<CellKey>();
+        var cells = new ModelCells(v1Emptied is null
+            ? null
+            : key => DisclosureKeys.MethodeV2Tables.Contains(key.Table) || (thawed.Contains(key) && !v1Emptied.Contains(key)));
         var relations = new List<DisclosureRelation>();
 
         foreach (var p in input.Programmes)
@@ -87,22 +90,9 @@ public static class LinkedCellModelBuilder
             MethodeV2Relations.Add(input, v2, keys, cells, relations);
         }
 
-        if (v1Emptied is null)
-        {
-            return new LinkedCellModel(input.KMin, cells, relations);
-        }
-
-        thawed ??= new HashSet<CellKey>();
-        for (var i = 0; i < cells.Count; i++)
-        {
-            var c = cells[i];
-            if (c.Emptiable && !DisclosureKeys.MethodeV2Tables.Contains(c.Key.Table) && !(thawed.Contains(c.Key) && !v1Emptied.Contains(c.Key)))
-            {
-                cells[i] = c with { Emptiable = false };
-            }
-        }
-
-        return new LinkedCellModel(input.KMin, cells, relations, v1Emptied, thawed.Where(k => !v1Emptied.Contains(k)), choosesByLevel: true);
+        return v1Emptied is null
+            ? new LinkedCellModel(input.KMin, cells.All, relations)
+            : new LinkedCellModel(input.KMin, cells.All, relations, v1Emptied, thawed.Where(k => !v1Emptied.Contains(k)), choosesByLevel: true);
     }
 
     /// <summary>The one instrument with an effect, when the pooled effect rests on exactly one.</summary>

@@ -11,7 +11,7 @@ internal static class MethodeV2Relations
     private const string GT2 = "g_t2";
     private const string GTerugval = "g_terugval";
 
-    public static void Add(DisclosureInput input, MethodeV2Input v2, CellKeyPool keys, List<DisclosureCell> cells, List<DisclosureRelation> relations)
+    public static void Add(DisclosureInput input, MethodeV2Input v2, CellKeyPool keys, ModelCells cells, List<DisclosureRelation> relations)
     {
         var durability = v2.Instruments.ToLookup(i => (i.Gemeente, i.ProgrammaId, i.Thema));
         AddInstruments(input, v2, keys, cells, relations);
@@ -20,7 +20,7 @@ internal static class MethodeV2Relations
         TargetGroupRelations.Add(input, v2, keys, cells, relations);
     }
 
-    private static void AddInstruments(DisclosureInput input, MethodeV2Input v2, CellKeyPool keys, List<DisclosureCell> cells, List<DisclosureRelation> relations)
+    private static void AddInstruments(DisclosureInput input, MethodeV2Input v2, CellKeyPool keys, ModelCells cells, List<DisclosureRelation> relations)
     {
         var pairs = input.Instruments.ToDictionary(i => (i.Gemeente, i.ProgrammaId, i.Thema, i.Instrument));
         foreach (var i in v2.Instruments)
@@ -45,7 +45,7 @@ internal static class MethodeV2Relations
 
     /// <summary>The programme × theme rows; returns for each the instrument whose effect each pooled effect rests on, when only one.</summary>
     private static Dictionary<(string, string, string), (CellKey? T2, CellKey? Terugval)> AddProgrammeThemes(
-        MethodeV2Input v2, CellKeyPool keys, ILookup<(string, string, string), DurabilityInstrumentInput> durability, List<DisclosureCell> cells, List<DisclosureRelation> relations)
+        MethodeV2Input v2, CellKeyPool keys, ILookup<(string, string, string), DurabilityInstrumentInput> durability, ModelCells cells, List<DisclosureRelation> relations)
     {
         var single = new Dictionary<(string, string, string), (CellKey?, CellKey?)>();
         foreach (var pt in v2.ProgrammeThemes)
@@ -73,7 +73,7 @@ internal static class MethodeV2Relations
     }
 
     private static void AddAreas(
-        MethodeV2Input v2, CellKeyPool keys, Dictionary<(string, string, string), (CellKey? T2, CellKey? Terugval)> single, List<DisclosureCell> cells, List<DisclosureRelation> relations)
+        MethodeV2Input v2, CellKeyPool keys, Dictionary<(string, string, string), (CellKey? T2, CellKey? Terugval)> single, ModelCells cells, List<DisclosureRelation> relations)
     {
         var byArea = v2.ProgrammeThemes.ToLookup(pt => (pt.Gemeente, pt.Thema));
         var byTheme = v2.ProgrammeThemes.ToLookup(pt => pt.Thema);
@@ -103,7 +103,7 @@ internal static class MethodeV2Relations
 
     /// <summary>The cells of an effect <c>{prefix}</c>, <c>{prefix}_ci_laag</c>, <c>{prefix}_ci_hoog</c> carried by <paramref name="carrier"/>; R7 on <paramref name="count"/> when given.</summary>
     private static void Effect(
-        EffectInput? effect, string prefix, Func<string, CellKey> key, CellKey carrier, CellKey? count, List<DisclosureCell> cells, List<DisclosureRelation> relations)
+        EffectInput? effect, string prefix, Func<string, CellKey> key, CellKey carrier, CellKey? count, ModelCells cells, List<DisclosureRelation> relations)
     {
         if (effect is null)
         {

@@ -12,7 +12,7 @@ internal static class TargetGroupRelations
 {
     private const string Leeftijdsgroep = "leeftijdsgroep";
 
-    public static void Add(DisclosureInput input, MethodeV2Input v2, CellKeyPool keys, List<DisclosureCell> cells, List<DisclosureRelation> relations)
+    public static void Add(DisclosureInput input, MethodeV2Input v2, CellKeyPool keys, ModelCells cells, List<DisclosureRelation> relations)
     {
         var groupsOf = v2.Programmes.ToDictionary(p => (p.Gemeente, p.ProgrammaId));
         var byArea = input.ProgrammeThemes.ToLookup(pt => (pt.Gemeente, pt.Thema));
