@@ -7,7 +7,8 @@ namespace Preventiemonitor.Reports.Disclosure;
 /// </summary>
 public sealed class LinkedCellModel
 {
-    private readonly Dictionary<CellKey, DisclosureRelation[]> _byCell;
+    private readonly Dictionary<CellKey, (int Start, int Count)> _runs;
+    private readonly DisclosureRelation[] _relationsByCell;
     private readonly HashSet<DisclosureRelation> _wide = new(ReferenceEqualityComparer.Instance);
 
     public LinkedCellModel(
@@ -27,7 +28,7 @@ public sealed class LinkedCellModel
             throw new ArgumentException($"Vooraf leeggemaakte cel {key} staat niet in het model.", nameof(emptiedBefore));
         }
         Ceiling = 100 * (1 + Cells.Values.Where(c => c.Kind == CellKind.Count).Sum(c => c.Value));
-        _byCell = Index(Cells, Relations);
+        (_runs, _relationsByCell) = Index(Cells, Relations);
         foreach (var relation in Relations)
         {
             if (relation.Cells.Where(k => ProgrammeTables.Contains(k.Table)).Select(Gemeente).Distinct().Skip(1).Any())
@@ -38,12 +39,15 @@ public sealed class LinkedCellModel
     }
 
     /// <summary>
-    /// The relations of each cell, in their order, each in an array of its exact size (a national publication has
-    /// hundreds of thousands of cells, most in one to three relations: growing lists would hold twice the room).
+    /// The relations of each cell, in their order: one array of every cell's relations one cell after the other, and per
+    /// cell where its run starts and how long it is (a national publication has hundreds of thousands of cells, most in
+    /// one to three relations: an array or list per cell would cost more than the references it holds).
     /// </summary>
-    private static Dictionary<CellKey, DisclosureRelation[]> Index(IReadOnlyDictionary<CellKey, DisclosureCell> cells, IReadOnlyList<DisclosureRelation> relations)
+    private static (Dictionary<CellKey, (int Start, int Count)> Runs, DisclosureRelation[] All) Index(
+        IReadOnlyDictionary<CellKey, DisclosureCell> cells, IReadOnlyList<DisclosureRelation> relations)
     {
-        var counts = new Dictionary<CellKey, int>(cells.Count);
+        var runs = new Dictionary<CellKey, (int Start, int Count)>(cells.Count);
+        var total = 0;
         foreach (var relation in relations)
         {
             foreach (var key in relation.Cells.Distinct())
@@ -53,26 +57,31 @@ public sealed class LinkedCellModel
                     throw new ArgumentException($"Relatie {relation.Id} verwijst naar onbekende cel {key}.", nameof(relations));
                 }
 
-                counts[key] = counts.GetValueOrDefault(key) + 1;
+                runs[key] = (0, runs.GetValueOrDefault(key).Count + 1);
+                total++;
             }
         }
 
-        var byCell = new Dictionary<CellKey, DisclosureRelation[]>(counts.Count);
-        foreach (var (key, count) in counts)
+        // Runs in the order of the cells' first relation; each run's Count then counts the relations placed so far.
+        var start = 0;
+        foreach (var (key, (_, count)) in runs)
         {
-            byCell[key] = new DisclosureRelation[count];
-            counts[key] = 0;
+            runs[key] = (start, 0);
+            start += count;
         }
 
+        var all = new DisclosureRelation[total];
         foreach (var relation in relations)
         {
             foreach (var key in relation.Cells.Distinct())
             {
-                byCell[key][counts[key]++] = relation;
+                var (at, placed) = runs[key];
+                all[at + placed] = relation;
+                runs[key] = (at, placed + 1);
             }
         }
 
-        return byCell;
+        return (runs, all);
     }
 
     private CellKey Own(CellKey key) => Cells.TryGetValue(key, out var cell) ? cell.Key : key;
@@ -95,7 +104,8 @@ public sealed class LinkedCellModel
     /// <summary>A copy of <paramref name="other"/> with other <see cref="Limits"/> (tests run the bounded paths on small publications).</summary>
     private LinkedCellModel(LinkedCellModel other, ComponentLimits limits)
     {
-        _byCell = other._byCell;
+        _runs = other._runs;
+        _relationsByCell = other._relationsByCell;
         _wide = other._wide;
         KMin = other.KMin;
         Cells = other.Cells;
@@ -176,7 +186,7 @@ public sealed class LinkedCellModel
 
     /// <summary>The relations that refer to <paramref name="key"/>, in the order they were given.</summary>
     public IReadOnlyList<DisclosureRelation> RelationsOf(CellKey key) =>
-        _byCell.TryGetValue(key, out var list) ? list : [];
+        _runs.TryGetValue(key, out var run) ? new ArraySegment<DisclosureRelation>(_relationsByCell, run.Start, run.Count) : [];
 
     /// <summary>A count the primary rule empties: 1 … k_min − 1 people.</summary>
     public bool IsPrimary(DisclosureCell cell) =>

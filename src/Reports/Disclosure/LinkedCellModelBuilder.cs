@@ -105,19 +105,18 @@ public static class LinkedCellModelBuilder
     internal static (CellKey G, CellKey Low, CellKey High) EffectKeys(Func<string, CellKey> key) =>
         (key("effect_g"), key("effect_ci_laag"), key("effect_ci_hoog"));
 
+    /// <summary>The three cells of an effect, carried by <paramref name="paren"/> (one list of carriers for the three).</summary>
     internal static IEnumerable<DisclosureCell> EffectCells(EffectInput effect, CellKey g, CellKey low, CellKey high, CellKey paren)
     {
-        yield return Rounded(g, effect.G, 3, Anything, carrier: paren);
-        yield return Rounded(low, effect.CiLow, 3, Anything, carrier: paren);
-        yield return Rounded(high, effect.CiHigh, 3, Anything, carrier: paren);
+        IReadOnlyList<CellKey> carriers = [paren];
+        yield return DisclosureCell.Rounded(g, effect.G, 3, Anything, emptiable: false, carriers);
+        yield return DisclosureCell.Rounded(low, effect.CiLow, 3, Anything, emptiable: false, carriers);
+        yield return DisclosureCell.Rounded(high, effect.CiHigh, 3, Anything, emptiable: false, carriers);
     }
 
     internal static DisclosureCell Score(CellKey key, double value) =>
         DisclosureCell.Rounded(key, value, 1, Scores, emptiable: true, []);
 
     internal static DisclosureCell Bereik(CellKey key, double value, CellKey deelnemers) =>
-        Rounded(key, value, 1, NonNegative, deelnemers);
-
-    private static DisclosureCell Rounded(CellKey key, double value, int decimals, Interval domain, CellKey carrier) =>
-        DisclosureCell.Rounded(key, value, decimals, domain, emptiable: false, [carrier]);
+        DisclosureCell.Rounded(key, value, 1, NonNegative, emptiable: false, [deelnemers]);
 }
