@@ -5,8 +5,9 @@ internal static class AreaRelations
 {
     public static void Add(
         DisclosureInput input,
+        CellKeyPool keys,
         ILookup<(string, string, string), InstrumentInput> instrumentsOf,
-        List<DisclosureCell> cells,
+        ModelCells cells,
         List<DisclosureRelation> relations)
     {
         var byArea = input.ProgrammeThemes.ToLookup(pt => (pt.Gemeente, pt.Thema));
@@ -15,7 +16,7 @@ internal static class AreaRelations
         foreach (var area in input.Areas)
         {
             var regio = area.Gemeente == DisclosureKeys.Regio;
-            CellKey Key(string column) => DisclosureKeys.Area(area.Gemeente, area.Thema, column);
+            CellKey Key(string column) => keys.Area(area.Gemeente, area.Thema, column);
             var (deelnemers, paren, score, bereik) = (Key("deelnemers"), Key("paren"), Key("score"), Key("bereik_pct"));
             cells.Add(DisclosureCell.Count(deelnemers, area.Deelnemers));
             cells.Add(DisclosureCell.Count(paren, area.Paren));
@@ -24,21 +25,21 @@ internal static class AreaRelations
             if (regio)
             {
                 var parts = municipalities[area.Thema].ToList();
-                relations.Add(LinearRelation.Sum($"R2 deelnemers {id}", deelnemers, parts.Select(a => DisclosureKeys.Area(a.Gemeente, a.Thema, "deelnemers"))));
-                relations.Add(LinearRelation.Sum($"R2 paren {id}", paren, parts.Select(a => DisclosureKeys.Area(a.Gemeente, a.Thema, "paren"))));
+                relations.Add(LinearRelation.Sum($"R2 deelnemers {id}", deelnemers, parts.Select(a => keys.Area(a.Gemeente, a.Thema, "deelnemers"))));
+                relations.Add(LinearRelation.Sum($"R2 paren {id}", paren, parts.Select(a => keys.Area(a.Gemeente, a.Thema, "paren"))));
             }
             else
             {
-                relations.Add(LinearRelation.Sum($"R1 {id}", deelnemers, programmes.Select(pt => DisclosureKeys.Deelnemers(pt.Gemeente, pt.ProgrammaId))));
+                relations.Add(LinearRelation.Sum($"R1 {id}", deelnemers, programmes.Select(pt => keys.Deelnemers(pt.Gemeente, pt.ProgrammaId))));
                 relations.Add(LinearRelation.Sum($"R3 {id}", paren,
-                    programmes.Select(pt => DisclosureKeys.ProgrammeTheme(pt.Gemeente, pt.ProgrammaId, pt.Thema, "paren"))));
+                    programmes.Select(pt => keys.ProgrammeTheme(pt.Gemeente, pt.ProgrammaId, pt.Thema, "paren"))));
             }
 
             if (area.Score is { } value)
             {
                 cells.Add(LinkedCellModelBuilder.Score(score, value));
                 relations.Add(new WeightedMeanRelation($"R4 {id}", score, deelnemers,
-                    [.. programmes.Select(pt => new LinearTerm(pt.Score, DisclosureKeys.Deelnemers(pt.Gemeente, pt.ProgrammaId)))]));
+                    [.. programmes.Select(pt => new LinearTerm(pt.Score, keys.Deelnemers(pt.Gemeente, pt.ProgrammaId)))]));
             }
 
             if (area.Bevolking > 0)
@@ -49,12 +50,12 @@ internal static class AreaRelations
 
             if (area.Effect is { } effect)
             {
-                var keys = LinkedCellModelBuilder.EffectKeys(Key);
-                cells.AddRange(LinkedCellModelBuilder.EffectCells(effect, keys.G, keys.Low, keys.High, paren));
+                var effectKeys = LinkedCellModelBuilder.EffectKeys(Key);
+                cells.AddRange(LinkedCellModelBuilder.EffectCells(effect, effectKeys.G, effectKeys.Low, effectKeys.High, paren));
                 if (area.K == 1 && programmes.Where(pt => pt.Effect is not null).ToList() is [var single]
                     && LinkedCellModelBuilder.SingleInstrumentEffect(instrumentsOf[(single.Gemeente, single.ProgrammaId, single.Thema)]) is { } only)
                 {
-                    relations.Add(new EffectCountRelation($"R7 {id}", DisclosureKeys.Instrument(only, "paren"), keys.G, keys.Low, keys.High));
+                    relations.Add(new EffectCountRelation($"R7 {id}", keys.Instrument(only, "paren"), effectKeys.G, effectKeys.Low, effectKeys.High));
                 }
             }
         }

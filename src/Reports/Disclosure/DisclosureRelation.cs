@@ -6,8 +6,11 @@ namespace Preventiemonitor.Reports.Disclosure;
 /// <see cref="Linearize"/> turns one into linear constraints over cell values for the current
 /// suppression state, so the solver never needs to know which relation it solves.
 /// </summary>
-public abstract record DisclosureRelation(string Id)
+public abstract record DisclosureRelation(RelationId Name)
 {
+    /// <summary>The relation's name as text (<see cref="RelationId"/>: written out when read, not kept).</summary>
+    public string Id => Name.ToString();
+
     /// <summary>Every cell the relation refers to (also cells that only switch it on or off).</summary>
     public abstract IReadOnlyList<CellKey> Cells { get; }
 

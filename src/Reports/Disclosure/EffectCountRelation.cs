@@ -6,8 +6,8 @@ namespace Preventiemonitor.Reports.Disclosure;
 /// <c>g</c> and both ends known only to their rounding this bounds <see cref="Count"/> to an
 /// interval; when any of the three is emptied the relation says nothing.
 /// </summary>
-public sealed record EffectCountRelation(string Id, CellKey Count, CellKey G, CellKey CiLow, CellKey CiHigh)
-    : DisclosureRelation(Id)
+public sealed record EffectCountRelation(RelationId Name, CellKey Count, CellKey G, CellKey CiLow, CellKey CiHigh)
+    : DisclosureRelation(Name)
 {
     private const double Z = 1.959964;
 

@@ -7,7 +7,8 @@ namespace Preventiemonitor.Reports.Disclosure;
 /// </summary>
 public sealed class LinkedCellModel
 {
-    private readonly Dictionary<CellKey, List<DisclosureRelation>> _byCell = [];
+    private readonly Dictionary<CellKey, (int Start, int Count)> _runs;
+    private readonly DisclosureRelation[] _relationsByCell;
     private readonly HashSet<DisclosureRelation> _wide = new(ReferenceEqualityComparer.Instance);
 
     public LinkedCellModel(
@@ -18,37 +19,72 @@ public sealed class LinkedCellModel
         KMin = kMin;
         Cells = cells.ToDictionary(c => c.Key);
         Relations = [.. relations];
-        EmptiedBefore = (emptiedBefore ?? []).ToHashSet();
-        LastResort = (lastResort ?? []).ToHashSet();
+        // The model's own key of each cell, so that keys from elsewhere (the first stage's model) are not kept alive.
+        EmptiedBefore = (emptiedBefore ?? []).Select(Own).ToHashSet();
+        LastResort = (lastResort ?? []).Select(Own).ToHashSet();
         ChoosesByLevel = choosesByLevel;
         foreach (var key in EmptiedBefore.Where(k => !Cells.ContainsKey(k)))
         {
             throw new ArgumentException($"Vooraf leeggemaakte cel {key} staat niet in het model.", nameof(emptiedBefore));
         }
         Ceiling = 100 * (1 + Cells.Values.Where(c => c.Kind == CellKind.Count).Sum(c => c.Value));
+        (_runs, _relationsByCell) = Index(Cells, Relations);
         foreach (var relation in Relations)
         {
-            foreach (var key in relation.Cells.Distinct())
-            {
-                if (!Cells.ContainsKey(key))
-                {
-                    throw new ArgumentException($"Relatie {relation.Id} verwijst naar onbekende cel {key}.", nameof(relations));
-                }
-
-                if (!_byCell.TryGetValue(key, out var list))
-                {
-                    _byCell[key] = list = [];
-                }
-
-                list.Add(relation);
-            }
-
             if (relation.Cells.Where(k => ProgrammeTables.Contains(k.Table)).Select(Gemeente).Distinct().Skip(1).Any())
             {
                 _wide.Add(relation);
             }
         }
     }
+
+    /// <summary>
+    /// The relations of each cell, in their order: one array of every cell's relations one cell after the other, and per
+    /// cell where its run starts and how long it is (a national publication has hundreds of thousands of cells, most in
+    /// one to three relations: an array or list per cell would cost more than the references it holds).
+    /// </summary>
+    private static (Dictionary<CellKey, (int Start, int Count)> Runs, DisclosureRelation[] All) Index(
+        IReadOnlyDictionary<CellKey, DisclosureCell> cells, IReadOnlyList<DisclosureRelation> relations)
+    {
+        var runs = new Dictionary<CellKey, (int Start, int Count)>(cells.Count);
+        var total = 0;
+        foreach (var relation in relations)
+        {
+            foreach (var key in relation.Cells.Distinct())
+            {
+                if (!cells.ContainsKey(key))
+                {
+                    throw new ArgumentException($"Relatie {relation.Id} verwijst naar onbekende cel {key}.", nameof(relations));
+                }
+
+                runs[key] = (0, runs.GetValueOrDefault(key).Count + 1);
+                total++;
+            }
+        }
+
+        // Runs in the order of the cells' first relation; each run's Count then counts the relations placed so far.
+        var start = 0;
+        foreach (var (key, (_, count)) in runs)
+        {
+            runs[key] = (start, 0);
+            start += count;
+        }
+
+        var all = new DisclosureRelation[total];
+        foreach (var relation in relations)
+        {
+            foreach (var key in relation.Cells.Distinct())
+            {
+                var (at, placed) = runs[key];
+                all[at + placed] = relation;
+                runs[key] = (at, placed + 1);
+            }
+        }
+
+        return (runs, all);
+    }
+
+    private CellKey Own(CellKey key) => Cells.TryGetValue(key, out var cell) ? cell.Key : key;
 
     /// <summary>The tables with a row per programme (or per programme and instrument or theme).</summary>
     private static readonly HashSet<string> ProgrammeTables = new(StringComparer.Ordinal)
@@ -68,7 +104,8 @@ public sealed class LinkedCellModel
     /// <summary>A copy of <paramref name="other"/> with other <see cref="Limits"/> (tests run the bounded paths on small publications).</summary>
     private LinkedCellModel(LinkedCellModel other, ComponentLimits limits)
     {
-        _byCell = other._byCell;
+        _runs = other._runs;
+        _relationsByCell = other._relationsByCell;
         _wide = other._wide;
         KMin = other.KMin;
         Cells = other.Cells;
@@ -149,7 +186,7 @@ public sealed class LinkedCellModel
 
     /// <summary>The relations that refer to <paramref name="key"/>, in the order they were given.</summary>
     public IReadOnlyList<DisclosureRelation> RelationsOf(CellKey key) =>
-        _byCell.TryGetValue(key, out var list) ? list : [];
+        _runs.TryGetValue(key, out var run) ? new ArraySegment<DisclosureRelation>(_relationsByCell, run.Start, run.Count) : [];
 
     /// <summary>A count the primary rule empties: 1 … k_min − 1 people.</summary>
     public bool IsPrimary(DisclosureCell cell) =>

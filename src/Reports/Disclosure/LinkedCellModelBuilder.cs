@@ -31,71 +31,68 @@ public static class LinkedCellModelBuilder
     public static LinkedCellModel Build(DisclosureInput input, IReadOnlyCollection<CellKey>? v1Emptied, IReadOnlySet<CellKey>? thawed)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var cells = new List<DisclosureCell>();
+        var keys = new CellKeyPool();
+        thawed ??= new HashSet<CellKey>();
+        var cells = new ModelCells(v1Emptied is null
+            ? null
+            : key => DisclosureKeys.MethodeV2Tables.Contains(key.Table) || (thawed.Contains(key) && !v1Emptied.Contains(key)));
         var relations = new List<DisclosureRelation>();
 
         foreach (var p in input.Programmes)
         {
-            cells.Add(DisclosureCell.Count(DisclosureKeys.Deelnemers(p), p.Deelnemers));
+            cells.Add(DisclosureCell.Count(keys.Deelnemers(p.Gemeente, p.ProgrammaId), p.Deelnemers));
         }
 
         var instrumentsOf = input.Instruments.ToLookup(i => (i.Gemeente, i.ProgrammaId, i.Thema));
         foreach (var i in input.Instruments)
         {
-            var paren = DisclosureKeys.Instrument(i, "paren");
+            var paren = keys.Instrument(i, "paren");
             cells.Add(DisclosureCell.Count(paren, i.Paren));
             if (i.TooFewPairs)
             {
-                relations.Add(new LinearRelation($"reden {paren}", [new LinearTerm(1, paren)], 1, input.NMin - 1));
+                relations.Add(new LinearRelation(new RelationId("reden", paren), [new LinearTerm(1, paren)], 1, input.NMin - 1));
             }
 
             if (i.Effect is { } effect)
             {
-                var (g, low, high) = (DisclosureKeys.Instrument(i, "g"), DisclosureKeys.Instrument(i, "ci_laag"), DisclosureKeys.Instrument(i, "ci_hoog"));
+                var (g, low, high) = (keys.Instrument(i, "g"), keys.Instrument(i, "ci_laag"), keys.Instrument(i, "ci_hoog"));
                 cells.AddRange(EffectCells(effect, g, low, high, paren));
-                relations.Add(new EffectCountRelation($"R7 {paren}", paren, g, low, high));
+                relations.Add(new EffectCountRelation(new RelationId("R7", paren), paren, g, low, high));
             }
         }
 
         foreach (var pt in input.ProgrammeThemes)
         {
-            var paren = DisclosureKeys.ProgrammeTheme(pt.Gemeente, pt.ProgrammaId, pt.Thema, "paren");
+            var paren = keys.ProgrammeTheme(pt.Gemeente, pt.ProgrammaId, pt.Thema, "paren");
             cells.Add(DisclosureCell.Count(paren, pt.Paren));
             var instruments = instrumentsOf[(pt.Gemeente, pt.ProgrammaId, pt.Thema)].ToList();
             if (instruments.Count > 0)
             {
-                var parts = instruments.Select(i => DisclosureKeys.Instrument(i, "paren")).ToList();
-                relations.AddRange(parts.Select(part => LinearRelation.AtMost($"R6 {part}", part, paren)));
-                relations.Add(LinearRelation.AtMostSum($"R6 {paren}", paren, parts));
+                var parts = instruments.Select(i => keys.Instrument(i, "paren")).ToList();
+                relations.AddRange(parts.Select(part => LinearRelation.AtMost(new RelationId("R6", part), part, paren)));
+                relations.Add(LinearRelation.AtMostSum(new RelationId("R6", paren), paren, parts));
             }
 
             if (pt.Effect is { } effect)
             {
-                var keys = EffectKeys(k => DisclosureKeys.ProgrammeTheme(pt.Gemeente, pt.ProgrammaId, pt.Thema, k));
-                cells.AddRange(EffectCells(effect, keys.G, keys.Low, keys.High, paren));
+                var effectKeys = EffectKeys(k => keys.ProgrammeTheme(pt.Gemeente, pt.ProgrammaId, pt.Thema, k));
+                cells.AddRange(EffectCells(effect, effectKeys.G, effectKeys.Low, effectKeys.High, paren));
                 if (SingleInstrumentEffect(instruments) is { } only)
                 {
-                    relations.Add(new EffectCountRelation($"R7 {paren}", DisclosureKeys.Instrument(only, "paren"), keys.G, keys.Low, keys.High));
+                    relations.Add(new EffectCountRelation(new RelationId("R7", paren), keys.Instrument(only, "paren"), effectKeys.G, effectKeys.Low, effectKeys.High));
                 }
             }
         }
 
-        AreaRelations.Add(input, instrumentsOf, cells, relations);
+        AreaRelations.Add(input, keys, instrumentsOf, cells, relations);
         if (input.MethodeV2 is { } v2)
         {
-            MethodeV2Relations.Add(input, v2, cells, relations);
+            MethodeV2Relations.Add(input, v2, keys, cells, relations);
         }
 
-        if (v1Emptied is null)
-        {
-            return new LinkedCellModel(input.KMin, cells, relations);
-        }
-
-        thawed ??= new HashSet<CellKey>();
-        var frozen = cells.Select(c => DisclosureKeys.MethodeV2Tables.Contains(c.Key.Table) || (thawed.Contains(c.Key) && !v1Emptied.Contains(c.Key))
-            ? c
-            : c with { Emptiable = false });
-        return new LinkedCellModel(input.KMin, frozen, relations, v1Emptied, thawed.Where(k => !v1Emptied.Contains(k)), choosesByLevel: true);
+        return v1Emptied is null
+            ? new LinkedCellModel(input.KMin, cells.All, relations)
+            : new LinkedCellModel(input.KMin, cells.All, relations, v1Emptied, thawed.Where(k => !v1Emptied.Contains(k)), choosesByLevel: true);
     }
 
     /// <summary>The one instrument with an effect, when the pooled effect rests on exactly one.</summary>
@@ -108,19 +105,18 @@ public static class LinkedCellModelBuilder
     internal static (CellKey G, CellKey Low, CellKey High) EffectKeys(Func<string, CellKey> key) =>
         (key("effect_g"), key("effect_ci_laag"), key("effect_ci_hoog"));
 
+    /// <summary>The three cells of an effect, carried by <paramref name="paren"/> (one list of carriers for the three).</summary>
     internal static IEnumerable<DisclosureCell> EffectCells(EffectInput effect, CellKey g, CellKey low, CellKey high, CellKey paren)
     {
-        yield return Rounded(g, effect.G, 3, Anything, carrier: paren);
-        yield return Rounded(low, effect.CiLow, 3, Anything, carrier: paren);
-        yield return Rounded(high, effect.CiHigh, 3, Anything, carrier: paren);
+        IReadOnlyList<CellKey> carriers = [paren];
+        yield return DisclosureCell.Rounded(g, effect.G, 3, Anything, emptiable: false, carriers);
+        yield return DisclosureCell.Rounded(low, effect.CiLow, 3, Anything, emptiable: false, carriers);
+        yield return DisclosureCell.Rounded(high, effect.CiHigh, 3, Anything, emptiable: false, carriers);
     }
 
     internal static DisclosureCell Score(CellKey key, double value) =>
         DisclosureCell.Rounded(key, value, 1, Scores, emptiable: true, []);
 
     internal static DisclosureCell Bereik(CellKey key, double value, CellKey deelnemers) =>
-        Rounded(key, value, 1, NonNegative, deelnemers);
-
-    private static DisclosureCell Rounded(CellKey key, double value, int decimals, Interval domain, CellKey carrier) =>
-        DisclosureCell.Rounded(key, value, decimals, domain, emptiable: false, [carrier]);
+        DisclosureCell.Rounded(key, value, 1, NonNegative, emptiable: false, [deelnemers]);
 }

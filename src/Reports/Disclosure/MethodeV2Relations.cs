@@ -11,31 +11,31 @@ internal static class MethodeV2Relations
     private const string GT2 = "g_t2";
     private const string GTerugval = "g_terugval";
 
-    public static void Add(DisclosureInput input, MethodeV2Input v2, List<DisclosureCell> cells, List<DisclosureRelation> relations)
+    public static void Add(DisclosureInput input, MethodeV2Input v2, CellKeyPool keys, ModelCells cells, List<DisclosureRelation> relations)
     {
         var durability = v2.Instruments.ToLookup(i => (i.Gemeente, i.ProgrammaId, i.Thema));
-        AddInstruments(input, v2, cells, relations);
-        var withEffect = AddProgrammeThemes(v2, durability, cells, relations);
-        AddAreas(v2, withEffect, cells, relations);
-        TargetGroupRelations.Add(input, v2, cells, relations);
+        AddInstruments(input, v2, keys, cells, relations);
+        var withEffect = AddProgrammeThemes(v2, keys, durability, cells, relations);
+        AddAreas(v2, keys, withEffect, cells, relations);
+        TargetGroupRelations.Add(input, v2, keys, cells, relations);
     }
 
-    private static void AddInstruments(DisclosureInput input, MethodeV2Input v2, List<DisclosureCell> cells, List<DisclosureRelation> relations)
+    private static void AddInstruments(DisclosureInput input, MethodeV2Input v2, CellKeyPool keys, ModelCells cells, List<DisclosureRelation> relations)
     {
         var pairs = input.Instruments.ToDictionary(i => (i.Gemeente, i.ProgrammaId, i.Thema, i.Instrument));
         foreach (var i in v2.Instruments)
         {
-            CellKey Key(string column) => DisclosureKeys.DurabilityInstrument(i.Gemeente, i.ProgrammaId, i.Thema, i.Instrument, column);
+            CellKey Key(string column) => keys.DurabilityInstrument(i.Gemeente, i.ProgrammaId, i.Thema, i.Instrument, column);
             var tripels = Key("tripels");
             cells.Add(DisclosureCell.Count(tripels, i.Tripels));
             if (i.TooFewTriples)
             {
-                relations.Add(new LinearRelation($"reden {tripels}", [new LinearTerm(1, tripels)], 1, input.NMin - 1));
+                relations.Add(new LinearRelation(new RelationId("reden", tripels), [new LinearTerm(1, tripels)], 1, input.NMin - 1));
             }
 
             if (pairs.TryGetValue((i.Gemeente, i.ProgrammaId, i.Thema, i.Instrument), out var paren))
             {
-                relations.Add(LinearRelation.AtMost($"R8 {tripels}", tripels, DisclosureKeys.Instrument(paren, "paren")));
+                relations.Add(LinearRelation.AtMost(new RelationId("R8", tripels), tripels, keys.Instrument(paren, "paren")));
             }
 
             Effect(i.GT2, GT2, Key, tripels, tripels, cells, relations);
@@ -45,25 +45,25 @@ internal static class MethodeV2Relations
 
     /// <summary>The programme × theme rows; returns for each the instrument whose effect each pooled effect rests on, when only one.</summary>
     private static Dictionary<(string, string, string), (CellKey? T2, CellKey? Terugval)> AddProgrammeThemes(
-        MethodeV2Input v2, ILookup<(string, string, string), DurabilityInstrumentInput> durability, List<DisclosureCell> cells, List<DisclosureRelation> relations)
+        MethodeV2Input v2, CellKeyPool keys, ILookup<(string, string, string), DurabilityInstrumentInput> durability, ModelCells cells, List<DisclosureRelation> relations)
     {
         var single = new Dictionary<(string, string, string), (CellKey?, CellKey?)>();
         foreach (var pt in v2.ProgrammeThemes)
         {
-            CellKey Key(string column) => DisclosureKeys.DurabilityProgrammeTheme(pt.Gemeente, pt.ProgrammaId, pt.Thema, column);
+            CellKey Key(string column) => keys.DurabilityProgrammeTheme(pt.Gemeente, pt.ProgrammaId, pt.Thema, column);
             var tripels = Key("tripels");
             cells.Add(DisclosureCell.Count(tripels, pt.Tripels));
-            relations.Add(LinearRelation.AtMost($"R8 {tripels}", tripels, DisclosureKeys.ProgrammeTheme(pt.Gemeente, pt.ProgrammaId, pt.Thema, "paren")));
+            relations.Add(LinearRelation.AtMost(new RelationId("R8", tripels), tripels, keys.ProgrammeTheme(pt.Gemeente, pt.ProgrammaId, pt.Thema, "paren")));
             var instruments = durability[(pt.Gemeente, pt.ProgrammaId, pt.Thema)].ToList();
             if (instruments.Count > 0)
             {
-                var parts = instruments.Select(i => DisclosureKeys.DurabilityInstrument(i.Gemeente, i.ProgrammaId, i.Thema, i.Instrument, "tripels")).ToList();
-                relations.AddRange(parts.Select(part => LinearRelation.AtMost($"R8 {part} ≤ {tripels}", part, tripels)));
-                relations.Add(LinearRelation.AtMostSum($"R8 {tripels}", tripels, parts));
+                var parts = instruments.Select(i => keys.DurabilityInstrument(i.Gemeente, i.ProgrammaId, i.Thema, i.Instrument, "tripels")).ToList();
+                relations.AddRange(parts.Select(part => LinearRelation.AtMost(new RelationId("R8", part, tripels), part, tripels)));
+                relations.Add(LinearRelation.AtMostSum(new RelationId("R8", tripels), tripels, parts));
             }
 
-            var t2 = Only(instruments.Where(i => i.GT2 is not null));
-            var terugval = Only(instruments.Where(i => i.GTerugval is not null));
+            var t2 = Only(keys, instruments.Where(i => i.GT2 is not null));
+            var terugval = Only(keys, instruments.Where(i => i.GTerugval is not null));
             Effect(pt.GT2, GT2, Key, tripels, t2, cells, relations);
             Effect(pt.GTerugval, GTerugval, Key, tripels, terugval, cells, relations);
             single[(pt.Gemeente, pt.ProgrammaId, pt.Thema)] = (pt.GT2 is null ? null : t2, pt.GTerugval is null ? null : terugval);
@@ -73,21 +73,21 @@ internal static class MethodeV2Relations
     }
 
     private static void AddAreas(
-        MethodeV2Input v2, Dictionary<(string, string, string), (CellKey? T2, CellKey? Terugval)> single, List<DisclosureCell> cells, List<DisclosureRelation> relations)
+        MethodeV2Input v2, CellKeyPool keys, Dictionary<(string, string, string), (CellKey? T2, CellKey? Terugval)> single, ModelCells cells, List<DisclosureRelation> relations)
     {
         var byArea = v2.ProgrammeThemes.ToLookup(pt => (pt.Gemeente, pt.Thema));
         var byTheme = v2.ProgrammeThemes.ToLookup(pt => pt.Thema);
         var municipalities = v2.Areas.Where(a => a.Gemeente != DisclosureKeys.Regio).ToLookup(a => a.Thema);
         foreach (var area in v2.Areas)
         {
-            CellKey Key(string column) => DisclosureKeys.DurabilityArea(area.Gemeente, area.Thema, column);
+            CellKey Key(string column) => keys.DurabilityArea(area.Gemeente, area.Thema, column);
             var tripels = Key("tripels");
             cells.Add(DisclosureCell.Count(tripels, area.Tripels));
             var regio = area.Gemeente == DisclosureKeys.Regio;
             var programmes = regio ? byTheme[area.Thema].ToList() : byArea[(area.Gemeente, area.Thema)].ToList();
             relations.Add(regio
-                ? LinearRelation.Sum($"R8 {tripels}", tripels, municipalities[area.Thema].Select(a => DisclosureKeys.DurabilityArea(a.Gemeente, a.Thema, "tripels")))
-                : LinearRelation.Sum($"R8 {tripels}", tripels, programmes.Select(pt => DisclosureKeys.DurabilityProgrammeTheme(pt.Gemeente, pt.ProgrammaId, pt.Thema, "tripels"))));
+                ? LinearRelation.Sum(new RelationId("R8", tripels), tripels, municipalities[area.Thema].Select(a => keys.DurabilityArea(a.Gemeente, a.Thema, "tripels")))
+                : LinearRelation.Sum(new RelationId("R8", tripels), tripels, programmes.Select(pt => keys.DurabilityProgrammeTheme(pt.Gemeente, pt.ProgrammaId, pt.Thema, "tripels"))));
 
             // k = 1: the pooled effect is that of the one programme with an effect; when that rests on one instrument, R7.
             var t2 = area.KT2 == 1 && programmes.Where(pt => pt.GT2 is not null).ToList() is [var p2] ? single[(p2.Gemeente, p2.ProgrammaId, p2.Thema)].T2 : null;
@@ -98,12 +98,12 @@ internal static class MethodeV2Relations
     }
 
     /// <summary>The tripels cell of the one instrument in <paramref name="instruments"/>, or null when there are none or several.</summary>
-    private static CellKey? Only(IEnumerable<DurabilityInstrumentInput> instruments) =>
-        instruments.Take(2).ToList() is [var i] ? DisclosureKeys.DurabilityInstrument(i.Gemeente, i.ProgrammaId, i.Thema, i.Instrument, "tripels") : null;
+    private static CellKey? Only(CellKeyPool keys, IEnumerable<DurabilityInstrumentInput> instruments) =>
+        instruments.Take(2).ToList() is [var i] ? keys.DurabilityInstrument(i.Gemeente, i.ProgrammaId, i.Thema, i.Instrument, "tripels") : null;
 
     /// <summary>The cells of an effect <c>{prefix}</c>, <c>{prefix}_ci_laag</c>, <c>{prefix}_ci_hoog</c> carried by <paramref name="carrier"/>; R7 on <paramref name="count"/> when given.</summary>
     private static void Effect(
-        EffectInput? effect, string prefix, Func<string, CellKey> key, CellKey carrier, CellKey? count, List<DisclosureCell> cells, List<DisclosureRelation> relations)
+        EffectInput? effect, string prefix, Func<string, CellKey> key, CellKey carrier, CellKey? count, ModelCells cells, List<DisclosureRelation> relations)
     {
         if (effect is null)
         {
@@ -114,7 +114,7 @@ internal static class MethodeV2Relations
         cells.AddRange(LinkedCellModelBuilder.EffectCells(effect, g, low, high, carrier));
         if (count is { } n)
         {
-            relations.Add(new EffectCountRelation($"R7 {g}", n, g, low, high));
+            relations.Add(new EffectCountRelation(new RelationId("R7", g), n, g, low, high));
         }
     }
 }

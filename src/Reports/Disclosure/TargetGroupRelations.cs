@@ -12,7 +12,7 @@ internal static class TargetGroupRelations
 {
     private const string Leeftijdsgroep = "leeftijdsgroep";
 
-    public static void Add(DisclosureInput input, MethodeV2Input v2, List<DisclosureCell> cells, List<DisclosureRelation> relations)
+    public static void Add(DisclosureInput input, MethodeV2Input v2, CellKeyPool keys, ModelCells cells, List<DisclosureRelation> relations)
     {
         var groupsOf = v2.Programmes.ToDictionary(p => (p.Gemeente, p.ProgrammaId));
         var byArea = input.ProgrammeThemes.ToLookup(pt => (pt.Gemeente, pt.Thema));
@@ -22,13 +22,13 @@ internal static class TargetGroupRelations
 
         foreach (var group in v2.Groups)
         {
-            CellKey Key(string column) => DisclosureKeys.TargetGroup(group.Gemeente, group.Thema, group.Dimensie, group.Groep, column);
+            CellKey Key(string column) => keys.TargetGroup(group.Gemeente, group.Thema, group.Dimensie, group.Groep, column);
             var paren = Key("paren");
             cells.Add(DisclosureCell.Count(paren, group.Paren));
             if (group.Gemeente == DisclosureKeys.Regio)
             {
-                relations.Add(LinearRelation.Sum($"R9 {paren}", paren, municipalities[(group.Thema, group.Dimensie, group.Groep)]
-                    .Select(m => DisclosureKeys.TargetGroup(m.Gemeente, m.Thema, m.Dimensie, m.Groep, "paren"))));
+                relations.Add(LinearRelation.Sum(new RelationId("R9", paren), paren, municipalities[(group.Thema, group.Dimensie, group.Groep)]
+                    .Select(m => keys.TargetGroup(m.Gemeente, m.Thema, m.Dimensie, m.Groep, "paren"))));
             }
 
             var programmes = group.Gemeente == DisclosureKeys.Regio ? byTheme[group.Thema].ToList() : byArea[(group.Gemeente, group.Thema)].ToList();
@@ -38,12 +38,12 @@ internal static class TargetGroupRelations
                 // The region's R10 is its R9 plus the R10 of every municipality, when each municipality with programmes of the group has the group's row.
                 var implied = group.Gemeente == DisclosureKeys.Regio
                     && own.Select(pt => pt.Gemeente).Distinct().All(m => municipalities[(group.Thema, group.Dimensie, group.Groep)].Any(g => g.Gemeente == m));
-                relations.Add(LinearRelation.Sum($"R10 {paren}", paren, own.Select(pt => DisclosureKeys.ProgrammeTheme(pt.Gemeente, pt.ProgrammaId, pt.Thema, "paren")))
+                relations.Add(LinearRelation.Sum(new RelationId("R10", paren), paren, own.Select(pt => keys.ProgrammeTheme(pt.Gemeente, pt.ProgrammaId, pt.Thema, "paren")))
                     with { Implied = implied });
             }
             else
             {
-                relations.Add(LinearRelation.AtMost($"R9 {paren}", paren, DisclosureKeys.Area(group.Gemeente, group.Thema, "paren")));
+                relations.Add(LinearRelation.AtMost(new RelationId("R9", paren), paren, keys.Area(group.Gemeente, group.Thema, "paren")));
             }
 
             if (group.Effect is { } effect)
@@ -53,7 +53,7 @@ internal static class TargetGroupRelations
                 if (group.K == 1 && own.Where(pt => pt.Effect is not null).ToList() is [var single]
                     && LinkedCellModelBuilder.SingleInstrumentEffect(instrumentsOf[(single.Gemeente, single.ProgrammaId, single.Thema)]) is { } only)
                 {
-                    relations.Add(new EffectCountRelation($"R7 {g}", DisclosureKeys.Instrument(only, "paren"), g, low, high));
+                    relations.Add(new EffectCountRelation(new RelationId("R7", g), keys.Instrument(only, "paren"), g, low, high));
                 }
             }
         }
@@ -61,8 +61,8 @@ internal static class TargetGroupRelations
         // R9 per area, theme and dimension: the groups of doelgroep and preventietype add up to the area's paren; age groups at least reach it.
         foreach (var dimension in v2.Groups.GroupBy(g => (g.Gemeente, g.Thema, g.Dimensie)))
         {
-            var total = DisclosureKeys.Area(dimension.Key.Gemeente, dimension.Key.Thema, "paren");
-            var parts = dimension.Select(g => DisclosureKeys.TargetGroup(g.Gemeente, g.Thema, g.Dimensie, g.Groep, "paren")).ToList();
+            var total = keys.Area(dimension.Key.Gemeente, dimension.Key.Thema, "paren");
+            var parts = dimension.Select(g => keys.TargetGroup(g.Gemeente, g.Thema, g.Dimensie, g.Groep, "paren")).ToList();
             var id = $"R9 {dimension.Key.Gemeente} {dimension.Key.Thema} {dimension.Key.Dimensie}";
             relations.Add(dimension.Key.Dimensie == Leeftijdsgroep ? LinearRelation.AtMostSum(id, total, parts) : LinearRelation.Sum(id, total, parts));
         }

@@ -7,8 +7,8 @@ namespace Preventiemonitor.Reports.Disclosure;
 /// it published as <c>[m−, m+]</c> this is <c>m− · W ≤ Σ Parts ≤ m+ · W</c>, which also holds when
 /// all weights are 0. Emptying the mean leaves only its domain, which says nothing.
 /// </summary>
-public sealed record WeightedMeanRelation(string Id, CellKey Mean, CellKey TotalWeight, IReadOnlyList<LinearTerm> Parts)
-    : DisclosureRelation(Id)
+public sealed record WeightedMeanRelation(RelationId Name, CellKey Mean, CellKey TotalWeight, IReadOnlyList<LinearTerm> Parts)
+    : DisclosureRelation(Name)
 {
     public override IReadOnlyList<CellKey> Cells => [Mean, TotalWeight, .. Parts.Select(p => p.Cell)];
 
