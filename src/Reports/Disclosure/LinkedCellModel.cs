@@ -184,9 +184,10 @@ public sealed class LinkedCellModel
         return key.Table is DisclosureKeys.ScoresGemeenteThema or DisclosureKeys.DuurzaamheidGemeenteThema ? CellLevel.Municipality : CellLevel.Lower;
     }
 
-    /// <summary>The relations that refer to <paramref name="key"/>, in the order they were given.</summary>
+    /// <summary>The relations that refer to <paramref name="key"/>, in the order they were given (none: an empty list).</summary>
+    /// <remarks>Not <c>: []</c>: next to an ArraySegment that is <c>new ArraySegment()</c>, whose array is null and which throws when enumerated.</remarks>
     public IReadOnlyList<DisclosureRelation> RelationsOf(CellKey key) =>
-        _runs.TryGetValue(key, out var run) ? new ArraySegment<DisclosureRelation>(_relationsByCell, run.Start, run.Count) : [];
+        _runs.TryGetValue(key, out var run) ? new ArraySegment<DisclosureRelation>(_relationsByCell, run.Start, run.Count) : ArraySegment<DisclosureRelation>.Empty;
 
     /// <summary>A count the primary rule empties: 1 … k_min − 1 people.</summary>
     public bool IsPrimary(DisclosureCell cell) =>
