@@ -1,5 +1,3 @@
-using System.Globalization;
-using Dapper;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Preventiemonitor.Ingest.Loading;
@@ -75,7 +73,7 @@ public sealed class IngestService(
     private async Task<IngestRun> IngestHttpAsync(SourceSettings source, string? reportFolder, IProgress<DeliveryProgress>? progress, CancellationToken ct)
     {
         var http = CreateHttpSource();
-        var previous = await ReadValidatorsAsync(source.Naam, ct).ConfigureAwait(false);
+        var previous = await SourceStatus.ReadAsync(dataSource, source.Naam, ct).ConfigureAwait(false);
         var request = new HttpSourceRequest(new Uri(source.Locatie!))
         {
             Headers = CredentialHeaders.Resolve(source.Headers),
@@ -84,7 +82,7 @@ public sealed class IngestService(
         var result = await http.FetchAsync(request, ct).ConfigureAwait(false);
         if (result is not HttpPayload payload)
         {
-            await SaveValidatorsAsync(source.Naam, result.Validators, ct).ConfigureAwait(false);
+            await SourceStatus.SaveAsync(dataSource, source.Naam, result.Validators, _logger, ct).ConfigureAwait(false);
             return new IngestRun(source.Naam, [], [$"{source.Locatie}: niet gewijzigd sinds de vorige keer (HTTP 304)."]);
         }
 
@@ -99,7 +97,7 @@ public sealed class IngestService(
                 var file = new DeliveryFile(local, source.Naam, result.FinalUrl.ToString(), source.Gemeente, source.Dataset);
                 var processor = await CreateProcessorAsync(ct).ConfigureAwait(false);
                 var outcome = await ProcessAndReportAsync(processor, file, reportFolder, progress, ct).ConfigureAwait(false);
-                await SaveValidatorsAsync(source.Naam, result.Validators, ct).ConfigureAwait(false);
+                await SourceStatus.SaveAsync(dataSource, source.Naam, result.Validators, _logger, ct).ConfigureAwait(false);
                 return new IngestRun(source.Naam, [outcome], []);
             }
             finally
@@ -123,14 +121,7 @@ public sealed class IngestService(
         try
         {
             var local = Path.Combine(folder, $"bevolking_{options.TableId}.csv");
-            await using (var writer = new StreamWriter(local, false, CsvText.Utf8))
-            {
-                CsvText.WriteRow(writer, "gemeente", "jaar", "leeftijd", "aantal");
-                foreach (var row in result.Rows.OrderBy(r => r.Municipality, StringComparer.Ordinal).ThenBy(r => r.Year).ThenBy(r => r.Age))
-                {
-                    CsvText.WriteRow(writer, row.Municipality, Inv(row.Year), Inv(row.Age), Inv(row.Count));
-                }
-            }
+            await PopulationFile.WriteAsync(local, result.Rows).ConfigureAwait(false);
 
             var file = new DeliveryFile(local, source.Naam, options.BaseUrl.ToString(), null, Dataset.Bevolking);
             var processor = await CreateProcessorAsync(ct).ConfigureAwait(false);
@@ -142,8 +133,6 @@ public sealed class IngestService(
             Directory.Delete(folder, recursive: true);
         }
     }
-
-    private static string Inv(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The client comes from the host's IHttpClientFactory (retries configured there from the same
@@ -188,25 +177,5 @@ public sealed class IngestService(
         {
             await report.WriteToFolderAsync(outcome.LeveringId, reportFolder, ct).ConfigureAwait(false);
         }
-    }
-
-    private async Task<HttpValidators> ReadValidatorsAsync(string bron, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
-        var row = await connection.QuerySingleOrDefaultAsync<(string? ETag, string? LastModified)>(new CommandDefinition(
-            "SELECT etag, last_modified FROM bron_status WHERE bron = @bron", new { bron }, cancellationToken: ct)).ConfigureAwait(false);
-        DateTimeOffset? lastModified = DateTimeOffset.TryParse(row.LastModified, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var lm) ? lm : null;
-        return new HttpValidators(row.ETag, lastModified);
-    }
-
-    private async Task SaveValidatorsAsync(string bron, HttpValidators validators, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
-        await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO bron_status (bron, etag, last_modified, laatst_gehaald) VALUES (@bron, @etag, @lastModified, now())
-            ON CONFLICT (bron) DO UPDATE SET etag = EXCLUDED.etag, last_modified = EXCLUDED.last_modified, laatst_gehaald = now()
-            """, new { bron, etag = validators.ETag, lastModified = validators.LastModified?.ToString("R", CultureInfo.InvariantCulture) },
-            cancellationToken: ct)).ConfigureAwait(false);
-        _logger.LogDebug("Bronstatus van {Bron} bijgewerkt.", bron);
     }
 }

@@ -100,7 +100,7 @@ internal sealed class CsvRowReader : IRowReader
         while (Advance(out var firstLine))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (IsBlankRecord())
+            if (CsvRecords.IsBlank(_parser))
             {
                 blanks.Add(firstLine);
                 continue;
@@ -108,10 +108,10 @@ internal sealed class CsvRowReader : IRowReader
 
             foreach (var line in blanks.Release())
             {
-                yield return new RawRow(line, EmptyCells());
+                yield return new RawRow(line, CsvRecords.EmptyCells(Header.Count));
             }
 
-            yield return CurrentRow(firstLine);
+            yield return CsvRecords.Row(_parser, firstLine, Header.Count);
         }
     }
 
@@ -137,7 +137,7 @@ internal sealed class CsvRowReader : IRowReader
         {
             while (Advance(out _))
             {
-                if (!IsBlankRecord())
+                if (!CsvRecords.IsBlank(_parser))
                 {
                     throw new FileRefusedException("regel 1 is leeg: de kopregel met kolomnamen moet op regel 1 staan");
                 }
@@ -175,48 +175,6 @@ internal sealed class CsvRowReader : IRowReader
         }
 
         return read;
-    }
-
-    private bool IsBlankRecord()
-    {
-        for (var i = 0; i < _parser.Count; i++)
-        {
-            if (!string.IsNullOrWhiteSpace(_parser[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private RawRow CurrentRow(long firstLine)
-    {
-        var cells = new RawCell[Header.Count];
-        var fieldCount = _parser.Count;
-        for (var i = 0; i < cells.Length; i++)
-        {
-            var value = i < fieldCount ? _parser[i] : null;
-            cells[i] = string.IsNullOrEmpty(value) ? RawCell.Empty : new RawCell(value);
-        }
-
-        var extra = 0;
-        for (var i = cells.Length; i < fieldCount; i++)
-        {
-            if (!string.IsNullOrWhiteSpace(_parser[i]))
-            {
-                extra++;
-            }
-        }
-
-        return new RawRow(firstLine, cells) { ExtraNonEmptyCells = extra };
-    }
-
-    private RawCell[] EmptyCells()
-    {
-        var cells = new RawCell[Header.Count];
-        Array.Fill(cells, RawCell.Empty);
-        return cells;
     }
 
     private static FileRefusedException NotText(CsvEncoding encoding, long line, DecoderFallbackException ex) =>

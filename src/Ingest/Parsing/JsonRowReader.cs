@@ -65,7 +65,7 @@ internal sealed class JsonRowReader : IRowReader
                 objects++;
                 foreach (var property in firstPass.Current.EnumerateObject())
                 {
-                    var name = KeyOf(property, objects);
+                    var name = JsonCells.KeyOf(property, objects);
                     if (columnIndex.TryAdd(HeaderNames.Normalize(name), header.Count))
                     {
                         header.Add(name);
@@ -142,55 +142,16 @@ internal sealed class JsonRowReader : IRowReader
         var seen = new bool[Header.Count];
         foreach (var property in element.EnumerateObject())
         {
-            var column = _columnIndex[HeaderNames.Normalize(KeyOf(property, index))];
+            var column = _columnIndex[HeaderNames.Normalize(JsonCells.KeyOf(property, index))];
             if (!seen[column])
             {
                 seen[column] = true;
-                cells[column] = ToCell(property.Value);
+                cells[column] = JsonCells.ToCell(property.Value);
             }
         }
 
         return new RawRow(index + 1, cells);
     }
-
-    /// <summary>A key that is no valid text (invalid UTF-8, an unpaired surrogate escape) makes the columns unknowable: refused.</summary>
-    private static string KeyOf(JsonProperty property, long index)
-    {
-        try
-        {
-            return property.Name;
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new FileRefusedException($"bestand onleesbaar: object {index} heeft een sleutel die geen geldige tekst is (ongeldige UTF-8 of een los surrogaat-escape)", ex);
-        }
-    }
-
-    /// <summary>
-    /// A string that is no valid text (invalid UTF-8, an unpaired surrogate escape such as <c>\ud800</c>)
-    /// becomes a value holding an unpaired surrogate, which the row rules report as an invalid character.
-    /// </summary>
-    private static RawCell StringCell(JsonElement value)
-    {
-        try
-        {
-            return value.GetString() is { Length: > 0 } text ? new RawCell(text) : RawCell.Empty;
-        }
-        catch (InvalidOperationException)
-        {
-            return new RawCell("\uD800");
-        }
-    }
-
-    private static RawCell ToCell(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => StringCell(value),
-        JsonValueKind.Number => new RawCell(value.GetRawText(), Number: value.TryGetDouble(out var number) ? number : null),
-        JsonValueKind.True => new RawCell("true"),
-        JsonValueKind.False => new RawCell("false"),
-        JsonValueKind.Null or JsonValueKind.Undefined => RawCell.Empty,
-        _ => new RawCell(value.GetRawText()),
-    };
 
     /// <summary>The first byte that is not a UTF-8 BOM or JSON whitespace; rewinds the stream.</summary>
     private static int FirstSignificantByte(Stream stream)

@@ -30,7 +30,7 @@ internal sealed class XlsxRowReader : IRowReader
     {
         _excel = excel;
         _limits = limits;
-        var found = SelectSheet(excel, datasetName);
+        var found = XlsxSheet.Select(excel, datasetName);
         _sheetName = excel.Name ?? string.Empty;
         Description = found
             ? $"XLSX, werkblad '{_sheetName}'"
@@ -104,22 +104,6 @@ internal sealed class XlsxRowReader : IRowReader
                 yield return row;
             }
         }
-    }
-
-    private static bool SelectSheet(IExcelDataReader excel, string datasetName)
-    {
-        for (var i = 0; i < excel.ResultsCount; i++)
-        {
-            if (string.Equals(excel.Name?.Trim(), datasetName.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-
-            excel.NextResult();
-        }
-
-        excel.Reset();
-        return false;
     }
 
     private string[] ReadHeader()

@@ -20,7 +20,7 @@ public sealed partial class CbsPopulationClient
     public const string TotalSexKey = "T001038";
     public const string TotalMaritalStatusKey = "T001019";
 
-    private static readonly string[] Dimensions = ["Geslacht", "Leeftijd", "BurgerlijkeStaat", "RegioS", "Perioden"];
+    internal static readonly string[] Dimensions = ["Geslacht", "Leeftijd", "BurgerlijkeStaat", "RegioS", "Perioden"];
 
     private readonly HttpSource _http;
     private readonly CbsPopulationOptions _options;
@@ -44,14 +44,14 @@ public sealed partial class CbsPopulationClient
         }
 
         var reader = new CbsODataReader(_http, _options);
-        var measure = FindMeasure(await ReadAsync(reader, "DataProperties", cancellationToken).ConfigureAwait(false));
-        var sex = RequireKey(await ReadAsync(reader, "Geslacht", cancellationToken).ConfigureAwait(false), "Geslacht", TotalSexKey, "Totaal mannen en vrouwen");
-        var marital = RequireKey(await ReadAsync(reader, "BurgerlijkeStaat", cancellationToken).ConfigureAwait(false), "BurgerlijkeStaat", TotalMaritalStatusKey, "Totaal burgerlijke staat");
-        var ages = MapAges(await ReadAsync(reader, "Leeftijd", cancellationToken).ConfigureAwait(false));
+        var measure = CbsDimensions.FindMeasure(this, await ReadAsync(reader, "DataProperties", cancellationToken).ConfigureAwait(false));
+        var sex = CbsDimensions.RequireKey(this, await ReadAsync(reader, "Geslacht", cancellationToken).ConfigureAwait(false), "Geslacht", TotalSexKey, "Totaal mannen en vrouwen");
+        var marital = CbsDimensions.RequireKey(this, await ReadAsync(reader, "BurgerlijkeStaat", cancellationToken).ConfigureAwait(false), "BurgerlijkeStaat", TotalMaritalStatusKey, "Totaal burgerlijke staat");
+        var ages = CbsDimensions.MapAges(this, await ReadAsync(reader, "Leeftijd", cancellationToken).ConfigureAwait(false), _options.MinAge, _options.MaxAge);
         var regionRows = await ReadAsync(reader, "RegioS", cancellationToken).ConfigureAwait(false);
-        var regions = municipalities.ToDictionary(m => m, m => RequireKey(regionRows, "RegioS", m, "gemeente"));
+        var regions = municipalities.ToDictionary(m => m, m => CbsDimensions.RequireKey(this, regionRows, "RegioS", m, "gemeente"));
         var periodRows = await ReadAsync(reader, "Perioden", cancellationToken).ConfigureAwait(false);
-        var periods = wantedYears.ToDictionary(y => y, y => RequireKey(periodRows, "Perioden", PeriodKey(y), "periode"));
+        var periods = wantedYears.ToDictionary(y => y, y => CbsDimensions.RequireKey(this, periodRows, "Perioden", PeriodKey(y), "periode"));
 
         var table = new PopulationTable(this, ages, municipalities, periods.Keys);
         foreach (var query in PlanQueries(regions, periods))
@@ -129,70 +129,6 @@ public sealed partial class CbsPopulationClient
                 yield return (period, chunk.ToList());
             }
         }
-    }
-
-    private string FindMeasure(List<JsonElement> properties)
-    {
-        foreach (var dimension in Dimensions)
-        {
-            if (!properties.Any(p => Text(p, "Key") == dimension && (Text(p, "Type") ?? string.Empty).EndsWith("Dimension", StringComparison.Ordinal)))
-            {
-                throw Refuse($"dimensie '{dimension}' ontbreekt in DataProperties");
-            }
-        }
-
-        var candidates = properties
-            .Where(p => Text(p, "Type") == "Topic" && string.Equals(Text(p, "Title"), MeasureTitle, StringComparison.OrdinalIgnoreCase))
-            .Select(p => Text(p, "Key"))
-            .ToList();
-        return candidates switch
-        {
-            [] => throw Refuse($"onderwerp '{MeasureTitle}' ontbreekt in DataProperties"),
-            [var key] when !string.IsNullOrEmpty(key) => key,
-            [_] => throw Refuse($"onderwerp '{MeasureTitle}' in DataProperties heeft geen Key"),
-            _ => throw Refuse($"onderwerp '{MeasureTitle}' komt {candidates.Count} keer voor in DataProperties"),
-        };
-    }
-
-    /// <summary>Returns the key as CBS sends it (possibly padded) whose trimmed value equals <paramref name="key"/>.</summary>
-    private string RequireKey(List<JsonElement> dimension, string name, string key, string label)
-    {
-        var found = dimension.Select(r => Raw(r, "Key")).Where(k => k is not null && k.Trim() == key).ToList();
-        return found.Count switch
-        {
-            1 => found[0]!,
-            0 => throw Refuse($"{label} '{key}' ontbreekt in dimensie {name}"),
-            _ => throw Refuse($"{label} '{key}' komt meer dan eens voor in dimensie {name}"),
-        };
-    }
-
-    /// <summary>Leeftijd key (as sent) → age, only through the titles "0 jaar" … "23 jaar".</summary>
-    private Dictionary<string, int> MapAges(List<JsonElement> dimension)
-    {
-        var map = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var age = _options.MinAge; age <= _options.MaxAge; age++)
-        {
-            var title = string.Create(CultureInfo.InvariantCulture, $"{age} jaar");
-            var keys = dimension.Where(r => Text(r, "Title") == title).Select(r => Raw(r, "Key")).ToList();
-            switch (keys)
-            {
-                case []:
-                    throw Refuse($"leeftijd '{title}' ontbreekt in dimensie Leeftijd");
-                case [var key] when !string.IsNullOrWhiteSpace(key):
-                    if (!map.TryAdd(key, age))
-                    {
-                        throw Refuse($"leeftijden '{map[key]} jaar' en '{title}' hebben dezelfde sleutel '{key.Trim()}' in dimensie Leeftijd");
-                    }
-
-                    break;
-                case [_]:
-                    throw Refuse($"leeftijd '{title}' heeft geen sleutel in dimensie Leeftijd");
-                default:
-                    throw Refuse($"leeftijd '{title}' komt meer dan eens voor in dimensie Leeftijd");
-            }
-        }
-
-        return map;
     }
 
     internal static string? Raw(JsonElement row, string property) =>

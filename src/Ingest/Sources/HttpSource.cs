@@ -47,7 +47,7 @@ public sealed class HttpSource
             _logger.LogInformation("Ophalen {Url}", request.Url);
         }
 
-        using var message = BuildRequest(request);
+        using var message = ConditionalGet.Request(request);
         HttpResponseMessage response;
         try
         {
@@ -80,7 +80,7 @@ public sealed class HttpSource
         if (response.StatusCode == HttpStatusCode.NotModified)
         {
             _logger.LogInformation("{Url}: niet gewijzigd (304)", finalUrl);
-            return new HttpNotModified(finalUrl, Merge(ValidatorsOf(response), request.Previous));
+            return new HttpNotModified(finalUrl, ConditionalGet.Merge(ConditionalGet.ValidatorsOf(response), request.Previous));
         }
 
         if (status >= 500)
@@ -110,31 +110,6 @@ public sealed class HttpSource
         {
             throw Failed($"Netwerkfout bij lezen van {finalUrl}: {ex.Message}", ex);
         }
-    }
-
-    private HttpRequestMessage BuildRequest(HttpSourceRequest request)
-    {
-        var message = new HttpRequestMessage(HttpMethod.Get, request.Url);
-        foreach (var (name, value) in request.Headers)
-        {
-            if (!message.Headers.TryAddWithoutValidation(name, value))
-            {
-                message.Dispose();
-                throw new HttpSourceException($"Koptekst '{name}' kan niet in een verzoek worden meegestuurd.");
-            }
-        }
-
-        if (!string.IsNullOrEmpty(request.Previous.ETag))
-        {
-            message.Headers.TryAddWithoutValidation("If-None-Match", request.Previous.ETag);
-        }
-
-        if (request.Previous.LastModified is { } lastModified)
-        {
-            message.Headers.IfModifiedSince = lastModified;
-        }
-
-        return message;
     }
 
     private async Task<HttpPayload> SaveBodyAsync(HttpResponseMessage response, Uri finalUrl, CancellationToken token)
@@ -175,7 +150,7 @@ public sealed class HttpSource
             var fileName = DownloadFileName.Choose(finalUrl, response.Content.Headers.ContentDisposition, mediaType);
             var sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
             _logger.LogInformation("{Url}: {Length} bytes ontvangen als {FileName}", finalUrl, length, fileName);
-            return new HttpPayload(finalUrl, ValidatorsOf(response), tempPath, fileName, length, sha256, mediaType);
+            return new HttpPayload(finalUrl, ConditionalGet.ValidatorsOf(response), tempPath, fileName, length, sha256, mediaType);
         }
         catch
         {
@@ -183,12 +158,6 @@ public sealed class HttpSource
             throw;
         }
     }
-
-    private static HttpValidators ValidatorsOf(HttpResponseMessage response) =>
-        new(response.Headers.ETag?.ToString(), response.Content.Headers.LastModified);
-
-    private static HttpValidators Merge(HttpValidators fresh, HttpValidators previous) =>
-        new(fresh.ETag ?? previous.ETag, fresh.LastModified ?? previous.LastModified);
 
     /// <summary>A transient failure after the whole retry budget of the client.</summary>
     private HttpSourceException GaveUp(string reason, int? status, Exception? inner = null)

@@ -130,7 +130,7 @@ public static class PublicationDisclosure
         catch (InvalidOperationException e)
         {
             throw new PublicationException(
-                "De publicatie is niet geschreven: de controle op kleine aantallen (onthulling-v2) kon niet worden uitgevoerd. " + e.Message);
+                "De publicatie is niet geschreven: de controle op kleine aantallen (onthulling-v2) kon niet worden uitgevoerd. " + e.Message, e);
         }
     }
 

@@ -78,8 +78,9 @@ internal static class CommandHost
         {
             if (logFile is not null)
             {
-                // Commands: also in the log file. The web host's console log would show the line twice.
-                logger.LogWarning("{Message}", e.Message);
+                // Commands: also in the log file, with the cause when there is one (an engine failure behind a
+                // refused publication). The web host's console log would show the line twice.
+                logger.LogWarning(Cause(e), "{Message}", e.Message);
             }
 
             await Console.Error.WriteLineAsync(
@@ -99,6 +100,18 @@ internal static class CommandHost
                 $"Fout: {e.Message}{(logFile is null ? string.Empty : $" (details in {logFile})")}").ConfigureAwait(false);
             return WorkerCommandLine.ExitFailure;
         }
+    }
+
+    /// <summary>The first exception behind <paramref name="e"/> that is not itself a user-input wrapper, or null.</summary>
+    private static Exception? Cause(UserInputException e)
+    {
+        var inner = e.InnerException;
+        while (inner is UserInputException wrapper)
+        {
+            inner = wrapper.InnerException;
+        }
+
+        return inner;
     }
 
     private static string SafeHome(IConfiguration configuration)
