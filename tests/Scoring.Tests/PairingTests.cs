@@ -81,6 +81,9 @@ public sealed class PairingTests(DatabaseFixture fixture) : IClassFixture<Databa
         await using var c = await db.OpenConnectionAsync();
         Assert.True(await c.ExecuteScalarAsync<bool>("SELECT last_analyze IS NOT NULL FROM pg_stat_user_tables WHERE relname = 'meting_2025'"));
         Assert.True(await c.ExecuteScalarAsync<double>("SELECT reltuples FROM pg_class WHERE relname = 'meting_2025'") > 0);
+        // Sampled with the small statistics target (3,000 rows), not the default 30,000 (which gives 101 bounds).
+        Assert.Equal(TableStatistics.StatisticsTarget + 1,
+            await c.ExecuteScalarAsync<int>("SELECT max(cardinality(histogram_bounds)) FROM pg_stats WHERE tablename = 'meting_2025'"));
 
         // One scan of the measurements: a second (self-joined) scan of meting_2025 is what went wrong before.
         foreach (var sql in new[] { PairedMeasurements.Sql, PairedMeasurements.SqlWithFollowUp })
