@@ -58,9 +58,12 @@ try
     lines.Add(("kaal: copy metingen, 2 tegelijk", copy2.Seconds, copy2.Result + ", twee bestanden tegelijk (elk een eigen sessie)"));
 
     var ingestService = new IngestService(dataSource, new byte[32], [], null, NullLoggerFactory.Instance);
+    var (jit0, jitMethods0) = (System.Runtime.JitInfo.GetCompilationTime(), System.Runtime.JitInfo.GetCompiledMethodCount());
     var ingest = await TimeAsync(() => ingestService.IngestDropAsync(drop, null, null, CancellationToken.None));
     var accepted = ingest.Result.Deliveries.Sum(d => (long)d.Geaccepteerd);
-    lines.Add(("project: ingest --drop", ingest.Seconds, $"{ingest.Result.Deliveries.Count} leveringen, {accepted:N0} rijen geaccepteerd (incl. programma's en bevolking)"));
+    var jit = (System.Runtime.JitInfo.GetCompilationTime() - jit0).TotalSeconds;
+    lines.Add(("project: ingest --drop", ingest.Seconds, $"{ingest.Result.Deliveries.Count} leveringen, {accepted:N0} rijen geaccepteerd (incl. programma's en bevolking); " +
+        $"JIT {System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods0:N0} methoden, {jit:N2} s"));
 
     if (explain)
     {
