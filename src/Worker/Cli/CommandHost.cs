@@ -76,11 +76,16 @@ internal static class CommandHost
         }
         catch (UserInputException e)
         {
-            if (logFile is not null)
+            // Commands: also in the log file, with the cause when there is one (an engine failure behind a
+            // refused publication). With --serve (no log file) the web host's console log would only repeat the
+            // line below, so it gets the line only when there is a cause for the operator to read.
+            if (Cause(e) is { } cause)
             {
-                // Commands: also in the log file, with the cause when there is one (an engine failure behind a
-                // refused publication). The web host's console log would show the line twice.
-                logger.LogWarning(Cause(e), "{Message}", e.Message);
+                logger.LogWarning(cause, "{Message}", e.Message);
+            }
+            else if (logFile is not null)
+            {
+                logger.LogWarning("{Message}", e.Message);
             }
 
             await Console.Error.WriteLineAsync(

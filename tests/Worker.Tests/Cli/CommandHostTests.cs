@@ -28,6 +28,22 @@ public sealed class CommandHostTests
     }
 
     [Fact]
+    public async Task With_serve_the_console_log_gets_a_user_error_only_when_it_has_a_cause()
+    {
+        using var logs = new CapturingLoggerProvider();
+        var logger = logs.CreateLogger("Preventiemonitor");
+        var refused = new PublicationException("De publicatie is niet geschreven.", new InvalidOperationException("Proefstoring."));
+
+        await CommandHost.GuardAsync(logger, null, () => throw new UserInputException("Levering 7 bestaat niet."), CancellationToken.None);
+        Assert.Empty(logs.Lines);
+        var exit = await CommandHost.GuardAsync(logger, null, () => throw refused, CancellationToken.None);
+
+        Assert.Equal(UserInputException.InputExitCode, exit);
+        var line = Assert.Single(logs.Lines);
+        Assert.Contains("System.InvalidOperationException: Proefstoring.", line);
+    }
+
+    [Fact]
     public async Task A_user_error_without_a_cause_logs_its_line_only()
     {
         using var logs = new CapturingLoggerProvider();
