@@ -40,12 +40,12 @@ internal sealed class DeliveryRepository(NpgsqlConnection connection)
         WHERE id = @id RETURNING waarschuwingen
         """;
 
-    /// <summary>The earlier outcome of the same bytes from the same source ("al verwerkt"), or null.</summary>
     /// <summary>A new delivery id from the sequence of <c>levering</c> (the row is inserted with it at the end).</summary>
     public static Task<long> ReserveIdAsync(NpgsqlConnection connection, CancellationToken ct) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT nextval(pg_get_serial_sequence('levering', 'id'))", cancellationToken: ct));
 
+    /// <summary>The earlier outcome of the same bytes from the same source ("al verwerkt"), or null.</summary>
     public async Task<DeliveryOutcome?> FindExistingAsync(DeliveryFile file, string sha256, CancellationToken ct)
     {
         var row = await connection.QuerySingleOrDefaultAsync<ExistingLevering>(new CommandDefinition(
