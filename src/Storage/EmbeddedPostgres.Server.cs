@@ -8,36 +8,41 @@ namespace Preventiemonitor.Storage;
 /// <summary>The server process: its port, start, the database, and ownership of its files.</summary>
 public sealed partial class EmbeddedPostgres
 {
+    /// <summary>How long a start waits for the system to reap a killed server before it gives up.</summary>
+    private static readonly TimeSpan ReapPatience = TimeSpan.FromMinutes(2);
+
     /// <summary>The port of a running server of this cluster, from its postmaster.pid, or null.</summary>
-    private int? ReadRunningPort()
+    private int? ReadRunningPort() =>
+        ClusterProcesses.Read(DataDirectory) is { Ready: true } server && ClusterProcesses.IsRunning(server.Pid) ? server.Port : null;
+
+    /// <summary>
+    /// Before a start: while postmaster.pid names a killed server that the system has not reaped yet, PostgreSQL
+    /// would refuse to start ("lock file already exists"), so wait for it, saying so; the file itself is left to
+    /// PostgreSQL, whose check also covers backends of the old server that are still running.
+    /// </summary>
+    private async Task WaitUntilReapedAsync(CancellationToken ct)
     {
-        var pidFile = Path.Combine(DataDirectory, "postmaster.pid");
-        if (!File.Exists(pidFile))
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var said = false;
+        while (ClusterProcesses.Read(DataDirectory) is { } server && ClusterProcesses.IsZombie(server.Pid))
         {
-            return null;
-        }
+            if (!said)
+            {
+                _logger.LogWarning(
+                    "De vorige ingebouwde PostgreSQL (pid {Pid}) is afgebroken en nog niet door het systeem opgeruimd; PostgreSQL start pas daarna. Even wachten…",
+                    server.Pid);
+                said = true;
+            }
 
-        // Lines: pid, data dir, start time, port, socket dir, listen address, shmem key, status.
-        var lines = File.ReadAllLines(pidFile);
-        if (lines.Length < 8 || !int.TryParse(lines[0], out var pid) || !int.TryParse(lines[3], out var port))
-        {
-            return null;
-        }
+            if (waited.Elapsed > ReapPatience)
+            {
+                throw new EmbeddedPostgresException(
+                    $"De vorige ingebouwde PostgreSQL (pid {server.Pid}) is afgebroken, maar het systeem heeft het proces na " +
+                    $"{ReapPatience.TotalMinutes:N0} minuten nog niet opgeruimd; zolang dat zo is start PostgreSQL niet. Probeer het later " +
+                    "opnieuw, of draai de Worker in een container met een init-proces dat beëindigde processen opruimt (bijvoorbeeld docker --init).");
+            }
 
-        var alive = Directory.Exists($"/proc/{pid}") || IsProcessAlive(pid);
-        return alive && lines[7].Trim() == "ready" ? port : null;
-    }
-
-    private static bool IsProcessAlive(int pid)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
+            await Task.Delay(TimeSpan.FromMilliseconds(500), ct).ConfigureAwait(false);
         }
     }
 
@@ -62,6 +67,11 @@ public sealed partial class EmbeddedPostgres
 
             lastError = result.Output + Environment.NewLine + TailOf(logFile);
             _logger.LogWarning("PostgreSQL starten op poort {Port} mislukte (poging {Attempt}): {Error}", port, attempt, result.Output);
+            if (attempt < 3)
+            {
+                // A port taken meanwhile, or (after a crash) backends of the old server still ending: a moment later.
+                await Task.Delay(TimeSpan.FromSeconds(2 * attempt), ct).ConfigureAwait(false);
+            }
         }
 
         throw new EmbeddedPostgresException($"De ingebouwde PostgreSQL startte niet: {lastError.Trim()}");

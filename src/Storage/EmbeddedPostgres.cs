@@ -87,6 +87,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
             }
             else
             {
+                await WaitUntilReapedAsync(ct).ConfigureAwait(false);
                 Port = await StartServerAsync(ct).ConfigureAwait(false);
                 StartedHere = true;
             }
@@ -151,7 +152,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
         foreach (var file in Directory.EnumerateFiles(Path.Combine(ClusterDirectory, "clients")))
         {
             var pidText = Path.GetFileName(file).Split('-')[0];
-            if (int.TryParse(pidText, out var pid) && (Directory.Exists($"/proc/{pid}") || IsProcessAlive(pid)))
+            if (int.TryParse(pidText, out var pid) && ClusterProcesses.IsRunning(pid))
             {
                 yield return file;
             }

@@ -58,6 +58,57 @@ public sealed class EmbeddedPostgresTests
     }
 
     [Fact]
+    public async Task A_server_killed_outright_is_started_again_once_the_system_has_reaped_it()
+    {
+        var home = TestCluster.CreateTempHome();
+        try
+        {
+            var crashed = await EmbeddedPostgres.StartAsync(Options(home), NullLogger.Instance, CancellationToken.None);
+            var pidFile = Path.Combine(crashed.DataDirectory, "postmaster.pid");
+            var postmaster = int.Parse(File.ReadLines(pidFile).First(), System.Globalization.CultureInfo.InvariantCulture);
+            using (var process = System.Diagnostics.Process.GetProcessById(postmaster))
+            {
+                // As the OOM killer would: no shutdown, postmaster.pid stays. Its parent is not this process, so the
+                // system reaps it when it gets to it (on this project's CI machine up to half a minute later).
+                process.Kill();
+            }
+
+            // A start after the crash, not during it: until the kernel has ended it, the process is still a server.
+            var dying = System.Diagnostics.Stopwatch.StartNew();
+            while (StillRunning(postmaster))
+            {
+                Assert.True(dying.Elapsed < TimeSpan.FromSeconds(30), "the killed server did not end");
+                await Task.Delay(TimeSpan.FromMilliseconds(20));
+            }
+
+            Assert.True(File.Exists(pidFile));
+            var started = await EmbeddedPostgres.StartAsync(Options(home), NullLogger.Instance, CancellationToken.None);
+
+            Assert.True(started.StartedHere, "a dead server is not joined");
+            Assert.NotEqual(postmaster, int.Parse(File.ReadLines(pidFile).First(), System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(1, await QueryOneAsync(started.ConnectionString));
+            await started.DestroyAsync();
+        }
+        finally
+        {
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
+    /// <summary>Not ended yet: <c>/proc/pid/stat</c> still there and its state not Z (ended, not yet reaped).</summary>
+    private static bool StillRunning(int pid)
+    {
+        try
+        {
+            return !File.ReadAllText($"/proc/{pid}/stat").Split(')')[^1].TrimStart().StartsWith('Z');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    [Fact]
     public async Task Listens_on_loopback_only_and_requires_the_password()
     {
         var home = TestCluster.CreateTempHome();
